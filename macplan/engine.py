@@ -1,0 +1,807 @@
+"""Acting on a real Docker engine: diff, apply, import and destroy a plan's networks.
+
+The engine sits behind a small transport (``DockerTransport``: the docker SDK's low-level
+client, raw ``POST /networks/create`` for every create so ConfigOnly, ConfigFrom, EnableIPv4
+and EnableIPv6=false go through as planned), the way httpx puts I/O behind a transport: the
+logic here never knows whether it talks to a daemon, and tests swap nothing but the socket.
+
+Ownership: every network apply creates carries ``io.macplan.plan=<plan name>`` and
+``io.macplan.hash=<config hash>``. Apply, diff and destroy only ever change networks that carry
+this plan's label; anything else with a planned name is a conflict and apply refuses.
+
+    macplan diff PLAN [--docker-host H] [--host NAME] [--json]
+    macplan apply PLAN [--docker-host H] [--host NAME] [--disconnect CONTAINER]... [--no-rollback] [-q]
+    macplan destroy PLAN [--docker-host H] [--disconnect CONTAINER]... [-q]
+    macplan import [FILE] [--docker-host H] [--name NAME] [--plan LABEL]
+
+Exit codes: 0 done (or nothing to do), 1 refused (error findings, a conflict, Docker refused a
+create and the run was rolled back, containers attached and not named), 2 could not act (plan
+unreadable, engine unreachable, permission denied, daemon gone mid-run). Errors are one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional, Protocol
+
+__all__ = [
+    "LABEL_PLAN",
+    "LABEL_HASH",
+    "EngineError",
+    "EngineUnreachable",
+    "EngineRefused",
+    "PlanRefused",
+    "Transport",
+    "DockerTransport",
+    "Engine",
+    "Action",
+    "Diff",
+    "ApplyResult",
+    "normalise",
+    "config_hash",
+    "cli",
+]
+
+LABEL_PLAN = "io.macplan.plan"
+LABEL_HASH = "io.macplan.hash"
+IMPORT_DRIVERS = ("macvlan", "ipvlan")
+
+
+# ---- exceptions -------------------------------------------------------------------------------
+
+class EngineError(RuntimeError):
+    """Something went wrong talking to the engine; ``str()`` is one line for the user."""
+
+
+class EngineUnreachable(EngineError):
+    """No answer: socket missing, permission denied, daemon gone, timeout."""
+
+
+class EngineRefused(EngineError):
+    """The daemon answered with an error; ``docker_error`` is its own text."""
+
+    def __init__(self, message: str, status: Optional[int] = None, docker_error: str = ""):
+        super().__init__(message)
+        self.status, self.docker_error = status, docker_error
+
+
+class PlanRefused(EngineError):
+    """macplan refuses to act: error findings, conflicts, or containers that were not named."""
+
+
+# ---- transport seam ---------------------------------------------------------------------------
+
+class Transport(Protocol):
+    """The few engine calls macplan makes; a real daemon behind ``DockerTransport``."""
+
+    def version(self) -> dict: ...
+    def networks(self) -> list[dict]: ...
+    def create_network(self, body: dict) -> str: ...
+    def remove_network(self, net_id: str) -> None: ...
+    def disconnect(self, net_id: str, container: str) -> None: ...
+    def close(self) -> None: ...
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:400] or type(exc).__name__
+
+
+def _unreachable_reason(exc: BaseException) -> str:
+    seen = set()
+    e: Optional[BaseException] = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, PermissionError) or "Permission denied" in str(e):
+            return "permission denied"
+        if isinstance(e, FileNotFoundError) or "No such file or directory" in str(e):
+            return "no such socket"
+        if isinstance(e, ConnectionRefusedError) or "Connection refused" in str(e):
+            return "connection refused (daemon not running?)"
+        if "timed out" in str(e).lower():
+            return "timed out"
+        e = e.__cause__ or e.__context__ or (e.args[0] if e.args and isinstance(e.args[0], BaseException) else None)
+    return _one_line(exc)
+
+
+class DockerTransport:
+    """The docker SDK's low-level APIClient on ``docker_host`` (unix, tcp or ssh URL)."""
+
+    def __init__(self, docker_host: Optional[str] = None, timeout: int = 60):
+        import docker  # lazy: `macplan check` never pays for it
+
+        self._docker = docker
+        self.docker_host = docker_host or os.environ.get("DOCKER_HOST") or "unix:///var/run/docker.sock"
+        try:
+            self.api = docker.APIClient(base_url=self.docker_host, version="auto", timeout=timeout)
+        except Exception as exc:  # version negotiation talks to the daemon already
+            raise EngineUnreachable(f"cannot reach the engine at {self.docker_host}: {_unreachable_reason(exc)}") from None
+
+    def _call(self, what: str, fn, *args, **kwargs):
+        docker = self._docker
+        try:
+            return fn(*args, **kwargs)
+        except docker.errors.APIError as exc:
+            status = exc.response.status_code if exc.response is not None else None
+            text = exc.explanation or str(exc)
+            if isinstance(text, bytes):
+                text = text.decode(errors="replace")
+            raise EngineRefused(f"{what}: {text}", status, str(text)) from None
+        except Exception as exc:
+            raise EngineUnreachable(f"{what}: engine at {self.docker_host} not answering: "
+                                    f"{_unreachable_reason(exc)}") from None
+
+    def version(self) -> dict:
+        return self._call("version", self.api.version)
+
+    def networks(self) -> list[dict]:
+        out = []
+        for n in self._call("list networks", self.api.networks):
+            try:
+                out.append(self._call(f"inspect {n['Name']}", self.api.inspect_network, n["Id"]))
+            except EngineRefused as exc:
+                if exc.status != 404:  # removed meanwhile: fine
+                    raise
+        return out
+
+    def create_network(self, body: dict) -> str:
+        api = self.api
+        url = api._url("/networks/create")
+        res = self._call(f"create {body.get('Name')}", lambda: api._result(api._post_json(url, data=body), json=True))
+        return res["Id"]
+
+    def remove_network(self, net_id: str) -> None:
+        self._call(f"remove {net_id[:12]}", self.api.remove_network, net_id)
+
+    def disconnect(self, net_id: str, container: str) -> None:
+        self._call(f"disconnect {container} from {net_id[:12]}", self.api.disconnect_container_from_network,
+                   container, net_id, force=True)
+
+    def close(self) -> None:
+        try:
+            self.api.close()
+        except Exception:
+            pass
+
+
+# ---- normal form ------------------------------------------------------------------------------
+
+def _norm_net(text: Optional[str]) -> Optional[str]:
+    if not text:
+        return None
+    try:
+        import netaddr
+
+        return str(netaddr.IPNetwork(text)) if "/" in text else str(netaddr.IPAddress(text))
+    except Exception:
+        return text
+
+
+def _family(text: Optional[str]) -> int:
+    return 6 if text and ":" in text else 4
+
+
+def normalise(body: dict) -> dict:
+    """One normal form for a create body and for ``GET /networks/{id}`` output.
+
+    Docker's own labels (io.macplan.*) are left out; so is everything the daemon fills in that
+    the create body cannot say (Id, Created, Containers, ...).
+    """
+    config_only = bool(body.get("ConfigOnly"))
+    ipam = body.get("IPAM") or {}
+    pools = []
+    for c in ipam.get("Config") or []:
+        aux = c.get("AuxiliaryAddresses") or c.get("AuxAddress") or {}
+        pools.append({
+            "subnet": _norm_net(c.get("Subnet")),
+            "ip_range": _norm_net(c.get("IPRange")),
+            "gateway": _norm_net(c.get("Gateway")),
+            "aux": {k: _norm_net(v) for k, v in sorted(aux.items())},
+        })
+    cf = body.get("ConfigFrom") or {}
+    return {
+        "driver": "null" if config_only else (body.get("Driver") or "bridge"),
+        "scope": body.get("Scope") or "local",
+        "options": {k: v for k, v in sorted((body.get("Options") or {}).items()) if v is not None},
+        "ipam_driver": ipam.get("Driver") or "default",
+        "ipam_options": dict(sorted((ipam.get("Options") or {}).items())),
+        "pools": pools,
+        "ipv6": bool(body.get("EnableIPv6")),
+        "ipv4": body.get("EnableIPv4"),
+        "internal": bool(body.get("Internal")),
+        "attachable": bool(body.get("Attachable")),
+        "ingress": bool(body.get("Ingress")),
+        "config_only": config_only,
+        "config_from": cf.get("Network") or None,
+        "labels": {k: v for k, v in sorted((body.get("Labels") or {}).items()) if not k.startswith("io.macplan.")},
+    }
+
+
+def config_hash(desired: dict) -> str:
+    """A short stable hash of a normalised create body."""
+    blob = json.dumps(desired, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def differences(desired: dict, observed: dict) -> list[str]:
+    """What differs, in words; empty when the engine has what the plan says.
+
+    Tolerant where the daemon fills in what the plan left open: a gateway it picked, a default
+    pool of a family the plan gave no subnet for, IPAM of a network built --config-from another.
+    """
+    out = []
+    for key in ("driver", "scope", "internal", "attachable", "ingress", "config_only", "config_from", "ipv6"):
+        if desired[key] != observed[key]:
+            out.append(f"{key} {observed[key]} -> {desired[key]}")
+    if desired["ipv4"] is not None and observed["ipv4"] is not None and desired["ipv4"] != observed["ipv4"]:
+        out.append(f"ipv4 {observed['ipv4']} -> {desired['ipv4']}")
+    if desired["labels"] != observed["labels"]:
+        out.append(f"labels {observed['labels']} -> {desired['labels']}")
+    if desired["config_from"]:
+        return out  # options and IPAM come from the config network
+    dopts = {k: v for k, v in desired["options"].items() if not k.startswith("com.docker.network.enable_ipv")}
+    oopts = {k: v for k, v in observed["options"].items() if not k.startswith("com.docker.network.enable_ipv")}
+    if dopts != oopts:
+        for k in sorted(set(dopts) | set(oopts)):
+            if dopts.get(k) != oopts.get(k):
+                out.append(f"-o {k} {oopts.get(k)} -> {dopts.get(k)}")
+    if desired["ipam_driver"] != observed["ipam_driver"]:
+        out.append(f"ipam driver {observed['ipam_driver']} -> {desired['ipam_driver']}")
+    for fam in (4, 6):
+        dp = [p for p in desired["pools"] if _family(p["subnet"]) == fam]
+        op = [p for p in observed["pools"] if _family(p["subnet"]) == fam]
+        if not dp:
+            continue  # the daemon's default pool, not something the plan said
+        if len(dp) != len(op):
+            out.append(f"IPv{fam} subnets {[p['subnet'] for p in op]} -> {[p['subnet'] for p in dp]}")
+            continue
+        for d, o in zip(dp, op):
+            for k in ("subnet", "ip_range", "gateway", "aux"):
+                if k == "gateway" and d[k] is None:
+                    continue
+                if d[k] != o[k] and not (k == "aux" and not d[k] and not o[k]):
+                    out.append(f"{k.replace('_', '-')} {o[k] or 'none'} -> {d[k] or 'none'}")
+    return out
+
+
+# ---- plan -> create body ----------------------------------------------------------------------
+
+def desired_body(network) -> dict:
+    """The POST /networks/create body for a plan network, labels not yet added."""
+    try:
+        from .emit import api_payload
+    except ImportError:  # core emit not there yet
+        api_payload = _payload
+    body = dict(api_payload(network))
+    body.pop("CheckDuplicate", None)
+    return body
+
+
+def _payload(network) -> dict:
+    groups = network.groups() or ()
+    body = {"Name": network.name, "Driver": network.driver, "Options": dict(network.options),
+            "IPAM": {"Driver": network.ipam_driver or "default", "Options": dict(network.ipam_options),
+                     "Config": [{k: v for k, v in (("Subnet", g.subnet), ("IPRange", g.ip_range),
+                                                  ("Gateway", g.gateway),
+                                                  ("AuxiliaryAddresses", dict(g.aux) or None)) if v}
+                                for g in groups]},
+            "Internal": network.internal, "Attachable": network.attachable,
+            "Labels": dict(network.labels)}
+    if network.ipv6 is not None:
+        body["EnableIPv6"] = network.ipv6
+    if network.ipv4 is not None:
+        body["EnableIPv4"] = network.ipv4
+    if network.scope:
+        body["Scope"] = network.scope
+    if network.config_only:
+        body["ConfigOnly"] = True
+    if network.config_from:
+        body["ConfigFrom"] = {"Network": network.config_from}
+    return body
+
+
+def _owned_labels(plan_name: str, h: str, user: dict) -> dict:
+    labels = dict(user or {})
+    labels[LABEL_PLAN] = plan_name
+    labels[LABEL_HASH] = h
+    return labels
+
+
+# ---- results ----------------------------------------------------------------------------------
+
+@dataclass
+class Action:
+    """One line of a diff: what apply would do to one network name."""
+
+    kind: str                      # create | recreate | remove | keep | conflict
+    name: str
+    network: object = None         # the plan's Network (None for remove)
+    current: Optional[dict] = None  # the engine's inspect output
+    changes: list = field(default_factory=list)
+    containers: list = field(default_factory=list)  # names attached, disconnected by recreate/remove
+    body: Optional[dict] = None     # what apply posts (labels included)
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        return {"action": self.kind, "name": self.name, "changes": list(self.changes),
+                "containers": list(self.containers), "reason": self.reason,
+                "id": (self.current or {}).get("Id")}
+
+
+@dataclass
+class Diff:
+    engine: str
+    profile: str
+    plan: str
+    host: Optional[str]
+    actions: list
+
+    def by_kind(self, kind: str) -> list:
+        return [a for a in self.actions if a.kind == kind]
+
+    @property
+    def changes(self) -> list:
+        return [a for a in self.actions if a.kind in ("create", "recreate", "remove")]
+
+    def to_dict(self) -> dict:
+        return {"engine": self.engine, "profile": self.profile, "plan": self.plan, "host": self.host,
+                "actions": [a.to_dict() for a in self.actions]}
+
+    def render(self) -> str:
+        sym = {"create": "+", "recreate": "~", "remove": "-", "keep": "=", "conflict": "!"}
+        lines = [f"engine {self.engine} (rules {self.profile}); plan {self.plan}"
+                 + (f", host {self.host}" if self.host else "")]
+        for a in self.actions:
+            text = {"keep": "unchanged", "create": "create", "remove": "remove (no longer in the plan)",
+                    "recreate": "recreate: " + "; ".join(a.changes), "conflict": "conflict: " + a.reason}[a.kind]
+            if a.containers:
+                text += f"; disconnects {', '.join(a.containers)}"
+            lines.append(f"  {sym[a.kind]} {a.name:<20} {text}")
+        counts = [f"{len(self.by_kind(k))} to {k}" for k in ("create", "recreate", "remove") if self.by_kind(k)]
+        if self.by_kind("conflict"):
+            counts.append(f"{len(self.by_kind('conflict'))} conflicting")
+        lines.append(", ".join(counts + [f"{len(self.by_kind('keep'))} unchanged"]) if counts
+                     else f"nothing to do: {len(self.by_kind('keep'))} networks up to date")
+        return "\n".join(lines)
+
+
+@dataclass
+class ApplyResult:
+    diff: Diff
+    created: list = field(default_factory=list)    # names created by this run (still there)
+    removed: list = field(default_factory=list)    # names removed by this run
+    rolled_back: list = field(default_factory=list)
+    error: Optional[str] = None
+    state: dict = field(default_factory=dict)      # name -> "present" | "absent" | "unknown" after the run
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+# ---- the engine -------------------------------------------------------------------------------
+
+def _short(name: str) -> str:
+    return name.lstrip("/")
+
+
+def _attached(inspect: dict) -> list[str]:
+    return sorted(_short(c.get("Name") or cid[:12]) for cid, c in (inspect.get("Containers") or {}).items())
+
+
+def _owner(inspect: dict) -> Optional[str]:
+    return (inspect.get("Labels") or {}).get(LABEL_PLAN)
+
+
+def _body_from_inspect(inspect: dict) -> dict:
+    """A create body that recreates an inspected network (rollback and import)."""
+    body = {"Name": inspect["Name"], "Driver": inspect.get("Driver"), "Scope": inspect.get("Scope"),
+            "Options": inspect.get("Options") or {}, "Labels": inspect.get("Labels") or {},
+            "IPAM": inspect.get("IPAM") or {}, "EnableIPv6": bool(inspect.get("EnableIPv6")),
+            "Internal": bool(inspect.get("Internal")), "Attachable": bool(inspect.get("Attachable")),
+            "ConfigOnly": bool(inspect.get("ConfigOnly"))}
+    if (inspect.get("ConfigFrom") or {}).get("Network"):
+        body["ConfigFrom"] = {"Network": inspect["ConfigFrom"]["Network"]}
+        body.pop("IPAM"), body.pop("Options")
+    if body["ConfigOnly"]:
+        body.pop("Driver")
+    return body
+
+
+def _create_order(networks: list) -> list:
+    """Config-only networks first: a --config-from network needs its config at create time."""
+    return sorted(networks, key=lambda n: 0 if getattr(n, "config_only", False) else 1)
+
+
+class Engine:
+    """A Docker engine as macplan sees it. ``Engine(docker_host)`` or ``Engine(transport=...)``."""
+
+    def __init__(self, docker_host: Optional[str] = None, *, transport: Optional[Transport] = None,
+                 progress: Optional[Callable[[str], None]] = None):
+        self.transport = transport or DockerTransport(docker_host)
+        self.progress = progress or (lambda msg: None)
+        info = self.transport.version()
+        self.version: str = info.get("Version", "")
+        self.api_version: str = info.get("ApiVersion", "")
+        from .rules.profile import Profile
+
+        try:
+            self.profile = Profile.of(self.version).line
+        except ValueError:
+            self.profile = None  # outside 20.10..29: check with the default profile
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- helpers --
+    def _check_duplicate(self) -> bool:
+        # up to API 1.43 the daemon creates a second network of the same name unless asked
+        try:
+            major, minor = (int(x) for x in self.api_version.split(".")[:2])
+            return (major, minor) < (1, 44)
+        except ValueError:
+            return True
+
+    @staticmethod
+    def _select(plan, host: Optional[str]) -> tuple[Optional[str], list]:
+        hosts = sorted({n.host for n in plan.networks})
+        if host is None:
+            if len(hosts) > 1:
+                raise PlanRefused(f"plan {plan.name} has networks for hosts {', '.join(hosts)}: pass --host")
+            host = hosts[0] if hosts else None
+        nets = [n for n in plan.networks if n.host == host]
+        names = [n.name for n in nets]
+        dup = sorted({x for x in names if names.count(x) > 1})
+        if dup:
+            raise PlanRefused(f"plan {plan.name} names {', '.join(dup)} more than once for host {host}")
+        return host, nets
+
+    def _check(self, plan, host: Optional[str]):
+        from . import check
+
+        report = check(plan, engine=self.version if self.profile else None)
+        errors = []
+        for res, net in zip(report.networks, plan.networks):
+            if host is not None and getattr(net, "host", host) != host:
+                continue
+            for f in res.findings:
+                if f.severity == "error":
+                    errors.append(f"{res.name}: {f.docker_error or f.message}")
+        return report, errors
+
+    # -- diff --
+    def diff(self, plan, host: Optional[str] = None) -> Diff:
+        host, nets = self._select(plan, host)
+        current = self.transport.networks()
+        by_name: dict[str, list] = {}
+        for n in current:
+            by_name.setdefault(n["Name"], []).append(n)
+        actions = []
+        for net in _create_order(nets):
+            body = desired_body(net)
+            want = normalise(body)
+            h = config_hash(want)
+            body["Labels"] = _owned_labels(plan.name, h, body.get("Labels") or {})
+            body["Name"] = net.name
+            if self._check_duplicate():
+                body["CheckDuplicate"] = True
+            found = by_name.get(net.name, [])
+            if not found:
+                actions.append(Action("create", net.name, net, body=body))
+                continue
+            if len(found) > 1:
+                actions.append(Action("conflict", net.name, net, current=found[0], body=body,
+                                      reason=f"{len(found)} networks named {net.name} on the engine"))
+                continue
+            cur = found[0]
+            owner = _owner(cur)
+            if owner != plan.name:
+                why = "exists without macplan's label" if owner is None else f"belongs to plan {owner}"
+                actions.append(Action("conflict", net.name, net, current=cur, body=body,
+                                      reason=f"{why} (id {cur['Id'][:12]}); apply never touches it"))
+                continue
+            changes = differences(want, normalise(cur))
+            old_hash = (cur.get("Labels") or {}).get(LABEL_HASH)
+            if not changes and old_hash != h:
+                changes = [f"config hash {old_hash} -> {h}"]
+            if changes:
+                actions.append(Action("recreate", net.name, net, current=cur, body=body, changes=changes,
+                                      containers=_attached(cur)))
+            else:
+                actions.append(Action("keep", net.name, net, current=cur, body=body))
+        planned = {n.name for n in nets}
+        gone = [n for n in current if _owner(n) == plan.name and n["Name"] not in planned]
+        # config-from networks go before the config-only network they use
+        for cur in sorted(gone, key=lambda n: 1 if n.get("ConfigOnly") else 0):
+            actions.append(Action("remove", cur["Name"], None, current=cur, containers=_attached(cur)))
+        return Diff(self.version, self.profile or "default", plan.name, host, actions)
+
+    # -- apply --
+    def apply(self, plan, host: Optional[str] = None, *, disconnect: Iterable[str] = (),
+              rollback: bool = True, check: bool = True) -> ApplyResult:
+        if check:
+            _, errors = self._check(plan, host)
+            if errors:
+                raise PlanRefused(f"plan has {len(errors)} error finding(s), first: {errors[0]}")
+        d = self.diff(plan, host)
+        result = ApplyResult(d)
+        conflicts = d.by_kind("conflict")
+        if conflicts:
+            raise PlanRefused("; ".join(f"{a.name}: {a.reason}" for a in conflicts))
+        allowed = set(disconnect)
+        blocked = [a for a in d.actions if a.kind in ("recreate", "remove") and not set(a.containers) <= allowed]
+        if blocked:
+            a = blocked[0]
+            missing = [c for c in a.containers if c not in allowed]
+            raise PlanRefused(f"{a.kind} {a.name} would disconnect {', '.join(missing)}; "
+                              f"name them with --disconnect to allow it")
+        steps = ([("remove", a) for a in d.by_kind("remove")]
+                 + [("remove", a) for a in reversed(d.by_kind("recreate"))]
+                 + [("create", a) for a in d.actions if a.kind in ("create", "recreate")])
+        created: list[tuple[str, str]] = []   # (name, id)
+        removed: list[dict] = []             # inspect of what we removed
+        total = len(steps)
+        for i, (op, a) in enumerate(steps, 1):
+            t = time.monotonic()
+            self.progress(f"[{i}/{total}] {op} {a.name}")
+            try:
+                if op == "remove":
+                    for cid in (a.current.get("Containers") or {}):
+                        self.transport.disconnect(a.current["Id"], cid)
+                    self.transport.remove_network(a.current["Id"])
+                    removed.append(a.current)
+                    result.removed.append(a.name)
+                else:
+                    nid = self.transport.create_network(a.body)
+                    created.append((a.name, nid))
+                    result.created.append(a.name)
+            except EngineError as exc:
+                result.error = str(exc)
+                self.progress(f"[{i}/{total}] {op} {a.name}: failed: {exc}")
+                if rollback:
+                    self._rollback(created, removed, result)
+                result.state = self._state([*(x.name for x in d.actions)])
+                return result
+            self.progress(f"[{i}/{total}] {op} {a.name}: ok ({time.monotonic() - t:.2f}s)")
+        result.state = self._state([x.name for x in d.actions]) if steps else {
+            a.name: "present" for a in d.actions}
+        return result
+
+    def _rollback(self, created, removed, result: ApplyResult) -> None:
+        for name, nid in reversed(created):
+            try:
+                self.transport.remove_network(nid)
+                result.rolled_back.append(name)
+                result.created.remove(name)
+                self.progress(f"rollback: removed {name}")
+            except EngineError as exc:
+                self.progress(f"rollback: could not remove {name}: {exc}")
+        for cur in reversed(removed):
+            try:
+                self.transport.create_network(_body_from_inspect(cur))
+                result.rolled_back.append(cur["Name"])
+                result.removed.remove(cur["Name"])
+                self.progress(f"rollback: re-created {cur['Name']} (containers stay disconnected)")
+            except EngineError as exc:
+                self.progress(f"rollback: could not re-create {cur['Name']}: {exc}")
+
+    def _state(self, names: list[str]) -> dict:
+        try:
+            present = {n["Name"] for n in self.transport.networks()}
+        except EngineError:
+            return {n: "unknown" for n in names}
+        return {n: ("present" if n in present else "absent") for n in names}
+
+    # -- destroy --
+    def destroy(self, plan, *, disconnect: Iterable[str] = ()) -> list[str]:
+        """Remove every network labelled with this plan's name; refuse if containers are unnamed."""
+        mine = [n for n in self.transport.networks() if _owner(n) == plan.name]
+        allowed = set(disconnect)
+        for cur in mine:
+            missing = [c for c in _attached(cur) if c not in allowed]
+            if missing:
+                raise PlanRefused(f"remove {cur['Name']} would disconnect {', '.join(missing)}; "
+                                  f"name them with --disconnect to allow it")
+        done = []
+        mine.sort(key=lambda n: 1 if n.get("ConfigOnly") else 0)
+        for i, cur in enumerate(mine, 1):
+            self.progress(f"[{i}/{len(mine)}] remove {cur['Name']}")
+            for cid in (cur.get("Containers") or {}):
+                self.transport.disconnect(cur["Id"], cid)
+            self.transport.remove_network(cur["Id"])
+            done.append(cur["Name"])
+        return done
+
+    # -- import --
+    def import_plan(self, name: Optional[str] = None, *, only_plan: Optional[str] = None,
+                    host: str = "host"):
+        """The engine's macvlan/ipvlan networks (and the config-only networks they use) as a Plan."""
+        from .model import Host, Interface, Network, Plan
+
+        current = self.transport.networks()
+        picked = [n for n in current if (n.get("Driver") in IMPORT_DRIVERS or n.get("ConfigOnly"))
+                  and (only_plan is None or _owner(n) == only_plan)]
+        picked.sort(key=lambda n: (0 if n.get("ConfigOnly") else 1, n.get("Created", ""), n["Name"]))
+        networks, parents = [], []
+        for n in picked:
+            opts = dict(n.get("Options") or {})
+            ipam = n.get("IPAM") or {}
+            subnets, ranges, gateways, aux = [], [], [], []
+            for c in ipam.get("Config") or []:
+                if not c.get("Subnet"):
+                    continue
+                subnets.append(c["Subnet"])
+                if c.get("IPRange"):
+                    ranges.append(c["IPRange"])
+                if c.get("Gateway"):
+                    gateways.append(c["Gateway"])
+                aux.extend((c.get("AuxiliaryAddresses") or {}).items())
+            if not n.get("EnableIPv6"):
+                # the daemon adds a default IPv4 pool to a v6-only request; keep what was asked
+                pass
+            cf = (n.get("ConfigFrom") or {}).get("Network")
+            if opts.get("parent") and opts["parent"] not in parents:
+                parents.append(opts["parent"])
+            labels = tuple(sorted((k, v) for k, v in (n.get("Labels") or {}).items() if not k.startswith("io.macplan.")))
+            networks.append(Network(
+                name=n["Name"],
+                driver="macvlan" if n.get("ConfigOnly") else n.get("Driver"),
+                host=host,
+                options=tuple(opts.items()) if not cf else (),
+                subnets=tuple(subnets) if not cf else (),
+                ip_ranges=tuple(ranges) if not cf else (),
+                gateways=tuple(gateways) if not cf else (),
+                aux=tuple(aux) if not cf else (),
+                ipv6=True if n.get("EnableIPv6") else None,
+                internal=bool(n.get("Internal")),
+                attachable=bool(n.get("Attachable")),
+                scope=n.get("Scope") if n.get("Scope") not in (None, "", "local") else None,
+                config_only=bool(n.get("ConfigOnly")),
+                config_from=cf or None,
+                labels=labels,
+            ))
+        owners = {_owner(n) for n in picked} - {None}
+        plan_name = name or only_plan or (owners.pop() if len(owners) == 1 and all(_owner(n) for n in picked)
+                                          else "imported")
+        hosts = (Host(name=host, interfaces=tuple(Interface(p) for p in parents)),)
+        return Plan(name=plan_name, hosts=hosts, networks=tuple(networks), engine=self.profile)
+
+
+# ---- CLI --------------------------------------------------------------------------------------
+
+class _ArgError(Exception):
+    pass
+
+
+def _parser(command: str) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=f"macplan {command}")
+    if command == "import":
+        p.add_argument("output", nargs="?", help="write the YAML plan here (default: stdout)")
+        p.add_argument("--name", help="plan name (default: the plan label they share, else 'imported')")
+        p.add_argument("--plan", dest="only_plan", help="only networks labelled with this plan name")
+        p.add_argument("--host", default="host", help="host name to put in the plan")
+    else:
+        p.add_argument("plan", help="YAML plan or script of docker network create commands")
+        p.add_argument("--host", help="which of the plan's hosts this engine is")
+    p.add_argument("--docker-host", help="engine URL (default: $DOCKER_HOST)")
+    if command in ("apply", "destroy"):
+        p.add_argument("--disconnect", action="append", default=[], metavar="CONTAINER",
+                       help="allow disconnecting this container (repeat for each)")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    if command == "apply":
+        p.add_argument("--no-rollback", action="store_true", help="keep what this run created when it fails")
+    if command == "diff":
+        p.add_argument("--json", action="store_true")
+    p.error = lambda msg: (_ for _ in ()).throw(_ArgError(msg))  # type: ignore[method-assign]
+    return p
+
+
+def _load(path: str):
+    from . import load
+
+    return load(path)
+
+
+def _err(command: str, msg: str, code: int = 2) -> int:
+    print(f"macplan {command}: {' '.join(str(msg).split())}", file=sys.stderr)
+    return code
+
+
+def cli(command: str, argv: list[str]) -> int:
+    """``macplan apply|diff|import|destroy ...``; returns the exit code."""
+    if command not in ("apply", "diff", "import", "destroy"):
+        return _err(command, "unknown command")
+    try:
+        args = _parser(command).parse_args(argv)
+    except _ArgError as exc:
+        return _err(command, str(exc))
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+
+    def progress(msg: str) -> None:
+        if not getattr(args, "quiet", False):
+            print(msg, file=sys.stderr, flush=True)
+
+    engine = None
+    try:
+        plan = None
+        if command != "import":
+            try:
+                plan = _load(args.plan)
+            except OSError as exc:
+                return _err(command, f"{args.plan}: {exc.strerror or exc}")
+            except ValueError as exc:  # PlanError and friends: already name file and line
+                return _err(command, str(exc))
+        engine = Engine(args.docker_host, progress=progress)
+        if command == "diff":
+            d = engine.diff(plan, args.host)
+            print(json.dumps(d.to_dict(), indent=1) if args.json else d.render())
+            return 0
+        if command == "apply":
+            progress(f"engine {engine.version} (rules {engine.profile or 'default'})")
+            res = engine.apply(plan, args.host, disconnect=args.disconnect, rollback=not args.no_rollback)
+            if res.ok:
+                if not res.diff.changes:
+                    print(f"nothing to do: {len(res.diff.by_kind('keep'))} networks up to date")
+                else:
+                    print(f"applied plan {plan.name}: created {len(res.created)}, removed {len(res.removed)}, "
+                          f"unchanged {len(res.diff.by_kind('keep'))}")
+                return 0
+            _report_state(res)
+            return _err(command, f"stopped: {res.error}"
+                        + (f"; rolled back {', '.join(res.rolled_back)}" if res.rolled_back else "")
+                        + (f"; left from this run: {', '.join(res.created)}" if res.created else ""),
+                        1 if not any(v == "unknown" for v in res.state.values()) else 2)
+        if command == "destroy":
+            done = engine.destroy(plan, disconnect=args.disconnect)
+            print(f"removed {len(done)} network(s) of plan {plan.name}" + (f": {', '.join(done)}" if done else ""))
+            return 0
+        # import
+        from . import emit
+
+        p = engine.import_plan(args.name, only_plan=args.only_plan, host=args.host)
+        text = emit.dump_yaml(p)
+        if args.output:
+            with open(args.output, "w") as fh:
+                fh.write(text)
+            print(f"imported {len(p.networks)} network(s) into {args.output}", file=sys.stderr)
+        else:
+            sys.stdout.write(text)
+        return 0
+    except PlanRefused as exc:
+        return _err(command, f"refused: {exc}", 1)
+    except EngineError as exc:
+        return _err(command, str(exc))
+    except OSError as exc:
+        return _err(command, f"{exc.filename or ''} {exc.strerror or exc}".strip())
+    except KeyboardInterrupt:
+        return _err(command, "interrupted")
+    finally:
+        if engine is not None:
+            engine.close()
+
+
+def _report_state(res: ApplyResult) -> None:
+    """What exists now, network by network: nothing half-applied goes unreported."""
+    print("state of the plan's networks on the engine now:")
+    for name, st in res.state.items():
+        note = ""
+        if name in res.created:
+            note = " (created by this run)"
+        elif name in res.rolled_back:
+            note = " (rolled back)"
+        elif name in res.removed:
+            note = " (removed by this run)"
+        print(f"  {name:<20} {st}{note}")

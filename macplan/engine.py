@@ -104,6 +104,8 @@ def _unreachable_reason(exc: BaseException) -> str:
             return "no such socket"
         if isinstance(e, ConnectionRefusedError) or "Connection refused" in str(e):
             return "connection refused (daemon not running?)"
+        if isinstance(e, (ConnectionResetError, BrokenPipeError)) or "Connection aborted" in str(e):
+            return "connection lost (daemon gone?)"
         if "timed out" in str(e).lower():
             return "timed out"
         e = e.__cause__ or e.__context__ or (e.args[0] if e.args and isinstance(e.args[0], BaseException) else None)

@@ -500,6 +500,7 @@ class Lab:
         if self.dockerd_pid():
             raise LabError(f"lab {self.name}: dockerd already running")
         self.socket_path.unlink(missing_ok=True)
+        self._pidfile.unlink(missing_ok=True)  # stale after a crash: dockerd refuses to start
         with open(self.log_path, "a") as log:
             log.write(f"--- start {time.strftime('%F %T')}\n")
             log.flush()

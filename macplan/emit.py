@@ -1,0 +1,240 @@
+"""Emission: `docker network create` commands (shell-safe), Engine API payloads, YAML plans."""
+from __future__ import annotations
+
+import shlex
+from typing import Optional
+
+import yaml
+
+from .model import Network, Plan
+
+__all__ = ["create_argv", "remove_argv", "commands", "api_payload", "dump_yaml", "ordered"]
+
+
+def create_argv(n: Network) -> list[str]:
+    """The argv that creates `n`, flags in the CLI's own vocabulary."""
+    argv = ["docker", "network", "create"]
+    if n.config_only:
+        argv.append("--config-only")
+    if n.driver != "bridge" or not n.config_only:
+        argv += ["-d", n.driver]
+    if n.scope:
+        argv += ["--scope", n.scope]
+    if n.config_from is not None:
+        argv += ["--config-from", n.config_from]
+    for s in n.subnets:
+        argv.append(f"--subnet={s}")
+    for r in n.ip_ranges:
+        argv.append(f"--ip-range={r}")
+    for g in n.gateways:
+        argv.append(f"--gateway={g}")
+    for k, v in n.aux:
+        argv.append(f"--aux-address={k}={v}")
+    if n.ipam_driver is not None:
+        argv.append(f"--ipam-driver={n.ipam_driver}")
+    for k, v in n.ipam_options:
+        argv.append(f"--ipam-opt={k}={v}")
+    for flag, value in (("ipv4", n.ipv4), ("ipv6", n.ipv6)):
+        if value is True:
+            argv.append(f"--{flag}")
+        elif value is False:
+            argv.append(f"--{flag}=false")
+    for flag, value in (("internal", n.internal), ("attachable", n.attachable), ("ingress", n.ingress)):
+        if value:
+            argv.append(f"--{flag}")
+    for k, v in n.options:
+        argv += ["-o", f"{k}={v}"]
+    for k, v in n.labels:
+        argv.append(f"--label={k}={v}" if v != "" else f"--label={k}")
+    if n.name.startswith("-"):
+        argv.append("--")
+    argv.append(n.name)
+    return argv
+
+
+def remove_argv(n: Network) -> list[str]:
+    return ["docker", "network", "rm", n.name]
+
+
+def ordered(networks) -> list[Network]:
+    """A valid creation order: config-only networks before those created from them; otherwise
+    the plan's order (which decides shared pools and parents, as Docker would)."""
+    nets = list(networks)
+    return [n for n in nets if n.config_only] + [n for n in nets if not n.config_only]
+
+
+def _shell(argv: list[str]) -> str:
+    return " ".join(shlex.quote(a) for a in argv)
+
+
+def commands(plan: Plan, remove: bool = False, host: Optional[str] = None) -> str:
+    """One shell-safe command per line (grouped per host when the plan has several)."""
+    lines: list[str] = []
+    hosts = [h.name for h in plan.hosts] if host is None else [host]
+    many = len({n.host for n in plan.networks}) > 1
+    for h in hosts:
+        nets = [n for n in plan.networks if n.host == h]
+        if not nets:
+            continue
+        if many:
+            lines.append(f"# on host {h}")
+        order = ordered(nets)
+        if remove:
+            lines += [_shell(remove_argv(n)) for n in reversed(order)]
+        else:
+            lines += [_shell(create_argv(n)) for n in order]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def api_payload(n: Network) -> dict:
+    """The body of POST /networks/create (Engine API field names; docker-py lacks ConfigOnly,
+    ConfigFrom, EnableIPv4 and EnableIPv6=false, so callers post this raw)."""
+    groups = n.groups() or ()
+    body: dict = {"Name": n.name, "Driver": n.driver, "CheckDuplicate": True}
+    config = []
+    for g in groups:
+        entry: dict = {"Subnet": g.subnet}
+        if g.ip_range:
+            entry["IPRange"] = g.ip_range
+        if g.gateway:
+            entry["Gateway"] = g.gateway
+        if g.aux:
+            entry["AuxiliaryAddresses"] = dict(g.aux)
+        config.append(entry)
+    body["IPAM"] = {"Driver": n.ipam_driver or "default", "Config": config, "Options": dict(n.ipam_options)}
+    body["Options"] = dict(n.options)
+    body["Labels"] = dict(n.labels)
+    if n.ipv6 is not None:
+        body["EnableIPv6"] = n.ipv6
+    if n.ipv4 is not None:
+        body["EnableIPv4"] = n.ipv4
+    for key, value in (("Internal", n.internal), ("Attachable", n.attachable), ("Ingress", n.ingress),
+                       ("ConfigOnly", n.config_only)):
+        if value:
+            body[key] = True
+    if n.scope:
+        body["Scope"] = n.scope
+    if n.config_from is not None:
+        body["ConfigFrom"] = {"Network": n.config_from}
+    return body
+
+
+def _network_yaml(n: Network) -> dict:
+    out: dict = {}
+    if n.driver != "macvlan":
+        out["driver"] = n.driver
+    opts = dict(n.options)
+    if "parent" in opts:
+        out["parent"] = opts.pop("parent")
+    mode_key = "ipvlan_mode" if n.driver == "ipvlan" else "macvlan_mode"
+    if mode_key in opts:
+        out["mode"] = opts.pop(mode_key)
+    if n.driver == "ipvlan" and "ipvlan_flag" in opts:
+        out["flag"] = opts.pop("ipvlan_flag")
+    groups = n.groups()
+    regrouped = None
+    if groups is not None:
+        # only group when flattening the groups gives back exactly the same flags
+        flat = (tuple(g.subnet for g in groups), tuple(g.ip_range for g in groups if g.ip_range),
+                tuple(g.gateway for g in groups if g.gateway), tuple(a for g in groups for a in g.aux))
+        if flat == (n.subnets, n.ip_ranges, n.gateways, n.aux):
+            regrouped = groups
+    if regrouped:
+        entries = []
+        for g in regrouped:
+            e: dict = {"subnet": g.subnet}
+            if g.gateway:
+                e["gateway"] = g.gateway
+            if g.ip_range:
+                e["ip_range"] = g.ip_range
+            if g.aux:
+                e["aux"] = dict(g.aux)
+            entries.append(e)
+        out["subnets"] = entries
+    elif n.subnets or n.ip_ranges or n.gateways or n.aux:
+        for key, vals in (("subnet", n.subnets), ("gateway", n.gateways), ("ip_range", n.ip_ranges)):
+            if vals:
+                out[key] = list(vals)
+        if n.aux:
+            out["aux"] = dict(n.aux)
+    for key in ("ipv6", "ipv4"):
+        if getattr(n, key) is not None:
+            out[key] = getattr(n, key)
+    for key in ("internal", "attachable", "ingress", "config_only"):
+        if getattr(n, key):
+            out[key] = True
+    for key in ("scope", "config_from", "ipam_driver"):
+        if getattr(n, key) is not None:
+            out[key] = getattr(n, key)
+    if n.ipam_options:
+        out["ipam_options"] = dict(n.ipam_options)
+    if opts:
+        out["options"] = opts
+    if n.labels:
+        out["labels"] = dict(n.labels)
+    if n.containers is not None:
+        out["containers"] = n.containers
+    return out
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(str, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s,
+                                                                  style='"' if _needs_quotes(s) else None))
+
+
+def _needs_quotes(s: str) -> bool:
+    return s == "" or s.strip() != s or s.lower() in ("yes", "no", "on", "off", "true", "false", "null", "~") \
+        or s[:1] in "!&*{}[]|>%@`#,?:-'\"" or ": " in s or " #" in s
+
+
+def dump_yaml(plan: Plan) -> str:
+    """The plan as YAML that `load_yaml_text` reads back to an equal plan. Networks that
+    share a name on several hosts are written once per host (`name@host` is not used: the
+    mapping key is the name, so the second host's copy goes to a `hosts:` list when equal)."""
+    doc: dict = {"name": plan.name}
+    if plan.engine:
+        doc["engine"] = plan.engine
+    hosts: dict = {}
+    for h in plan.hosts:
+        spec: dict = {}
+        if h.interfaces_known:
+            ifaces = {}
+            for i in h.interfaces:
+                ispec = {}
+                if i.kind != "ethernet":
+                    ispec["kind"] = i.kind
+                if i.mac:
+                    ispec["mac"] = i.mac
+                if i.mac_limit is not None:
+                    ispec["mac_limit"] = i.mac_limit
+                ifaces[i.name] = ispec or None
+            spec["interfaces"] = ifaces
+        if h.kernel_lacks:
+            spec["kernel_lacks"] = sorted(h.kernel_lacks)
+        hosts[h.name] = spec or None
+    if not (len(plan.hosts) == 1 and plan.hosts[0].name == "host" and not hosts["host"]):
+        doc["hosts"] = hosts
+    if plan.dhcp:
+        doc["dhcp"] = [{"first": d.first, "last": d.last, "name": d.name} for d in plan.dhcp]
+    if plan.vlan_limits:
+        doc["vlans"] = {vid: {"mac_limit": lim} for vid, lim in plan.vlan_limits}
+    nets: dict = {}
+    for n in plan.networks:
+        body = _network_yaml(n)
+        key = n.name
+        if key in nets:
+            prev = nets[key]
+            same = {k: v for k, v in prev.items() if k not in ("host", "hosts")} == body
+            if same:
+                prev.setdefault("hosts", [prev.pop("host")] if "host" in prev else []).append(n.host)
+                continue
+            raise ValueError(f"network {n.name} appears twice with different settings; YAML plans "
+                             f"key networks by name (scripts may repeat a name: Docker refuses the second)")
+        if len(plan.hosts) > 1:
+            body = {"host": n.host, **body}
+        nets[key] = body
+    doc["networks"] = nets
+    return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=100)

@@ -1,0 +1,160 @@
+"""The plan: immutable values describing hosts, their interfaces and the networks to create.
+
+A `Network` keeps its IPAM flags exactly as the docker CLI receives them (flat lists of
+subnets, ip-ranges, gateways and aux-addresses, in flag order), because the CLI itself groups
+them and its grouping errors are part of what Docker prints.  `Network.groups()` gives the
+grouping the CLI would make when it succeeds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+__all__ = ["Interface", "Host", "Network", "Plan", "IpamGroup", "Dhcp", "PlanError", "KERNEL_FEATURES"]
+
+#: Kernel features a host may lack; Docker then fails with "operation not supported".
+KERNEL_FEATURES = frozenset({"8021q", "dummy", "ipvlan"})
+INTERFACE_KINDS = ("ethernet", "wifi", "vm", "bond", "bridge")
+
+
+class PlanError(ValueError):
+    """Input that cannot be read: names the source and line (or field) of the problem."""
+
+    def __init__(self, message: str, source: str = "<input>", line: Optional[int] = None):
+        self.source, self.line, self.problem = source, line, message
+        where = f"{source}:{line}" if line else source
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Interface:
+    """A host interface that can be a parent: its kind matters (Wi-Fi and VM NICs drop
+    frames from unknown MACs), and a switch port may limit how many MACs it learns."""
+    name: str
+    kind: str = "ethernet"
+    mac: Optional[str] = None
+    mac_limit: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Host:
+    name: str = "host"
+    interfaces: tuple[Interface, ...] = ()
+    kernel_lacks: frozenset = frozenset()
+    #: None: the interface list is unknown, so parent existence is not judged.
+    interfaces_known: bool = True
+
+    def interface(self, name: str) -> Optional[Interface]:
+        return next((i for i in self.interfaces if i.name == name), None)
+
+    def has_interface(self, name: str) -> bool:
+        return not self.interfaces_known or self.interface(name) is not None
+
+
+@dataclass(frozen=True)
+class Dhcp:
+    """A DHCP scope on the LAN that Docker's IPAM knows nothing about."""
+    first: str
+    last: str
+    name: str = "dhcp"
+
+
+@dataclass(frozen=True)
+class IpamGroup:
+    """One IPAM config entry as the CLI builds it: a subnet with its range, gateway, aux."""
+    subnet: str
+    ip_range: Optional[str] = None
+    gateway: Optional[str] = None
+    aux: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Network:
+    name: str
+    driver: str = "macvlan"
+    host: str = "host"
+    options: tuple[tuple[str, str], ...] = ()
+    subnets: tuple[str, ...] = ()
+    ip_ranges: tuple[str, ...] = ()
+    gateways: tuple[str, ...] = ()
+    aux: tuple[tuple[str, str], ...] = ()
+    ipv6: Optional[bool] = None
+    ipv4: Optional[bool] = None
+    internal: bool = False
+    attachable: bool = False
+    ingress: bool = False
+    scope: Optional[str] = None
+    config_only: bool = False
+    config_from: Optional[str] = None
+    labels: tuple[tuple[str, str], ...] = ()
+    ipam_driver: Optional[str] = None
+    ipam_options: tuple[tuple[str, str], ...] = ()
+    #: containers the user expects to run on this network (on this host)
+    containers: Optional[int] = None
+    #: where it was written (script line or YAML line), for messages
+    line: Optional[int] = field(default=None, compare=False)
+
+    @property
+    def option_map(self) -> dict[str, str]:
+        return dict(self.options)
+
+    @property
+    def parent(self) -> Optional[str]:
+        """The `-o parent` value; None or "" means no parent (Docker makes a dummy link)."""
+        return self.option_map.get("parent")
+
+    @property
+    def mode(self) -> Optional[str]:
+        key = "ipvlan_mode" if self.driver == "ipvlan" else "macvlan_mode"
+        return self.option_map.get(key)
+
+    @property
+    def vlan(self) -> Optional[int]:
+        """The 802.1q VLAN id named by a `base.vid` parent, when it parses."""
+        parent = self.parent or ""
+        base, dot, vid = parent.partition(".")
+        if dot and vid.isdigit() and "." not in vid:
+            return int(vid)
+        return None
+
+    @property
+    def base_interface(self) -> Optional[str]:
+        return (self.parent or "").split(".")[0] or None
+
+    def groups(self) -> Optional[tuple[IpamGroup, ...]]:
+        """The CLI's grouping of IPAM flags, or None when the CLI would refuse them."""
+        from .rules.cli import group_ipam
+        try:
+            return group_ipam(self, None)
+        except Exception:
+            return None
+
+    def with_(self, **changes) -> "Network":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str = "plan"
+    hosts: tuple[Host, ...] = (Host(interfaces_known=False),)
+    networks: tuple[Network, ...] = ()
+    dhcp: tuple[Dhcp, ...] = ()
+    #: VLAN id -> MAC limit for the whole VLAN (switch CAM / policy)
+    vlan_limits: tuple[tuple[int, int], ...] = ()
+    engine: Optional[str] = None
+    source: str = field(default="<input>", compare=False)
+
+    def host(self, name: str) -> Host:
+        for h in self.hosts:
+            if h.name == name:
+                return h
+        return Host(name=name, interfaces_known=False)
+
+    def network(self, name: str, host: Optional[str] = None) -> Network:
+        for n in self.networks:
+            if n.name == name and (host is None or n.host == host):
+                return n
+        raise KeyError(name)
+
+    def with_(self, **changes) -> "Plan":
+        return replace(self, **changes)

@@ -1,0 +1,518 @@
+"""Read plans: YAML files written by hand, and shell scripts of `docker network create`
+commands parsed the way the docker CLI (cobra/pflag) parses them.
+
+Every problem is a `PlanError` naming the source and line: never a traceback.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import shlex
+from typing import Iterable, Optional
+
+import yaml
+
+from .model import KERNEL_FEATURES, INTERFACE_KINDS, Dhcp, Host, Interface, Network, Plan, PlanError
+
+__all__ = ["load", "load_yaml_text", "parse_script", "PlanError"]
+
+
+# ---------------------------------------------------------------------------------------------
+# shell scripts
+
+_BOOL_FLAGS = {"internal", "ipv4", "ipv6", "attachable", "ingress", "config-only"}
+_VALUE_FLAGS = {"driver", "opt", "label", "scope", "config-from", "ipam-driver", "subnet", "ip-range",
+                "gateway", "aux-address", "ipam-opt"}
+_SHORT = {"d": "driver", "o": "opt"}
+_SLICE_FLAGS = {"subnet", "ip-range", "gateway"}     # pflag StringSlice: comma-separated too
+_GO_TRUE = {"1", "t", "T", "TRUE", "true", "True"}
+_GO_FALSE = {"0", "f", "F", "FALSE", "false", "False"}
+
+
+def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
+    """Join backslash continuations; drop comments, blank lines and `$ ` prompts."""
+    buf, start = "", None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip()
+        if start is None:
+            stripped = line.lstrip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            if stripped.startswith("$ ") or stripped == "$":
+                stripped = stripped[1:].lstrip()
+            line, start = stripped, number
+        if line.endswith("\\") and not line.endswith("\\\\"):
+            buf += line[:-1] + " "
+            continue
+        yield start, buf + line
+        buf, start = "", None
+    if start is not None:
+        yield start, buf
+
+
+def _go_bool(flag: str, value: str, source: str, line: int) -> bool:
+    if value in _GO_TRUE:
+        return True
+    if value in _GO_FALSE:
+        return False
+    raise PlanError(f'invalid argument "{value}" for "--{flag}" flag: strconv.ParseBool: parsing "{value}": '
+                    f"invalid syntax", source, line)
+
+
+def _split_kv(value: str) -> tuple[str, str]:
+    key, _, val = value.partition("=")
+    return key, val
+
+
+def parse_command(argv: list[str], source: str = "<string>", line: int = 1, host: str = "host") -> Network:
+    """One `docker network create ...` argv (starting at `docker`) as a Network."""
+    words = list(argv)
+    while words and (words[0] in ("sudo", "command") or re.fullmatch(r"[A-Za-z_]+=.*", words[0])):
+        words.pop(0)
+    if len(words) < 3 or words[0] != "docker" or words[1] != "network" or words[2] != "create":
+        shown = " ".join(argv[:3]) if argv else ""
+        raise PlanError(f"not a 'docker network create' command: {shown!s}", source, line)
+    values: dict[str, list[str]] = {}
+    bools: dict[str, bool] = {}
+    positional: list[str] = []
+    i, rest = 0, words[3:]
+    while i < len(rest):
+        word = rest[i]
+        i += 1
+        if word == "--":
+            positional += rest[i:]
+            break
+        if word.startswith("--"):
+            name, eq, value = word[2:].partition("=")
+            if name in _BOOL_FLAGS:
+                bools[name] = _go_bool(name, value, source, line) if eq else True
+                continue
+            if name not in _VALUE_FLAGS:
+                raise PlanError(f"unknown flag: --{name}", source, line)
+            if not eq:
+                if i >= len(rest):
+                    raise PlanError(f"flag needs an argument: --{name}", source, line)
+                value, i = rest[i], i + 1
+        elif word.startswith("-") and len(word) > 1:
+            short = word[1]
+            if short not in _SHORT:
+                raise PlanError(f"unknown shorthand flag: '{short}' in {word}", source, line)
+            name = _SHORT[short]
+            value = word[2:]
+            if value.startswith("="):
+                value = value[1:]
+            elif not value:
+                if i >= len(rest):
+                    raise PlanError(f"flag needs an argument: '{short}' in -{short}", source, line)
+                value, i = rest[i], i + 1
+        else:
+            positional.append(word)
+            continue
+        if name in _SLICE_FLAGS:
+            values.setdefault(name, []).extend(next(csv.reader([value])) if value else [""])
+        else:
+            values.setdefault(name, []).append(value)
+    if len(positional) != 1:
+        raise PlanError('"docker network create" requires exactly 1 argument', source, line)
+
+    def maps(flag):
+        out: dict[str, str] = {}
+        for v in values.get(flag, []):
+            k, val = _split_kv(v)
+            out[k] = val
+        return tuple(out.items())
+
+    last = lambda flag: values[flag][-1] if flag in values else None  # noqa: E731
+    return Network(
+        name=positional[0], driver=last("driver") or "bridge", host=host, options=maps("opt"),
+        subnets=tuple(values.get("subnet", ())), ip_ranges=tuple(values.get("ip-range", ())),
+        gateways=tuple(values.get("gateway", ())), aux=maps("aux-address"),
+        ipv6=bools.get("ipv6"), ipv4=bools.get("ipv4"), internal=bools.get("internal", False),
+        attachable=bools.get("attachable", False), ingress=bools.get("ingress", False),
+        scope=last("scope"), config_only=bools.get("config-only", False), config_from=last("config-from"),
+        labels=maps("label"), ipam_driver=last("ipam-driver"), ipam_options=maps("ipam-opt"), line=line)
+
+
+def parse_script(text: str, source: str = "<string>", interfaces: Optional[Iterable[str]] = None,
+                 kernel_lacks: Iterable[str] = (), name: Optional[str] = None, host: str = "host") -> Plan:
+    """A shell script of `docker network create` commands, applied in order on one host.
+
+    `interfaces` lists the host's interfaces (None: unknown, so parents are assumed to exist);
+    `kernel_lacks` names kernel features the host lacks ("8021q", "dummy", "ipvlan")."""
+    lacks = frozenset(kernel_lacks)
+    unknown = lacks - KERNEL_FEATURES
+    if unknown:
+        raise PlanError(f"unknown kernel feature {sorted(unknown)[0]!r} (known: {', '.join(sorted(KERNEL_FEATURES))})",
+                        source)
+    networks = []
+    for line, logical in _logical_lines(text):
+        try:
+            argv = shlex.split(logical, comments=True)
+        except ValueError as e:
+            raise PlanError(f"cannot split the command: {e} (unbalanced quotes?)", source, line)
+        if not argv:
+            continue
+        networks.append(parse_command(argv, source, line, host))
+    ifaces = tuple(Interface(n) for n in (interfaces or ()))
+    host_obj = Host(host, ifaces, lacks, interfaces_known=interfaces is not None)
+    return Plan(name=name or _stem(source), hosts=(host_obj,), networks=tuple(networks), source=source)
+
+
+def _stem(source: str) -> str:
+    base = re.split(r"[\\/]", source)[-1]
+    return re.sub(r"\.(sh|ya?ml|txt)$", "", base) or "plan"
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML plans
+
+class _Map(dict):
+    line = 0
+    key_lines: dict = {}
+
+
+class _Seq(list):
+    line = 0
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that remembers line numbers and refuses duplicate keys."""
+
+
+def _construct_map(loader, node):
+    loader.flatten_mapping(node)
+    out = _Map()
+    out.line, out.key_lines = node.start_mark.line + 1, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            raise PlanError(f"unsupported key {key!r}", loader.name, key_node.start_mark.line + 1)
+        if key in out:
+            raise PlanError(f"duplicate key {key!r}", loader.name, key_node.start_mark.line + 1)
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.key_lines[key] = key_node.start_mark.line + 1
+    return out
+
+
+def _construct_seq(loader, node):
+    out = _Seq(loader.construct_object(n, deep=True) for n in node.value)
+    out.line = node.start_mark.line + 1
+    return out
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+
+
+class _Reader:
+    """Turns the loaded YAML into model values, naming the line of every problem."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, message: str, where, key=None):
+        line = None
+        if key is not None and isinstance(where, _Map):
+            line = where.key_lines.get(key, where.line)
+        elif isinstance(where, (_Map, _Seq)):
+            line = where.line
+        elif isinstance(where, int):
+            line = where
+        raise PlanError(message, self.source, line)
+
+    def mapping(self, value, where, key, allowed: Iterable[str], what: str) -> _Map:
+        if value is None:
+            return _Map()
+        if not isinstance(value, dict):
+            self.fail(f"{what} must be a mapping", where, key)
+        for k in value:
+            if k not in allowed:
+                hint = _suggest(str(k), allowed)
+                self.fail(f"unknown key {k!r} in {what}{hint}", value, k)
+        return value
+
+    def text(self, value, where, key, what) -> Optional[str]:
+        if value is None:
+            return None
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
+            self.fail(f"{what} must be a string", where, key)
+        return str(value)
+
+    def texts(self, value, where, key, what) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, list):
+            return tuple(self.text(v, where, key, what) for v in value)
+        return (self.text(value, where, key, what),)
+
+    def boolean(self, value, where, key) -> Optional[bool]:
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self.fail(f"{key} must be true or false", where, key)
+        return value
+
+    def integer(self, value, where, key, minimum=0) -> Optional[int]:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.fail(f"{key} must be a whole number >= {minimum}", where, key)
+        return value
+
+    def pairs(self, value, where, key, what) -> tuple[tuple[str, str], ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            self.fail(f"{what} must be a mapping of name: value", where, key)
+        return tuple((str(k), "" if v is None else str(v).lower() if isinstance(v, bool) else str(v))
+                     for k, v in value.items())
+
+
+_PLAN_KEYS = ("name", "engine", "hosts", "networks", "dhcp", "vlans")
+_HOST_KEYS = ("interfaces", "kernel_lacks")
+_IFACE_KEYS = ("kind", "mac", "mac_limit")
+_NET_KEYS = ("driver", "host", "hosts", "parent", "vlan", "mode", "flag", "subnets", "subnet", "gateway",
+             "ip_range", "aux", "ipv6", "ipv4", "internal", "attachable", "ingress", "scope", "config_only",
+             "config_from", "labels", "options", "ipam_driver", "ipam_options", "containers")
+_SUBNET_KEYS = ("subnet", "gateway", "ip_range", "aux")
+
+
+def _suggest(key: str, allowed: Iterable[str]) -> str:
+    import difflib
+    close = difflib.get_close_matches(key.replace("-", "_"), list(allowed), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(allowed)})"
+
+
+def load_yaml_text(text: str, source: str = "<string>") -> Plan:
+    """A YAML plan (see examples/): hosts, networks, DHCP scopes, VLAN limits."""
+    try:
+        loader = _Loader(text)
+        loader.name = source
+        try:
+            doc = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except PlanError:
+        raise
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        raise PlanError(f"YAML error: {e.problem or e.context}", source, mark.line + 1 if mark else None)
+    except yaml.YAMLError as e:
+        raise PlanError(f"YAML error: {e}", source)
+    r = _Reader(source)
+    if doc is None:
+        doc = _Map()
+    if not isinstance(doc, dict):
+        r.fail("a plan must be a mapping with 'networks' (and optionally 'hosts', 'dhcp', 'vlans')", 1)
+    r.mapping(doc, doc, None, _PLAN_KEYS, "the plan")
+
+    hosts = []
+    raw_hosts = r.mapping(doc.get("hosts"), doc, "hosts", _any_keys(doc.get("hosts")), "hosts")
+    for hname, spec in raw_hosts.items():
+        spec = r.mapping(spec, raw_hosts, hname, _HOST_KEYS, f"host {hname}")
+        ifaces = []
+        raw_if = spec.get("interfaces")
+        if isinstance(raw_if, list):
+            raw_if = {str(i): None for i in raw_if}
+        raw_if = r.mapping(raw_if, spec, "interfaces", _any_keys(raw_if), f"interfaces of host {hname}")
+        for iname, ispec in raw_if.items():
+            ispec = r.mapping(ispec, raw_if, iname, _IFACE_KEYS, f"interface {iname}")
+            kind = r.text(ispec.get("kind"), ispec, "kind", "kind") or "ethernet"
+            if kind not in INTERFACE_KINDS:
+                r.fail(f"interface {iname}: kind must be one of {', '.join(INTERFACE_KINDS)}", ispec, "kind")
+            ifaces.append(Interface(str(iname), kind, r.text(ispec.get("mac"), ispec, "mac", "mac"),
+                                    r.integer(ispec.get("mac_limit"), ispec, "mac_limit", 1)))
+        lacks = frozenset(r.texts(spec.get("kernel_lacks"), spec, "kernel_lacks", "kernel_lacks"))
+        if lacks - KERNEL_FEATURES:
+            r.fail(f"kernel_lacks: unknown feature {sorted(lacks - KERNEL_FEATURES)[0]!r} "
+                   f"(known: {', '.join(sorted(KERNEL_FEATURES))})", spec, "kernel_lacks")
+        hosts.append(Host(str(hname), tuple(ifaces), lacks, interfaces_known="interfaces" in spec))
+    if not hosts:
+        hosts = [Host("host", (), frozenset(), interfaces_known=False)]
+    host_names = [h.name for h in hosts]
+
+    dhcp = []
+    raw_dhcp = doc.get("dhcp") or []
+    if not isinstance(raw_dhcp, list):
+        r.fail("dhcp must be a list of scopes (first-last, or {first, last, name})", doc, "dhcp")
+    for n, item in enumerate(raw_dhcp):
+        where = raw_dhcp.line + n if isinstance(raw_dhcp, _Seq) else None
+        if isinstance(item, str) and "-" in item:
+            first, last = (s.strip() for s in item.split("-", 1))
+            dhcp.append(Dhcp(first, last, f"dhcp{n + 1}"))
+        elif isinstance(item, dict):
+            item = r.mapping(item, raw_dhcp, None, ("first", "last", "name"), "a DHCP scope")
+            if not item.get("first") or not item.get("last"):
+                r.fail("a DHCP scope needs first and last", item)
+            dhcp.append(Dhcp(str(item["first"]), str(item["last"]), str(item.get("name") or f"dhcp{n + 1}")))
+        else:
+            r.fail("a DHCP scope is 'first-last' or {first, last, name}", where)
+    for d in dhcp:
+        _check_address(r, d.first, raw_dhcp, "dhcp")
+        _check_address(r, d.last, raw_dhcp, "dhcp")
+
+    vlan_limits = []
+    raw_vlans = r.mapping(doc.get("vlans"), doc, "vlans", _any_keys(doc.get("vlans")), "vlans")
+    for vid, spec in raw_vlans.items():
+        if not isinstance(vid, int) or isinstance(vid, bool):
+            r.fail(f"VLAN id {vid!r} must be a number", raw_vlans, vid)
+        spec = r.mapping(spec, raw_vlans, vid, ("mac_limit", "name"), f"VLAN {vid}")
+        limit = r.integer(spec.get("mac_limit"), spec, "mac_limit", 1)
+        if limit is not None:
+            vlan_limits.append((vid, limit))
+
+    networks = []
+    raw_nets = doc.get("networks") or _Map()
+    r.mapping(raw_nets, doc, "networks", _any_keys(raw_nets), "networks")
+    for name, spec in raw_nets.items():
+        networks.extend(_read_network(r, str(name), spec, raw_nets, host_names))
+    engine = r.text(doc.get("engine"), doc, "engine", "engine")
+    if engine:
+        from .rules.profile import Profile, UnknownEngine
+        try:
+            Profile.of(engine)
+        except UnknownEngine as e:
+            r.fail(str(e), doc, "engine")
+    return Plan(name=str(doc.get("name") or _stem(source)), hosts=tuple(hosts), networks=tuple(networks),
+                dhcp=tuple(dhcp), vlan_limits=tuple(vlan_limits), engine=engine, source=source)
+
+
+def _any_keys(value):
+    return tuple(value.keys()) if isinstance(value, dict) else ()
+
+
+def _check_address(r: _Reader, text: str, where, key):
+    import ipaddress
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        r.fail(f"{key}: {text!r} is not an IP address", where, key)
+
+
+def _check_cidr(r: _Reader, text: str, where, key):
+    import ipaddress
+    try:
+        if "/" not in text:
+            raise ValueError
+        ipaddress.ip_interface(text)
+    except ValueError:
+        r.fail(f"{key}: {text!r} is not a CIDR block (like 192.168.1.0/24)", where, key)
+
+
+def _read_network(r: _Reader, name: str, spec, parent_map, host_names) -> list[Network]:
+    spec = r.mapping(spec, parent_map, name, _NET_KEYS, f"network {name}")
+    driver = r.text(spec.get("driver"), spec, "driver", "driver") or "macvlan"
+    parent = r.text(spec.get("parent"), spec, "parent", "parent")
+    vlan = r.integer(spec.get("vlan"), spec, "vlan", 0)
+    if vlan is not None:
+        if not parent:
+            r.fail(f"network {name}: vlan needs a parent (the trunk interface, like eth0)", spec, "vlan")
+        if "." in parent:
+            r.fail(f"network {name}: give either parent: {parent} or vlan:, not both", spec, "vlan")
+        parent = f"{parent}.{vlan}"
+    options = dict(r.pairs(spec.get("options"), spec, "options", "options"))
+    if parent is not None:
+        options["parent"] = parent
+    mode = r.text(spec.get("mode"), spec, "mode", "mode")
+    if mode is not None:
+        options["ipvlan_mode" if driver == "ipvlan" else "macvlan_mode"] = mode
+    flag = r.text(spec.get("flag"), spec, "flag", "flag")
+    if flag is not None:
+        options["ipvlan_flag"] = flag
+
+    subnets, ranges, gateways, aux = [], [], [], []
+    flat = [k for k in _SUBNET_KEYS if k in spec]
+    if flat and "subnets" in spec:
+        r.fail(f"network {name}: use either subnets: (a list) or subnet:/gateway:/ip_range:/aux:, not both",
+               spec, flat[0])
+    entries = []
+    if "subnets" in spec:
+        raw = spec["subnets"]
+        if not isinstance(raw, list):
+            r.fail(f"network {name}: subnets must be a list", spec, "subnets")
+        for item in raw:
+            if isinstance(item, str):
+                item = _Map(subnet=item)
+                item.line = raw.line
+            entries.append(r.mapping(item, raw, None, _SUBNET_KEYS, f"a subnet of network {name}"))
+    elif flat:
+        entries.append(spec)
+    for e in entries:
+        s = r.texts(e.get("subnet"), e, "subnet", "subnet")
+        if not s and any(k in e for k in ("gateway", "ip_range")):
+            r.fail(f"network {name}: gateway and ip_range need a subnet", e, "gateway" if "gateway" in e else "ip_range")
+        for v in s:
+            _check_cidr(r, v, e, "subnet")
+        rs = r.texts(e.get("ip_range"), e, "ip_range", "ip_range")
+        for v in rs:
+            _check_cidr(r, v, e, "ip_range")
+        gs = r.texts(e.get("gateway"), e, "gateway", "gateway")
+        for v in gs:
+            _check_address(r, v, e, "gateway")
+        ax = r.pairs(e.get("aux"), e, "aux", "aux")
+        for _, v in ax:
+            _check_address(r, v, e, "aux")
+        subnets += s
+        ranges += rs
+        gateways += gs
+        aux += ax
+    hosts = r.texts(spec.get("hosts"), spec, "hosts", "hosts") if "hosts" in spec else ()
+    if "host" in spec and "hosts" in spec:
+        r.fail(f"network {name}: give host or hosts, not both", spec, "hosts")
+    if "host" in spec:
+        hosts = (r.text(spec.get("host"), spec, "host", "host"),)
+    if not hosts:
+        if len(host_names) > 1:
+            r.fail(f"network {name}: the plan has several hosts; say which with host: or hosts:", parent_map, name)
+        hosts = tuple(host_names)
+    for h in hosts:
+        if h not in host_names:
+            r.fail(f"network {name}: unknown host {h!r} (hosts: {', '.join(host_names)})", spec,
+                   "host" if "host" in spec else "hosts")
+    base = Network(
+        name=name, driver=driver, options=tuple(options.items()),
+        subnets=tuple(subnets), ip_ranges=tuple(ranges), gateways=tuple(gateways), aux=tuple(aux),
+        ipv6=r.boolean(spec.get("ipv6"), spec, "ipv6"), ipv4=r.boolean(spec.get("ipv4"), spec, "ipv4"),
+        internal=bool(r.boolean(spec.get("internal"), spec, "internal")),
+        attachable=bool(r.boolean(spec.get("attachable"), spec, "attachable")),
+        ingress=bool(r.boolean(spec.get("ingress"), spec, "ingress")),
+        scope=r.text(spec.get("scope"), spec, "scope", "scope"),
+        config_only=bool(r.boolean(spec.get("config_only"), spec, "config_only")),
+        config_from=r.text(spec.get("config_from"), spec, "config_from", "config_from"),
+        labels=r.pairs(spec.get("labels"), spec, "labels", "labels"),
+        ipam_driver=r.text(spec.get("ipam_driver"), spec, "ipam_driver", "ipam_driver"),
+        ipam_options=r.pairs(spec.get("ipam_options"), spec, "ipam_options", "ipam_options"),
+        containers=r.integer(spec.get("containers"), spec, "containers", 0),
+        line=parent_map.key_lines.get(name) if isinstance(parent_map, _Map) else None)
+    return [base.with_(host=h) for h in hosts]
+
+
+# ---------------------------------------------------------------------------------------------
+
+def load(path: str, interfaces: Optional[Iterable[str]] = None, kernel_lacks: Iterable[str] = ()) -> Plan:
+    """A plan from a file: `.yaml`/`.yml` is a YAML plan, anything else a shell script."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError as e:
+        raise PlanError(f"cannot read: {e.strerror or e}", str(path))
+    except UnicodeDecodeError:
+        raise PlanError("not a text file (UTF-8)", str(path))
+    if str(path).endswith((".yaml", ".yml")):
+        plan = load_yaml_text(text, str(path))
+        if interfaces is not None or kernel_lacks:
+            plan = _override_host(plan, interfaces, kernel_lacks)
+        return plan
+    return parse_script(text, str(path), interfaces=interfaces, kernel_lacks=kernel_lacks)
+
+
+def _override_host(plan: Plan, interfaces, kernel_lacks) -> Plan:
+    hosts = []
+    for h in plan.hosts:
+        if interfaces is not None:
+            known = {i.name: i for i in h.interfaces}
+            h = Host(h.name, tuple(known.get(n, Interface(n)) for n in interfaces), h.kernel_lacks, True)
+        if kernel_lacks:
+            h = Host(h.name, h.interfaces, frozenset(kernel_lacks), h.interfaces_known)
+        hosts.append(h)
+    return plan.with_(hosts=tuple(hosts))

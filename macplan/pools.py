@@ -1,0 +1,170 @@
+"""How many containers fit, and which addresses are reserved, per network and subnet.
+
+Counts come from the same simulated daemon the checks use (`rules.daemon.Engine`), so the
+gateway Docker picks, aux-addresses and pools shared with other networks are all accounted for.
+Everything is interval arithmetic on integers: a /48 costs what a /24 costs.
+"""
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .model import Plan
+from .rules.daemon import Allocation, Created
+
+__all__ = ["SubnetCapacity", "NetworkCapacity", "subnet_capacity", "network_capacity", "address_spans"]
+
+
+@dataclass(frozen=True)
+class SubnetCapacity:
+    subnet: str
+    pool: str
+    size: int
+    reserved: dict
+    available: int
+    gateway: Optional[str]
+    first_free: Optional[str]
+    default_pool: bool = False
+
+    def to_dict(self) -> dict:
+        return {"subnet": self.subnet, "pool": self.pool, "size": self.size, "reserved": dict(self.reserved),
+                "available": self.available, "gateway": self.gateway, "first_free": self.first_free,
+                "default_pool": self.default_pool}
+
+
+@dataclass(frozen=True)
+class NetworkCapacity:
+    name: str
+    host: str
+    driver: str
+    containers: int
+    expected: Optional[int]
+    subnets: tuple[SubnetCapacity, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "host": self.host, "driver": self.driver, "containers": self.containers,
+                "expected": self.expected, "subnets": [s.to_dict() for s in self.subnets]}
+
+
+def _ip(version: int, value: int) -> str:
+    return str(ipaddress.ip_address(value) if version == 4 and value < 2**32 else ipaddress.IPv6Address(value)) \
+        if version == 6 else str(ipaddress.IPv4Address(value))
+
+
+def _pool_text(a: Allocation) -> str:
+    if a.group.ip_range:
+        lo, hi = a.slots.lo, a.slots.hi
+        net = a.pool.subnet
+        for n in ipaddress.summarize_address_range(ipaddress.ip_address(lo) if net.version == 4 else ipaddress.IPv6Address(lo),
+                                                  ipaddress.ip_address(hi) if net.version == 4 else ipaddress.IPv6Address(hi)):
+            return str(n) if n.num_addresses == hi - lo + 1 else f"{_ip(net.version, lo)}-{_ip(net.version, hi)}"
+    return str(a.pool.subnet)
+
+
+def subnet_capacity(a: Allocation) -> SubnetCapacity:
+    """Addresses containers can get from one IPAM entry: its ip-range (or subnet) minus what is
+    reserved inside it: network/broadcast (or the IPv6 subnet-router address), gateway, aux
+    addresses, and anything another network sharing the subnet reserved there."""
+    pool, v = a.pool, a.pool.subnet.version
+    lo = a.slots.lo
+    hi = min(a.slots.hi, pool.base + pool.slots - 1)
+    size = max(0, hi - lo + 1)
+    reserved: dict[str, int] = {}
+    own = {addr: "gateway" for addr in ([a.gateway] if a.gateway is not None else [])}
+    own.update({addr: "aux" for addr in a.aux.values()})
+    marks = dict(pool.implicit())
+    for addr in pool.taken:
+        marks[addr] = own.get(addr, "other networks")
+    for addr, kind in marks.items():
+        if lo <= addr <= hi:
+            reserved[kind] = reserved.get(kind, 0) + 1
+    if v == 6 and pool.slots < pool.subnet.num_addresses and a.slots.hi > hi:
+        reserved["beyond allocator"] = a.slots.hi - hi   # <=v27 bitmap holds 2**64-1 addresses
+    available = size - sum(n for k, n in reserved.items() if k != "beyond allocator")
+    first = pool.first_free(lo, hi)
+    return SubnetCapacity(str(a.group.subnet if not a.default else pool.subnet), _pool_text(a), a.slots.size,
+                          reserved, max(0, available),
+                          _ip(v, a.gateway) if a.gateway is not None else None,
+                          _ip(v, first) if first is not None else None, a.default)
+
+
+def network_capacity(c: Created) -> NetworkCapacity:
+    """A network holds as many containers as its tighter enabled family allows."""
+    subnets = tuple(subnet_capacity(a) for a in c.allocations)
+    per_family: dict[int, int] = {}
+    for a, s in zip(c.allocations, subnets):
+        per_family[a.family] = per_family.get(a.family, 0) + s.available
+    containers = min(per_family.values()) if per_family else 0
+    n = c.network
+    return NetworkCapacity(n.name, n.host, n.driver, containers, n.containers, subnets)
+
+
+def address_spans(c: Created, index: int = 0, dhcp=()) -> list[tuple]:
+    """The subnet of allocation `index` as ordered spans (first, last, role, label) covering it:
+    network, broadcast, gateway, aux, outside (of the ip-range), containers (expected), pool
+    (free), dhcp (a declared DHCP scope inside the pool), shim (aux named 'shim...')."""
+    a = c.allocations[index]
+    net, v = a.pool.subnet, a.pool.subnet.version
+    base, last = int(net.network_address), int(net.broadcast_address)
+    point: dict[int, tuple[str, str]] = {}
+    for addr, kind in a.pool.implicit().items():
+        point[addr] = (kind, kind)
+    for addr, what in a.pool.taken.items():
+        point[addr] = ("gateway", what) if what.startswith("gateway") else ("aux", what)
+    for name, addr in a.aux.items():
+        point[addr] = ("shim" if name.startswith("shim") else "aux", f"aux {name}")
+    if a.gateway is not None:
+        point[a.gateway] = ("gateway", "gateway")
+    lo, hi = a.slots.lo, a.slots.hi
+    dhcp_ranges = []
+    for d in dhcp:
+        try:
+            f, l = int(ipaddress.ip_address(d.first)), int(ipaddress.ip_address(d.last))
+        except ValueError:
+            continue
+        if ipaddress.ip_address(d.first).version == v:
+            dhcp_ranges.append((f, l, d.name))
+    expected = c.network.containers or 0
+    spans: list[tuple] = []
+
+    def background(addr_lo, addr_hi):
+        """Fill a run of unmarked addresses: outside the range, DHCP scope, containers, free."""
+        nonlocal expected
+        cur = addr_lo
+        while cur <= addr_hi:
+            if cur < lo or cur > hi:
+                end = min(addr_hi, lo - 1) if cur < lo else addr_hi
+                spans.append((cur, end, "outside", "outside the ip-range"))
+                cur = end + 1
+                continue
+            cut = addr_hi
+            role, label = None, None
+            for f, l, name in dhcp_ranges:
+                if f <= cur <= l:
+                    role, label, cut = "dhcp", f"DHCP scope {name}", min(cut, l)
+                    break
+                if f > cur:
+                    cut = min(cut, f - 1)
+            if role is None:
+                if expected > 0:
+                    take = min(cut - cur + 1, expected)
+                    cut, role, label = cur + take - 1, "containers", "expected containers"
+                    expected -= take
+                else:
+                    role, label = "pool", "free"
+            spans.append((cur, min(cut, hi), role, label))
+            cur = min(cut, hi) + 1
+    cur = base
+    for addr in sorted(point):
+        if addr < base or addr > last:
+            continue
+        if addr > cur:
+            background(cur, addr - 1)
+        role, label = point[addr]
+        spans.append((addr, addr, role, label))
+        cur = addr + 1
+    if cur <= last:
+        background(cur, last)
+    mk = (lambda x: ipaddress.IPv4Address(x)) if v == 4 else (lambda x: ipaddress.IPv6Address(x))
+    return [(mk(f), mk(l), role, label) for f, l, role, label in spans]

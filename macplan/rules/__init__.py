@@ -1,0 +1,162 @@
+"""Check a plan the way Docker would: commands in order, per host, first refusal wins."""
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Plan
+from . import errors as _errors  # noqa: F401  (registers the refusal ids)
+from . import hints
+from .catalog import RULES, Finding
+from .cli import Refusal
+from .daemon import Created, Engine
+from .profile import LINES, Profile, UnknownEngine
+
+__all__ = ["check", "simulate", "Report", "NetworkResult", "Finding", "Profile", "RULES", "LINES", "UnknownEngine"]
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass
+class NetworkResult:
+    index: int
+    name: str
+    host: str
+    accepted: bool
+    findings: list[Finding] = field(default_factory=list)
+    created: Optional[Created] = None
+    capacity: object = None
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "name": self.name, "host": self.host, "accepted": self.accepted,
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass
+class Report:
+    engine: str
+    profile: Profile
+    networks: list[NetworkResult]
+    plan_findings: list[Finding] = field(default_factory=list)
+    parents: list = field(default_factory=list)
+    vlans: list = field(default_factory=list)
+    ports: list = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for n in self.networks for f in n.findings] + self.plan_findings
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict:
+        return {"engine": self.engine, "networks": [n.to_dict() for n in self.networks],
+                "plan": [f.to_dict() for f in self.plan_findings]}
+
+
+def _refused(r: Refusal, name: str) -> Finding:
+    spec = RULES[r.rule]
+    said = " / ".join(line.lstrip("* ") for line in r.text.splitlines()[1:]) if "\n" in r.text else r.text
+    return spec.finding(r.message or f"Docker refuses {name} ({said}): {spec.advice}", r.text)
+
+
+def simulate(plan: Plan, engine=None) -> tuple[Profile, dict[str, Engine], list[NetworkResult]]:
+    """Run every network's create on a simulated daemon per host, in order."""
+    from ..pools import network_capacity
+    profile = Profile.of(engine if engine is not None else plan.engine)
+    engines: dict[str, Engine] = {}
+    results: list[NetworkResult] = []
+    for index, net in enumerate(plan.networks):
+        eng = engines.get(net.host)
+        if eng is None:
+            eng = engines[net.host] = Engine(plan.host(net.host), profile)
+        result = NetworkResult(index, net.name, net.host, True)
+        try:
+            result.created = eng.create(net, index)
+        except Refusal as r:
+            result.accepted = False
+            result.findings.append(_refused(r, net.name))
+        else:
+            result.capacity = network_capacity(result.created)
+        results.append(result)
+    return profile, engines, results
+
+
+def check(plan: Plan, engine=None) -> Report:
+    """Every finding for every network, errors first within each network."""
+    from ..macs import count_macs
+    profile, engines, results = simulate(plan, engine)
+    warn_rules = [r for r in RULES.values() if r.check is not None]
+    for res in results:
+        if not res.accepted:
+            continue
+        ctx = hints.Context(plan, engines[res.host], res.created, res.capacity)
+        for r in warn_rules:
+            message = r.check(ctx)
+            if message:
+                res.findings.append(r.finding(message))
+    plan_findings = _cross_host(plan, profile, results)
+    created = [r.created for r in results if r.created is not None]
+    caps = {id(r.created): r.capacity for r in results if r.created is not None}
+    parents, vlans, ports = count_macs(created, plan, caps)
+    plan_findings += _mac_limits(vlans, ports)
+    for res in results:
+        res.findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+    return Report(profile.line, profile, results, plan_findings, parents, vlans, ports)
+
+
+def _cross_host(plan, profile, results) -> list[Finding]:
+    """The same subnet on several hosts of one L2 segment: each daemon allocates from its own
+    copy of the range, so overlapping ranges hand out duplicate IPs (and, up to engine 27,
+    duplicate MACs, since the MAC is derived from the IPv4 address)."""
+    rule = RULES["shared-range-hosts"]
+    seen: dict = {}
+    out = []
+    for res in results:
+        if res.created is None or res.created.network.driver not in ("macvlan", "ipvlan"):
+            continue
+        for a in res.created.allocations:
+            if a.default:
+                continue
+            key = (a.pool.subnet, res.created.network.vlan, res.created.network.base_interface is not None)
+            for other_host, other_name, lo, hi in seen.get(key, []):
+                if other_host != res.host and lo <= a.slots.hi and a.slots.lo <= hi:
+                    macs = " and duplicate MACs" if not profile.random_macs and res.created.network.driver == "macvlan" else ""
+                    out.append(rule.finding(
+                        f"{res.name} on {res.host} and {other_name} on {other_host} allocate from overlapping ranges "
+                        f"of {a.pool.subnet}: Docker hosts do not coordinate, so expect duplicate IPs{macs}; "
+                        f"give each host its own --ip-range."))
+            seen.setdefault(key, []).append((res.host, res.name, a.slots.lo, a.slots.hi))
+    return out
+
+
+def _mac_limits(vlans, ports) -> list[Finding]:
+    out = []
+    for v in vlans:
+        if v.limit is not None and v.macs > v.limit:
+            out.append(RULES["mac-limit"].finding(
+                f"VLAN {v.vlan if v.vlan is not None else 'untagged'} will see {v.macs} MAC addresses, above its "
+                f"limit of {v.limit}; use ipvlan or fewer containers per VLAN."))
+    for p in ports:
+        if p.get("limit") is not None and p["macs"] > p["limit"]:
+            out.append(RULES["mac-limit"].finding(
+                f"switch port of {p['host']} {p['interface']} will see {p['macs']} MAC addresses, above its "
+                f"port-security limit of {p['limit']}; use ipvlan or raise the limit."))
+    return out
+
+
+from .catalog import Rule as _Rule  # noqa: E402
+
+RULES["shared-range-hosts"] = _Rule(
+    "shared-range-hosts", "warning", "lan", "Give each host its own --ip-range of the shared subnet.",
+    (_cross_host.__doc__ or "").strip(), None)
+RULES["mac-limit"] = _Rule(
+    "mac-limit", "warning", "lan", "Use ipvlan, fewer containers per VLAN, or a higher limit.",
+    "Each macvlan container is a MAC the switch must learn; port security and CAM limits drop the excess.",
+    None)

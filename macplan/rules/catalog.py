@@ -1,0 +1,58 @@
+"""The rules catalog: one small function per rule, registered with a stable id.
+
+An *error* rule returns the text Docker prints when it refuses the command (or None); the
+first error in Docker's own order stops the network, as it stops Docker.  A *warning* or
+*info* rule returns the advice (or None) for a network Docker accepts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, asdict
+from typing import Callable, Optional
+
+__all__ = ["Finding", "Rule", "RULES", "rule", "DOCS"]
+
+DOCS = "https://github.com/macplan/macplan/blob/main/docs/rules.md"
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    docker_error: Optional[str] = None
+    link: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    stage: str
+    advice: str          # what to do, one sentence
+    explain: str         # the docstring: what Docker does and why
+    check: Callable
+
+    @property
+    def link(self) -> str:
+        return f"{DOCS}#{self.id}"
+
+    def finding(self, message: str, docker_error: Optional[str] = None) -> Finding:
+        return Finding(self.id, self.severity, message, docker_error, self.link)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(id: str, severity: str, stage: str, advice: str):
+    """Register a rule function under a stable id."""
+    assert severity in SEVERITIES
+
+    def register(fn):
+        assert id not in RULES, id
+        RULES[id] = Rule(id, severity, stage, advice, (fn.__doc__ or "").strip(), fn)
+        return fn
+    return register

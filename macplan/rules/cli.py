@@ -1,0 +1,107 @@
+"""What the docker CLI checks before it sends anything (cli/command/network/create.go).
+
+`group_ipam` follows `consolidateIpam`: counts, overlapping subnets, then ranges, gateways and
+aux-addresses each attached to the subnet containing them.  Each refusal names its rule id.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import IpamGroup, Network
+from .goparse import GoError, parse_cidr, parse_ip
+from .profile import Profile
+
+__all__ = ["Refusal", "group_ipam"]
+
+
+class Refusal(Exception):
+    """Docker refuses the command: `text` is what it prints, `rule` the catalog id."""
+
+    def __init__(self, rule: str, text: str, message: Optional[str] = None):
+        super().__init__(text)
+        self.rule, self.text, self.message = rule, text, message
+
+
+def _contains(subnet: str, data: str, data_rule: str = "cli-invalid-subnet") -> bool:
+    """subnetMatches(subnet, data): does subnet contain data's address, as written?"""
+    try:
+        _, net = parse_cidr(subnet)
+    except GoError as e:
+        raise Refusal("cli-invalid-subnet", f"invalid subnet: {e}")
+    if "/" in data:
+        try:
+            ip, _ = parse_cidr(data)
+        except GoError as e:
+            raise Refusal(data_rule, str(e))
+    else:
+        ip = parse_ip(data)
+    return ip is not None and ip.version == net.version and ip in net
+
+
+def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...]:
+    profile = profile or Profile.of(None)
+    subnets, ranges, gateways = list(net.subnets), list(net.ip_ranges), list(net.gateways)
+    if len(subnets) < len(ranges) or len(subnets) < len(gateways):
+        raise Refusal("cli-ipam-count", "every ip-range or gateway must have a corresponding subnet")
+    if profile.masks_range_host_bits:
+        masked = []
+        for r in ranges:
+            try:
+                masked.append(str(parse_cidr(r)[1]))
+            except GoError:
+                raise Refusal("cli-invalid-range",
+                              f'invalid argument "{r}" for "--ip-range" flag: invalid string being converted to CIDR: {r}')
+        ranges = masked
+        for g in gateways:
+            if parse_ip(g) is None:
+                raise Refusal("cli-invalid-gateway",
+                              f'invalid argument "{g}" for "--gateway" flag: invalid string being converted to IP address: {g}')
+
+    groups: dict[str, dict] = {}
+    for s in subnets:
+        for k in groups:
+            if _contains(s, k) or _contains(k, s):
+                raise Refusal("cli-overlapping-subnets", "multiple overlapping subnet configuration is not supported")
+        groups[s] = {"subnet": s, "ip_range": None, "gateway": None, "aux": {}}
+
+    for r in ranges:
+        match = False
+        for s in subnets:
+            if not _contains(s, r, "cli-invalid-range"):
+                continue
+            if groups[s]["ip_range"] is not None:
+                raise Refusal("cli-multiple-ranges",
+                              f"cannot configure multiple ranges ({r}, {groups[s]['ip_range']}) on the same subnet ({s})")
+            groups[s]["ip_range"] = r
+            match = True
+        if not match:
+            raise Refusal("cli-range-without-subnet", f"no matching subnet for range {r}")
+
+    for g in gateways:
+        match = False
+        for s in subnets:
+            if not _contains(s, g):
+                continue
+            if groups[s]["gateway"] is not None:
+                raise Refusal("cli-multiple-gateways",
+                              f"cannot configure multiple gateways ({g}, {groups[s]['gateway']}) for the same subnet ({s})")
+            groups[s]["gateway"] = g
+            match = True
+        if not match:
+            raise Refusal("cli-gateway-without-subnet", f"no matching subnet for gateway {g}")
+
+    for name, ip in net.aux:
+        if profile.at_least(29) and ip == "":
+            continue
+        if profile.at_least(29) and parse_ip(ip) is None:
+            raise Refusal("cli-aux-without-subnet", f'ParseAddr("{ip}"): unable to parse IP')
+        match = False
+        for s in subnets:
+            if _contains(s, ip):
+                groups[s]["aux"][name] = ip
+                match = True
+        if not match:
+            raise Refusal("cli-aux-without-subnet", f"no matching subnet for aux-address {ip}")
+
+    return tuple(IpamGroup(g["subnet"], g["ip_range"], g["gateway"], tuple(g["aux"].items()))
+                 for g in groups.values())

@@ -1,0 +1,395 @@
+"""The daemon's side of `docker network create`, in Docker's order.
+
+`Engine` is one simulated daemon (one host): the networks it has created, its address spaces
+and the parents each driver uses.  `Engine.create` raises `Refusal` with Docker's text, or
+records the network as created, exactly like the real daemon would.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..ipam import AddressSpace, Pool, RangeSlots
+from ..model import Host, IpamGroup, Network
+from .cli import Refusal, group_ipam
+from .goparse import GoError, parse_cidr, parse_ip
+from .profile import Profile
+
+__all__ = ["Engine", "Created", "Allocation", "PREDEFINED", "DRIVERS"]
+
+PREDEFINED = ("bridge", "host", "none", "default")
+#: drivers a stock daemon has; macplan models macvlan and ipvlan fully, bridge's IPAM only.
+DRIVERS = ("macvlan", "ipvlan", "bridge", "overlay", "null", "host")
+MACVLAN_MODES = ("bridge", "private", "vepa", "passthru")
+IFNAMSIZ = 15
+ID = "<id>"
+
+
+@dataclass
+class Allocation:
+    """One IPAM config entry as allocated: its pool, range bounds, gateway and aux addresses."""
+    group: IpamGroup
+    pool: Pool
+    slots: RangeSlots
+    gateway: Optional[int]
+    aux: dict[str, int] = field(default_factory=dict)
+    default: bool = False     # Docker picked the subnet (no --subnet given)
+    range_key: Optional[str] = None
+
+    @property
+    def family(self) -> int:
+        return self.pool.subnet.version
+
+
+@dataclass
+class Created:
+    network: Network
+    index: int
+    allocations: list[Allocation]
+    parent: str              # effective parent ("dm-<id>" for none)
+    mode: str
+    internal: bool
+    ipv6: bool
+    ipv4: bool
+
+
+def _go_atoi(text: str) -> Optional[int]:
+    if not re.fullmatch(r"[+-]?\d+", text):
+        return None
+    value = int(text)
+    return value if -2**63 <= value < 2**63 else None
+
+
+def _join(errors: list[str]) -> str:
+    body = errors[0] if len(errors) == 1 else "\n".join("* " + e for e in errors)
+    return "invalid network config:\n" + body
+
+
+class Engine:
+    """A simulated Docker daemon on one host."""
+
+    def __init__(self, host: Host, profile: Profile):
+        self.host, self.profile = host, profile
+        self.networks: list[Created] = []
+        self.spaces = {4: AddressSpace(profile), 6: AddressSpace(profile)}
+
+    # -- queries ---------------------------------------------------------------------------
+    def named(self, name: str) -> Optional[Created]:
+        return next((c for c in self.networks if c.network.name == name), None)
+
+    def ipv6_enabled(self, net: Network) -> bool:
+        if net.ipv6 is not None:
+            return net.ipv6
+        opt = net.option_map.get("com.docker.network.enable_ipv6")
+        if opt is not None and self.profile.at_least(27):
+            return opt.lower() in ("1", "t", "true")
+        if self.profile.ipv6_subnet_enables_ipv6:
+            return any(":" in s for s in net.subnets)
+        return False
+
+    def ipv4_enabled(self, net: Network) -> bool:
+        if not self.profile.has_ipv4_flag:
+            return True
+        if net.ipv4 is not None:
+            return net.ipv4
+        opt = net.option_map.get("com.docker.network.enable_ipv4")
+        return opt is None or opt.lower() in ("1", "t", "true")
+
+    # -- the create path ------------------------------------------------------------------
+    def create(self, net: Network, index: int) -> Created:
+        p = self.profile
+        groups = group_ipam(net, p)                                     # the CLI
+        if net.name in PREDEFINED:
+            raise Refusal("predefined-name", f"operation is not permitted on predefined {net.name} network ")
+        if self.named(net.name):
+            raise Refusal("duplicate-name", f"network with name {net.name} already exists")
+        ipv6, ipv4 = self.ipv6_enabled(net), self.ipv4_enabled(net)
+        if p.validates_ipam_config:
+            self._validate_ipam(groups, ipv6)
+        if net.config_only:
+            return self._config_only(net, index, groups, ipv6, ipv4)
+        if net.config_from is not None:
+            self._config_from(net)
+        driver = net.driver
+        if driver not in DRIVERS:
+            raise Refusal("unknown-driver", f'plugin "{driver}" not found')
+        if net.scope == "swarm":
+            raise Refusal("swarm-inactive", "cannot create a swarm scoped network when swarm is not active")
+        mode = self._mode(net)
+        if driver in ("macvlan", "ipvlan") and p.parses_driver_options_early:
+            self._driver_options(net, mode)
+        parent = net.parent or ""
+        internal = net.internal or (driver in ("macvlan", "ipvlan") and not parent and p.no_parent_is_internal)
+        allocations = self._allocate(net, groups, ipv4, ipv6, mode, internal, bool(parent))
+        if driver in ("macvlan", "ipvlan"):
+            if p.at_least(28) and ipv4 and not any(a.family == 4 for a in allocations):
+                raise Refusal("ipv4-pool-empty", "ipv4 pool is empty")
+            if not p.parses_driver_options_early:
+                self._driver_options(net, mode)
+            eff_parent = parent or ("dm-" if driver == "macvlan" else "di-") + f"{ID}#{index}"
+            self._parent_in_use(net, eff_parent, mode)
+            self._make_link(net, eff_parent, bool(parent))
+        else:
+            eff_parent = ""
+        created = Created(net, index, allocations, eff_parent, mode, internal, ipv6, ipv4)
+        for a in allocations:
+            a.pool = self.spaces[a.family].add(a.pool, a.range_key)
+        self.networks.append(created)
+        return created
+
+    def _mode(self, net: Network) -> str:
+        if net.driver == "macvlan":
+            return net.mode or "bridge"
+        if net.driver == "ipvlan":
+            return net.mode or "l2"
+        return ""
+
+    def _driver_options(self, net: Network, mode: str) -> None:
+        p = self.profile
+        if net.driver == "macvlan" and mode not in MACVLAN_MODES:
+            raise Refusal("macvlan-mode",
+                          f"requested macvlan mode '{mode}' is not valid, 'bridge' mode is the macvlan driver default")
+        if net.driver == "ipvlan":
+            if mode not in p.ipvlan_modes:
+                raise Refusal("ipvlan-mode",
+                              f"requested ipvlan mode '{mode}' is not valid, 'l2' mode is the ipvlan driver default")
+            flag = net.option_map.get("ipvlan_flag")
+            if p.reads_ipvlan_flag and flag not in (None, "", "bridge", "private", "vepa"):
+                raise Refusal("ipvlan-flag",
+                              f"requested ipvlan flag '{flag}' is not valid, 'bridge' is the ipvlan driver default")
+        if net.parent == "lo":
+            raise Refusal("loopback-parent", f"loopback interface is not a valid {net.driver} parent link")
+
+    def _validate_ipam(self, groups: tuple[IpamGroup, ...], ipv6: bool) -> None:
+        """v25+ api/types/network ValidateIPAM: every problem, joined."""
+        errors: list[str] = []
+        for g in groups:
+            try:
+                subnet = ipaddress.ip_interface(g.subnet)
+                if "/" not in g.subnet:
+                    raise ValueError
+            except ValueError:
+                errors.append(f"invalid subnet {g.subnet}: invalid CIDR block notation")
+                continue
+            fam = f"IPv{subnet.version}"
+            if subnet.version == 6 and not ipv6:
+                continue
+            if subnet.ip != subnet.network.network_address:
+                errors.append(f"invalid subnet {subnet}: it should be {subnet.network}")
+            if g.ip_range:
+                try:
+                    rng = ipaddress.ip_interface(g.ip_range)
+                    if "/" not in g.ip_range:
+                        raise ValueError
+                except ValueError:
+                    errors.append(f"invalid ip-range {g.ip_range}: invalid CIDR block notation")
+                    rng = None
+                if rng is not None:
+                    if rng.version != subnet.version:
+                        errors.append(f"invalid ip-range {g.ip_range}: parent subnet is an {fam} block")
+                    else:
+                        if rng.network.prefixlen < subnet.network.prefixlen:
+                            errors.append(f"invalid ip-range {g.ip_range}: CIDR block is bigger than its parent subnet {subnet}")
+                        if rng.ip != rng.network.network_address:
+                            errors.append(f"invalid ip-range {rng}: it should be {rng.network}")
+                        if not subnet.network.overlaps(rng.network):
+                            errors.append(f"invalid ip-range {g.ip_range}: parent subnet {subnet} doesn't contain ip-range")
+            for label, addr in [("gateway " + g.gateway, g.gateway)] if g.gateway else []:
+                problem = self._address_problem(addr, subnet, fam)
+                if problem:
+                    errors.append(f"invalid {label}: {problem}")
+            for name, addr in g.aux:
+                problem = self._address_problem(addr, subnet, fam)
+                if problem:
+                    errors.append(f"invalid auxiliary address {name}: {problem}")
+        if errors:
+            raise Refusal("ipam-config-invalid", _join(errors))
+
+    @staticmethod
+    def _address_problem(addr: str, subnet, fam: str) -> Optional[str]:
+        ip = parse_ip(addr)
+        if ip is None:
+            return "invalid address"
+        if ip.version != subnet.version:
+            return f"parent subnet is an {fam} block"
+        if ip not in subnet.network:
+            return f"parent subnet {subnet} doesn't contain this address"
+        return None
+
+    def _config_only(self, net, index, groups, ipv6, ipv4) -> Created:
+        if net.internal or net.attachable or net.ingress or net.scope:
+            raise Refusal("config-only-operator-fields",
+                          "configuration network can only contain network specific fields. Network operator fields "
+                          "like [ ingress | internal | attachable | scope ] are not supported.")
+        created = Created(net, index, [], net.parent or "", self._mode(net), net.internal, ipv6, ipv4)
+        self.networks.append(created)     # config-only networks reserve no pool (D4)
+        return created
+
+    def _config_from(self, net: Network) -> None:
+        p = self.profile
+        if net.subnets or net.ip_ranges or net.gateways or net.aux or net.ipam_options or \
+                (net.ipam_driver not in (None, "", "default")) or net.labels or net.ipv6 or net.ipv4 is False \
+                or (net.ipv4 is not None and p.version[:2] == (28, 0) and p.version[2] == 0):
+            raise Refusal("config-from-ipam", p.config_from_text)
+        if net.options:
+            raise Refusal("config-from-options",
+                          "network driver options are not supported if the network depends on a configuration network")
+        source = self.named(net.config_from)
+        if source is None or not source.network.config_only:
+            raise Refusal("config-from-missing", f'configuration network "{net.config_from}" does not exist')
+
+    def _allocate(self, net, groups, ipv4, ipv6, mode, internal, has_parent) -> list[Allocation]:
+        """ipamAllocate: IPv4 entries, then IPv6 ones when IPv6 is on; all or nothing."""
+        p = self.profile
+        by_family = {4: [], 6: []}
+        for g in groups:
+            try:
+                _, subnet = parse_cidr(g.subnet)
+            except GoError as e:
+                raise Refusal("daemon-invalid-subnet", f"Invalid subnet {g.subnet} : {e}")
+            by_family[subnet.version].append((g, subnet))
+        out: list[Allocation] = []
+        pending = {4: AddressSpaceView(self.spaces[4]), 6: AddressSpaceView(self.spaces[6])}
+        for fam in (4, 6):
+            if fam == 4 and not ipv4:
+                continue
+            if fam == 6 and not ipv6:
+                continue
+            entries = by_family[fam]
+            if not entries:
+                if fam == 6:
+                    if p.ula_for_ipv6_without_subnet:
+                        continue       # a random ULA /64, unrelated to the LAN (info finding)
+                    raise Refusal("ipv6-no-pool", "could not find an available, non-overlapping IPv6 address "
+                                                  "pool among the defaults to assign to the network")
+                default = pending[4].space.default_pool()
+                if default is None:
+                    raise Refusal("no-default-pool", "could not find an available, non-overlapping IPv4 address "
+                                                     "pool among the defaults to assign to the network")
+                entries = [(IpamGroup(str(default)), default)]
+            for g, subnet in entries:
+                out.append(self._allocate_one(net, g, subnet, pending[fam], mode, internal, has_parent,
+                                              default=not by_family[fam]))
+        return out
+
+    def _allocate_one(self, net, g, subnet, view, mode, internal, has_parent, default) -> Allocation:
+        p = self.profile
+        rng = parse_cidr(g.ip_range)[1] if g.ip_range else None
+        range_key = str(ipaddress.ip_interface(g.ip_range)) if g.ip_range else None
+        pool = view.request(subnet, range_key)
+        if pool is None:
+            raise Refusal("pool-overlap", p.overlap_prefix + "Pool overlaps with other one on this address space")
+        slots = RangeSlots.of(subnet, rng)
+        gateway = None
+        if p.gateway_reserved(net.driver, mode, internal, has_parent, bool(g.gateway)):
+            if g.gateway:
+                ip = parse_ip(g.gateway)
+                if ip is None:
+                    raise Refusal("daemon-invalid-gateway", f"invalid gateway address {g.gateway} in Ipam configuration")
+                addr = int(ip)
+                if ip.version != subnet.version or ip not in subnet:
+                    raise Refusal("gateway-out-of-range",
+                                  f"failed to allocate gateway ({g.gateway}): Requested address is out of range")
+                if not pool.is_free(addr):
+                    raise Refusal("gateway-in-use", f"failed to allocate gateway ({g.gateway}): Address already in use")
+            else:
+                addr = pool.first_free(slots.lo, slots.hi)
+                if addr is None:
+                    raise Refusal("gateway-no-address",
+                                  "failed to allocate gateway (): No available addresses on this pool")
+            pool.taken[addr] = f"gateway of {net.name}"
+            gateway = addr
+        aux: dict[str, int] = {}
+        for name, value in g.aux:
+            ip = parse_ip(value)
+            if ip is None:
+                raise Refusal("aux-unparsable",
+                              f"non parsable secondary ip address ({name}:{value}) passed for network {net.name}")
+            if ip.version != subnet.version or ip not in subnet:
+                raise Refusal("aux-outside-pool",
+                              f"auxiliary address: ({name}:{value}) must belong to the master pool: {subnet}")
+            if not pool.is_free(int(ip)):
+                raise Refusal("aux-in-use",
+                              f"failed to allocate secondary ip address ({name}:{value}): Address already in use")
+            pool.taken[int(ip)] = f"aux {name} of {net.name}"
+            aux[name] = int(ip)
+        view.commit(pool, range_key)
+        return Allocation(g, pool, slots, gateway, aux, default, range_key)
+
+    def _parent_in_use(self, net: Network, parent: str, mode: str) -> None:
+        for other in self.networks:
+            o = other.network
+            if o.driver != net.driver or o.config_only or other.parent != parent:
+                continue
+            prefix = "dm-" if net.driver == "macvlan" else "di-"
+            if net.driver == "macvlan" and self.profile.macvlan_shares_parent:
+                if mode == "passthru":
+                    raise Refusal("parent-in-use", f"cannot use mode passthru, macvlan network {ID} "
+                                                   f"is already using parent interface {parent}")
+                if other.mode == "passthru":
+                    raise Refusal("parent-in-use", f"macvlan network {ID} is already using parent "
+                                                   f"interface {parent} in mode passthru")
+                continue
+            raise Refusal("parent-in-use", f"network {prefix}{ID} is already using parent interface {parent}")
+
+    def _make_link(self, net: Network, parent: str, given: bool) -> None:
+        """createNetwork: use an existing parent, else create a dummy or an 802.1q link."""
+        host = self.host
+        if not given:
+            if "dummy" in host.kernel_lacks:
+                raise Refusal("kernel-lacks-dummy", "operation not supported")
+            return
+        if host.has_interface(parent):
+            return
+        if "." not in parent:
+            raise Refusal("parent-not-found",
+                          f"invalid subinterface vlan name {parent}, example formatting is eth0.10")
+        parts = parent.split(".")
+        if len(parts) != 2:
+            raise Refusal("vlan-name-format", "required interface name format is: name.vlan_id, "
+                                              f"ex. eth0.10 for vlan 10, instead received {parent}")
+        base, vid_text = parts
+        vid = _go_atoi(vid_text)
+        if vid is None:
+            raise Refusal("vlan-id-unparsable", f"unable to parse a valid vlan id from: {vid_text} "
+                                                "(ex. eth0.10 for vlan 10)")
+        if not host.has_interface(base):
+            raise Refusal("vlan-base-not-found", self.profile.parent_missing_text.format(base=base))
+        if not 1 <= vid <= 4094:
+            raise Refusal("vlan-id-range", f"vlan id must be between 1-4094, received: {vid}")
+        if len(parent) > IFNAMSIZ:
+            raise Refusal("vlan-name-too-long", f"failed to create {parent} vlan link: numerical result out of range")
+        if "8021q" in host.kernel_lacks:
+            raise Refusal("kernel-lacks-8021q", f"failed to create {parent} vlan link: operation not supported")
+
+
+class AddressSpaceView:
+    """Pool requests of one create, committed only if the whole create succeeds."""
+
+    def __init__(self, space: AddressSpace):
+        self.space = space
+        self.new: dict = {}
+        self.keys: set = set()
+
+    def request(self, subnet, range_key):
+        key = (subnet, range_key or "")
+        if key in self.keys:
+            return None
+        if range_key is None and any(subnet.overlaps(s) for s in self.new):
+            return None
+        if subnet in self.new:
+            pool = self.new[subnet]
+        else:
+            pool, _ = self.space.request(subnet, range_key)
+            if pool is None:
+                return None
+        # work on a copy so that a failed create leaves the shared pool untouched
+        if pool.subnet in self.space.masters and pool is self.space.masters[pool.subnet]:
+            pool = Pool(pool.subnet, pool.profile, dict(pool.taken))
+        self.new[subnet] = pool
+        return pool
+
+    def commit(self, pool, range_key):
+        self.keys.add((pool.subnet, range_key or ""))

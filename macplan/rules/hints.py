@@ -1,0 +1,262 @@
+"""Warnings and notes: what Docker accepts but will hurt.  One function per rule; each gets a
+`Context` and returns a one-sentence message (or None)."""
+from __future__ import annotations
+
+import difflib
+import ipaddress
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Network, Plan
+from .catalog import rule
+from .daemon import Created, Engine
+
+KNOWN_OPTIONS = {
+    "macvlan": ("parent", "macvlan_mode"),
+    "ipvlan": ("parent", "ipvlan_mode", "ipvlan_flag"),
+}
+DAEMON_OPTIONS = ("com.docker.network.enable_ipv4", "com.docker.network.enable_ipv6")
+
+
+@dataclass
+class Context:
+    plan: Plan
+    engine: Engine
+    created: Created
+    capacity: object      # NetworkCapacity
+
+    @property
+    def net(self) -> Network:
+        return self.created.network
+
+    @property
+    def profile(self):
+        return self.engine.profile
+
+    @property
+    def vlan_driver(self) -> bool:
+        return self.net.driver in ("macvlan", "ipvlan") and not self.net.config_only
+
+
+@rule("mixed-drivers-parent", "warning", "kernel",
+      "Give macvlan and ipvlan networks different parents (or VLAN sub-interfaces).")
+def mixed_drivers_parent(ctx: Context) -> Optional[str]:
+    """Docker checks parent sharing per driver only, so a macvlan and an ipvlan network on one
+    parent are both created; the kernel allows one rx_handler per device, and the second driver
+    to start a container fails with `failed to create the ... port: device or resource busy`."""
+    if not ctx.vlan_driver or not ctx.net.parent:
+        return None
+    for other in ctx.engine.networks:
+        o = other.network
+        if other is ctx.created or o.config_only or o.driver == ctx.net.driver:
+            continue
+        if o.driver in ("macvlan", "ipvlan") and o.parent == ctx.net.parent:
+            return (f"{o.driver} network {o.name} already uses parent {ctx.net.parent}: containers of whichever "
+                    f"driver starts second fail with 'device or resource busy'; give {ctx.net.name} another parent.")
+    return None
+
+
+@rule("ipv6-subnet-ignored", "warning", "daemon", "Add --ipv6 (ipv6: true) or drop the IPv6 subnet.")
+def ipv6_subnet_ignored(ctx: Context) -> Optional[str]:
+    """Without --ipv6 Docker silently ignores IPv6 subnets (v25.0.0-25.0.2 turned IPv6 on instead):
+    containers get no IPv6 address and the IPv6 entries are not even validated."""
+    v6 = [s for s in ctx.net.subnets if ":" in s]
+    if v6 and not ctx.created.ipv6:
+        return (f"IPv6 subnet {', '.join(v6)} is ignored because --ipv6 is not set: containers get no IPv6 "
+                f"address; add --ipv6 to use it.")
+    return None
+
+
+@rule("unknown-option", "warning", "driver", "Fix the -o key: only the driver's own keys are read.")
+def unknown_option(ctx: Context) -> Optional[str]:
+    """The macvlan driver reads only `parent` and `macvlan_mode`; ipvlan reads `parent`,
+    `ipvlan_mode` and `ipvlan_flag`.  Any other key (a typo, `Parent`, an MTU option) is
+    silently ignored; a mistyped parent leaves the network on an isolated dummy link."""
+    if not ctx.vlan_driver:
+        return None
+    known = KNOWN_OPTIONS[ctx.net.driver] + DAEMON_OPTIONS
+    bad = []
+    for key, _ in ctx.net.options:
+        if key in known:
+            continue
+        if key == "com.docker.network.driver.mtu":
+            bad.append(f"{key} (macvlan/ipvlan take the parent's MTU)")
+            continue
+        close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+        bad.append(f"{key} (did you mean {close[0]}?)" if close else key)
+    if ctx.net.driver == "ipvlan" and not ctx.profile.reads_ipvlan_flag and "ipvlan_flag" in ctx.net.option_map:
+        bad.append("ipvlan_flag (engine 20.10 ignores it)")
+    if bad:
+        return f"Docker ignores -o {'; '.join(bad)}."
+    return None
+
+
+@rule("no-parent", "warning", "driver", "Set -o parent=<interface> to reach the LAN.")
+def no_parent(ctx: Context) -> Optional[str]:
+    """With no parent, Docker creates a dummy link (dm-<id> or di-<id>): containers reach only
+    each other on this host, never the LAN (and since 26.1 the network is treated as internal)."""
+    if ctx.vlan_driver and not ctx.net.parent:
+        return (f"{ctx.net.name} has no parent: Docker puts it on an isolated dummy link, so containers "
+                f"cannot reach the LAN; set -o parent=<interface>.")
+    return None
+
+
+@rule("auto-gateway-in-range", "warning", "ipam", "Pass --gateway with the LAN router's address.")
+def auto_gateway(ctx: Context) -> Optional[str]:
+    """Without --gateway, engines up to 28 reserve the first free address of the ip-range (or
+    subnet) as the gateway and route containers through it: on a LAN that address is rarely
+    the router."""
+    if not ctx.vlan_driver:
+        return None
+    for a in ctx.created.allocations:
+        if a.gateway is not None and not a.group.gateway and not a.default:
+            where = "ip-range" if a.group.ip_range else "subnet"
+            ip = ipaddress.ip_address(a.gateway) if a.family == 4 else ipaddress.IPv6Address(a.gateway)
+            return (f"no --gateway for {a.group.subnet}: Docker takes {ip}, the first free address of the "
+                    f"{where}, as the containers' router; pass --gateway with the LAN router's address.")
+    return None
+
+
+@rule("no-default-route", "warning", "ipam", "Pass --gateway if containers need to reach other networks.")
+def no_default_route(ctx: Context) -> Optional[str]:
+    """Engine 29 allocates no gateway unless --gateway is given: containers get no IPv4 default route."""
+    if ctx.vlan_driver and ctx.profile.at_least(29) and not ctx.created.internal and ctx.net.parent:
+        if any(a.family == 4 and a.gateway is None for a in ctx.created.allocations):
+            return "engine 29 gives containers no default route without --gateway; pass the LAN router as --gateway."
+    return None
+
+
+@rule("gateway-in-range", "info", "ipam", "Keep the gateway outside the ip-range, or let it be.")
+def gateway_in_range(ctx: Context) -> Optional[str]:
+    """A --gateway or aux-address inside the ip-range takes an address from the containers' pool."""
+    for a in ctx.created.allocations:
+        inside = [n for n, addr in a.aux.items() if a.slots.lo <= addr <= a.slots.hi and a.group.ip_range]
+        if a.group.gateway and a.group.ip_range and a.gateway is not None and a.slots.lo <= a.gateway <= a.slots.hi:
+            inside.insert(0, "the gateway")
+        if inside:
+            return f"{', '.join(inside)} inside ip-range {a.group.ip_range} take addresses from the containers' pool."
+    return None
+
+
+@rule("dhcp-overlap", "warning", "lan", "Move the ip-range outside the DHCP scope, or exclude it with aux-addresses.")
+def dhcp_overlap(ctx: Context) -> Optional[str]:
+    """Docker's IPAM never asks the LAN's DHCP server: containers get addresses DHCP clients may also get."""
+    for a in ctx.created.allocations:
+        lo, hi = a.slots.lo, a.slots.hi
+        for d in ctx.plan.dhcp:
+            try:
+                f, l = int(ipaddress.ip_address(d.first)), int(ipaddress.ip_address(d.last))
+            except ValueError:
+                continue
+            if ipaddress.ip_address(d.first).version == a.family and f <= hi and l >= lo:
+                return (f"the containers' pool {a.group.ip_range or a.group.subnet} overlaps DHCP scope {d.name} "
+                        f"({d.first}-{d.last}): the same address can go to a container and a DHCP client.")
+    return None
+
+
+@rule("promiscuous-parent", "warning", "lan", "Use ipvlan on Wi-Fi parents; allow promiscuous mode / forged transmits on VM NICs.")
+def promiscuous_parent(ctx: Context) -> Optional[str]:
+    """macvlan sends frames from MACs the parent does not own: Wi-Fi access points drop them, and
+    hypervisors (VMware, Hyper-V, many clouds) drop them unless promiscuous mode and forged
+    transmits (MAC spoofing) are allowed on the VM's NIC."""
+    if ctx.net.driver != "macvlan" or not ctx.net.parent:
+        return None
+    iface = ctx.engine.host.interface(ctx.net.base_interface or "")
+    if iface and iface.kind == "wifi":
+        return f"{iface.name} is Wi-Fi: access points drop frames from macvlan's extra MACs; use ipvlan l2 instead."
+    if iface and iface.kind == "vm":
+        return (f"{iface.name} is a VM NIC: allow promiscuous mode and forged transmits on the hypervisor, "
+                f"or use ipvlan.")
+    return None
+
+
+@rule("over-capacity", "warning", "capacity", "Widen the ip-range or subnet, or spread containers over more networks.")
+def over_capacity(ctx: Context) -> Optional[str]:
+    """More containers are expected than the pool holds: the next `docker run` fails with
+    `no available IPv4 addresses on this network's address pools`."""
+    cap, expected = ctx.capacity, ctx.net.containers
+    if expected is not None and cap is not None and expected > cap.containers and not ctx.net.config_only:
+        return f"{expected} containers expected but the pool holds {cap.containers}; widen the ip-range or subnet."
+    return None
+
+
+@rule("no-subnet", "warning", "ipam", "Give --subnet (and --gateway) of the LAN the parent is on.")
+def no_subnet(ctx: Context) -> Optional[str]:
+    """Without --subnet Docker picks a default pool (172.17.0.0/16, ...) that has nothing to do with the LAN."""
+    if ctx.vlan_driver and any(a.default for a in ctx.created.allocations):
+        pool = next(a.pool.subnet for a in ctx.created.allocations if a.default)
+        return f"no IPv4 --subnet: Docker picks {pool} from its default pools, unrelated to the LAN on the parent."
+    return None
+
+
+@rule("passthru-single", "info", "kernel", "Use bridge mode for more than one container per parent.")
+def passthru_single(ctx: Context) -> Optional[str]:
+    """passthru mode gives the parent to one container; a second container on it fails to start."""
+    if ctx.net.driver == "macvlan" and ctx.created.mode == "passthru":
+        return "passthru mode: only one container can use this parent at a time."
+    return None
+
+
+@rule("random-macs", "info", "mac", "Pin --mac-address where DHCP reservations or port security need stable MACs.")
+def random_macs(ctx: Context) -> Optional[str]:
+    """From engine 28 each macvlan container start gets a new random MAC (before: 02:42 + IPv4)."""
+    if ctx.net.driver == "macvlan" and ctx.profile.random_macs and ctx.net.parent:
+        return "engine 28+ gives each container start a new random MAC; switches and DHCP will see churn."
+    return None
+
+
+@rule("ipv6-random-ula", "info", "ipam", "Give an IPv6 --subnet from the LAN's prefix.")
+def ipv6_random_ula(ctx: Context) -> Optional[str]:
+    """--ipv6 without an IPv6 subnet: engine 27+ carves a random ULA /64, unrelated to the LAN."""
+    if ctx.created.ipv6 and ctx.profile.ula_for_ipv6_without_subnet and not any(":" in s for s in ctx.net.subnets):
+        return "--ipv6 without an IPv6 --subnet: Docker picks a random ULA /64 unrelated to the LAN."
+    return None
+
+
+@rule("range-not-in-subnet", "warning", "ipam", "Make the ip-range a CIDR inside its subnet.")
+def range_not_in_subnet(ctx: Context) -> Optional[str]:
+    """Up to engine 24 an ip-range bigger than its subnet, or with host bits, is accepted silently."""
+    for g in ctx.created.allocations:
+        if g.group.ip_range:
+            rng = ipaddress.ip_interface(g.group.ip_range)
+            if rng.network.prefixlen <= g.pool.subnet.prefixlen:
+                return f"ip-range {g.group.ip_range} is not smaller than subnet {g.pool.subnet}: the whole subnet is the pool."
+            if rng.ip != rng.network.network_address:
+                return f"ip-range {g.group.ip_range} has host bits set: Docker uses {rng.network}."
+    return None
+
+
+@rule("subnet-host-bits", "warning", "ipam", "Write the subnet's network address.")
+def subnet_host_bits(ctx: Context) -> Optional[str]:
+    """Up to engine 24 a subnet with host bits (10.0.0.5/24) is silently masked."""
+    for s in ctx.net.subnets:
+        try:
+            i = ipaddress.ip_interface(s)
+        except ValueError:
+            continue
+        if i.ip != i.network.network_address:
+            return f"subnet {s} has host bits set: Docker uses {i.network}."
+    return None
+
+
+@rule("l3-gateway-unused", "info", "ipam", "Drop --gateway for ipvlan l3/l3s.")
+def l3_gateway_unused(ctx: Context) -> Optional[str]:
+    """ipvlan l3/l3s route via the interface: a --gateway is reserved but never used."""
+    if ctx.net.driver == "ipvlan" and ctx.created.mode in ("l3", "l3s") and ctx.net.gateways:
+        return "ipvlan l3 routes via the interface: --gateway is reserved but never used."
+    return None
+
+
+@rule("parent-name-unusual", "warning", "driver", "Use a name.vid parent with a VLAN id of 1-4094.")
+def parent_name_unusual(ctx: Context) -> Optional[str]:
+    """A parent with more than one dot, or a VLAN id outside 1-4094, only works if that interface
+    already exists; Docker cannot create it."""
+    parent = ctx.net.parent or ""
+    if not ctx.vlan_driver or "." not in parent:
+        return None
+    parts = parent.split(".")
+    if len(parts) > 2:
+        return f"parent {parent} has more than one dot: Docker can use it only if it exists; it cannot create QinQ links."
+    if parts[1].lstrip("+-").isdigit() and not 1 <= int(parts[1]) <= 4094:
+        return f"parent {parent} names VLAN {int(parts[1])}, outside 1-4094."
+    return None

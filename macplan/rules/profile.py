@@ -1,0 +1,139 @@
+"""Engine profiles: what changes between Docker release lines, as data.
+
+Every rule asks the profile a question (`profile.at_least(27, 0, 1)`, `profile.masks_range_host_bits`)
+instead of comparing versions itself, so the version differences of
+research/moby-rules.md live here and in each rule's declared range, nowhere else.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Profile", "LINES", "DEFAULT_ENGINE", "UnknownEngine"]
+
+#: Release lines where a rule changes, oldest first.
+LINES = ("20.10", "23", "24", "25", "26", "27", "28", "29")
+DEFAULT_ENGINE = "29"
+
+
+class UnknownEngine(ValueError):
+    """An engine version macplan has no profile for."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    version: tuple[int, int, int]
+    line: str
+
+    @classmethod
+    @lru_cache(maxsize=64)
+    def of(cls, engine: "str | Profile | None") -> "Profile":
+        """A profile from a line ("20.10", "29") or a daemon version ("20.10.24+dfsg1", "26.1.5")."""
+        if isinstance(engine, Profile):
+            return engine
+        text = str(engine or DEFAULT_ENGINE).strip().lstrip("v")
+        m = re.match(r"^(\d+)(?:\.(\d+))?(?:\.(\d+))?", text)
+        if not m:
+            raise UnknownEngine(f"unknown engine version {engine!r} (try one of {', '.join(LINES)})")
+        major = int(m.group(1))
+        # A bare line ("25", "20.10") means the newest release of that line.
+        minor = int(m.group(2)) if m.group(2) is not None else 99
+        patch = int(m.group(3)) if m.group(3) is not None else 99
+        if major == 20 and m.group(2) is None:
+            minor = 10
+        if major < 20 or (major == 20 and minor < 10) or major > 29:
+            raise UnknownEngine(f"engine {engine!r} is outside the supported range 20.10 to 29")
+        if major in (21, 22):  # there were no 21 or 22 releases; treat as 20.10
+            major, minor, patch = 20, 10, 99
+        line = "20.10" if major == 20 else str(major)
+        return cls((major, minor, patch), line)
+
+    def at_least(self, major: int, minor: int = 0, patch: int = 0) -> bool:
+        return self.version >= (major, minor, patch)
+
+    # -- the differences, named ------------------------------------------------------------
+    @property
+    def validates_ipam_config(self) -> bool:
+        """v25+: the daemon validates subnets, ranges, gateways, aux before allocating (D2)."""
+        return self.at_least(25)
+
+    @property
+    def masks_range_host_bits(self) -> bool:
+        """v29 CLI parses --ip-range as an IPNet and sends the masked network (C1)."""
+        return self.at_least(29)
+
+    @property
+    def usable_slash31(self) -> bool:
+        """v23+: /31 and /32 reserve no network or broadcast address (D3)."""
+        return self.at_least(23)
+
+    @property
+    def no_parent_is_internal(self) -> bool:
+        return self.at_least(26, 1)
+
+    @property
+    def macvlan_shares_parent(self) -> bool:
+        """v27.0.1+: several macvlan networks may share a parent unless passthru (M7)."""
+        return self.at_least(27, 0, 1)
+
+    @property
+    def ipvlan_modes(self) -> tuple[str, ...]:
+        return ("l2", "l3", "l3s") if self.at_least(23) else ("l2", "l3")
+
+    @property
+    def reads_ipvlan_flag(self) -> bool:
+        return self.at_least(23)
+
+    @property
+    def parses_driver_options_early(self) -> bool:
+        """v28: GetSkipGwAlloc parses driver options before IPAM, so mode/lo errors come first."""
+        return self.at_least(28)
+
+    @property
+    def overlap_prefix(self) -> str:
+        return "invalid pool request: " if self.at_least(27, 0, 1) else ""
+
+    @property
+    def ipv6_subnet_enables_ipv6(self) -> bool:
+        """v25.0.0 to v25.0.2 turned IPv6 on when an IPv6 subnet was given (D8)."""
+        return (25, 0, 0) <= self.version < (25, 0, 3)
+
+    @property
+    def ula_for_ipv6_without_subnet(self) -> bool:
+        return self.at_least(27)
+
+    @property
+    def random_macs(self) -> bool:
+        """v28+: macvlan endpoints get a random MAC; before, 02:42 + the IPv4 octets (M9)."""
+        return self.at_least(28)
+
+    @property
+    def bitmap_caps_ipv6(self) -> bool:
+        """<=v27: the IPAM bitmap holds at most 2**64-1 addresses per subnet (D3)."""
+        return not self.at_least(28)
+
+    @property
+    def has_ipv4_flag(self) -> bool:
+        return self.at_least(28)
+
+    @property
+    def parent_missing_text(self) -> str:
+        # 20.10 has the typo "does was" (macvlan_setup.go:155 @v20.10.24), fixed by v23.
+        verb = "does was" if not self.at_least(23) else "was"
+        return "-o parent interface " + verb + " not found on the host: {base}"
+
+    @property
+    def config_from_text(self) -> str:
+        dash = "user-specified" if self.at_least(29, 2) else "user specified"
+        return f"{dash} configurations are not supported if the network depends on a configuration network"
+
+    def gateway_reserved(self, driver: str, mode: str, internal: bool, has_parent: bool, given: bool) -> bool:
+        """Does IPAM reserve a gateway address for this network (D7)?"""
+        if given or not self.at_least(28):
+            return True
+        if self.at_least(29):
+            return False
+        if driver == "ipvlan" and mode in ("l3", "l3s"):
+            return False
+        return not internal and has_parent

@@ -214,6 +214,8 @@ def dump_yaml(plan: Plan) -> str:
             spec["interfaces"] = ifaces
         if h.kernel_lacks:
             spec["kernel_lacks"] = sorted(h.kernel_lacks)
+        if h.swarm != "inactive":
+            spec["swarm"] = h.swarm
         hosts[h.name] = spec or None
     if not (len(plan.hosts) == 1 and plan.hosts[0].name == "host" and not hosts["host"]):
         doc["hosts"] = hosts

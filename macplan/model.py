@@ -41,8 +41,10 @@ class Host:
     name: str = "host"
     interfaces: tuple[Interface, ...] = ()
     kernel_lacks: frozenset = frozenset()
-    #: None: the interface list is unknown, so parent existence is not judged.
+    #: False: the interface list is unknown, so parent existence is not judged.
     interfaces_known: bool = True
+    #: this daemon's swarm role: "inactive", "manager" or "worker"
+    swarm: str = "inactive"
 
     def interface(self, name: str) -> Optional[Interface]:
         return next((i for i in self.interfaces if i.name == name), None)

@@ -269,7 +269,7 @@ class _Reader:
 
 
 _PLAN_KEYS = ("name", "engine", "hosts", "networks", "dhcp", "vlans")
-_HOST_KEYS = ("interfaces", "kernel_lacks")
+_HOST_KEYS = ("interfaces", "kernel_lacks", "swarm")
 _IFACE_KEYS = ("kind", "mac", "mac_limit")
 _NET_KEYS = ("driver", "host", "hosts", "parent", "vlan", "mode", "flag", "subnets", "subnet", "gateway",
              "ip_range", "aux", "ipv6", "ipv4", "internal", "attachable", "ingress", "scope", "config_only",
@@ -326,7 +326,10 @@ def load_yaml_text(text: str, source: str = "<string>") -> Plan:
         if lacks - KERNEL_FEATURES:
             r.fail(f"kernel_lacks: unknown feature {sorted(lacks - KERNEL_FEATURES)[0]!r} "
                    f"(known: {', '.join(sorted(KERNEL_FEATURES))})", spec, "kernel_lacks")
-        hosts.append(Host(str(hname), tuple(ifaces), lacks, interfaces_known="interfaces" in spec))
+        swarm = r.text(spec.get("swarm"), spec, "swarm", "swarm") or "inactive"
+        if swarm not in ("inactive", "manager", "worker"):
+            r.fail(f"host {hname}: swarm must be inactive, manager or worker", spec, "swarm")
+        hosts.append(Host(str(hname), tuple(ifaces), lacks, interfaces_known="interfaces" in spec, swarm=swarm))
     if not hosts:
         hosts = [Host("host", (), frozenset(), interfaces_known=False)]
     host_names = [h.name for h in hosts]

@@ -29,7 +29,7 @@ def check_text(plan, rep) -> str:
         where = n.name if n is not None else "plan"
         lines.append(f"{SIGN[f.severity]:5} {where}: [{f.rule}]")
         body = f.message
-        lines += textwrap.wrap(body, 96, initial_indent="      ", subsequent_indent="      ")
+        lines += textwrap.wrap(body, 96, initial_indent="      ", subsequent_indent="      ", break_on_hyphens=False)
         if f.docker_error:
             lines += ["      docker: " + line for line in f.docker_error.splitlines()]
     errors = len(rep.errors)

@@ -32,7 +32,6 @@ __all__ = [
     "address_map",
     "capacity_chart",
     "mac_chart",
-    "mac_chart_by_vlan",
     "side_by_side",
 ]
 
@@ -573,68 +572,108 @@ class _Row:
 # --------------------------------------------------------------------------- over the core
 
 
-def address_map(network, subnet_index: int = 0, engine: str = "20.10", title: str = "") -> AddressMap:
-    """The address map of one subnet of a core ``Network``."""
-    from macplan.capacity import address_spans
+def _result(plan, network, engine=None, host=None):
+    """The check result of one network: by name, or a NetworkResult as is."""
+    if hasattr(network, "created"):
+        return network
+    import macplan
 
-    subnet = network.subnets[subnet_index]
-    spans = address_spans(network, subnet_index, engine)
-    cidr = subnet.network() if hasattr(subnet, "network") else subnet.subnet
-    return AddressMap(cidr, spans, title=title or f"{network.name}  {netaddr.IPNetwork(str(cidr)).cidr}")
-
-
-def _parents(cap) -> list[dict]:
-    data = cap.to_dict() if hasattr(cap, "to_dict") else cap
-    return list(data.get("parents", []))
-
-
-def mac_chart(cap, title: str = "MAC addresses per host parent") -> LimitChart:
-    """MAC addresses each host parent puts on the wire, against its port-security limit."""
-    bars = []
-    for p in _parents(cap):
-        vlan = p.get("vlan")
-        label = f"{p.get('host', '')}:{p.get('parent', '')}"
-        bars.append(LimitBar(label, int(p.get("macs", 0)), p.get("limit"),
-                             detail=f"VLAN {vlan}" if vlan not in (None, 0) else "untagged"))
-    return LimitChart(bars, title=title, unit="MAC addresses")
+    report = macplan.check(plan, engine=engine)
+    name = getattr(network, "name", network)
+    for r in report.networks:
+        if r.name == name and (host is None or r.host == host):
+            return r
+    raise KeyError(f"no network {name!r} in the plan")
 
 
-def mac_chart_by_vlan(cap, limit: int | None = None,
-                      title: str = "MAC addresses per VLAN (all hosts)") -> LimitChart:
-    """MAC addresses per VLAN summed over hosts, against a switch's per-VLAN limit if given."""
-    totals: dict[object, int] = {}
-    hosts: dict[object, set] = {}
-    for p in _parents(cap):
-        key = p.get("vlan")
-        totals[key] = totals.get(key, 0) + int(p.get("macs", 0))
-        hosts.setdefault(key, set()).add(p.get("host"))
-    order = sorted(totals, key=lambda v: (v is None, v if isinstance(v, int) else 0, str(v)))
-    bars = [
-        LimitBar("untagged" if v in (None, 0) else f"VLAN {v}", totals[v], limit,
-                 detail=f"{len(hosts[v])} host(s)")
-        for v in order
-    ]
-    return LimitChart(bars, title=title, unit="MAC addresses")
+def address_map(plan, network, subnet: int = 0, engine=None, host=None, title: str = "") -> AddressMap:
+    """The address map of one subnet of a planned network, as Docker would allocate it.
 
-
-def capacity_chart(cap, plan=None, title: str = "IP capacity per network") -> CapacityChart:
-    """Used / reserved / free addresses per network and subnet.
-
-    ``used`` needs the expected container counts, which live in the plan; without a plan the
-    bars show reserved and free only.
+    Args:
+        plan: a ``macplan.Plan``.
+        network: the network's name (or a ``NetworkResult`` from ``macplan.check``).
+        subnet: which of its subnets (in flag order, as Docker groups them).
+        engine: the engine version to simulate; the plan's own when None.
     """
+    from macplan.pools import address_spans
+
+    result = _result(plan, network, engine, host)
+    if not result.accepted or result.created is None:
+        raise ValueError(f"Docker would refuse {result.name}, so it has no addresses to map")
+    alloc = result.created.allocations[subnet]
+    spans = list(address_spans(result.created, subnet, getattr(plan, "dhcp", ())))
+    cidr = alloc.pool.subnet
+    # The core marks DHCP scopes inside the pool only; show the rest of a scope too, since a
+    # scope that stays outside Docker's range is exactly what a good plan looks like.
+    for scope in getattr(plan, "dhcp", ()):
+        try:
+            first, last = netaddr.IPAddress(scope.first), netaddr.IPAddress(scope.last)
+        except (netaddr.AddrFormatError, ValueError):
+            continue
+        if first.version == cidr.version:
+            spans.append((first, last, "dhcp", f"DHCP scope {scope.name}"))
+    heading = title or f"{result.name}  {cidr}" + (
+        f"  ip-range {alloc.group.ip_range}" if getattr(alloc.group, "ip_range", None) else "")
+    return AddressMap(str(cidr), spans, title=heading)
+
+
+def _items(cap, key: str) -> list:
     data = cap.to_dict() if hasattr(cap, "to_dict") else cap
-    expected = {n.name: int(getattr(n, "containers", 0) or 0) for n in plan.networks} if plan else {}
+    return list(data.get(key, []))
+
+
+def _vlan_name(v) -> str:
+    return "untagged" if v is None else f"VLAN {v}"
+
+
+def mac_chart(cap, by: str = "port", title: str = "") -> LimitChart:
+    """MAC addresses the switch will learn, against the limits the plan declares.
+
+    Args:
+        cap: ``macplan.capacity(plan)`` (or its ``to_dict()``).
+        by: ``"port"`` (per host interface, the host's own MAC included, against port
+            security), ``"vlan"`` (all hosts together, against the VLAN's limit) or
+            ``"parent"`` (per parent such as ``eth0.50``; no limit).
+    """
+    if by == "port":
+        bars = [LimitBar(f"{p['host']}:{p['interface']}", int(p["macs"]), p.get("limit"),
+                         detail="includes the host's own MAC") for p in _items(cap, "ports")]
+        title = title or "MAC addresses per switch port"
+    elif by == "vlan":
+        bars = [LimitBar(_vlan_name(v["vlan"]), int(v["macs"]), v.get("limit"),
+                         detail=", ".join(v.get("hosts", ()))) for v in _items(cap, "vlans")]
+        title = title or "MAC addresses per VLAN (all hosts)"
+    elif by == "parent":
+        bars = [LimitBar(f"{p['host']}:{p['parent']}", int(p["macs"]), None,
+                         detail=f"{_vlan_name(p.get('vlan'))}; {', '.join(p.get('networks', ()))}")
+                for p in _items(cap, "parents")]
+        title = title or "MAC addresses per host parent"
+    else:
+        raise ValueError(f"by must be 'port', 'vlan' or 'parent', not {by!r}")
+    return LimitChart(bars, title=title, unit="MAC addresses")
+
+
+def capacity_chart(cap, title: str = "IP capacity per network") -> CapacityChart:
+    """Used (expected containers), reserved and free addresses per network and subnet.
+
+    A network's expected containers fill its subnets in order; a network with no expected
+    count shows none used.
+    """
     bars = []
-    for net in data.get("networks", []):
-        want = expected.get(net["name"], 0)
+    for net in _items(cap, "networks"):
+        want = int(net.get("expected") or 0)
         subnets = net.get("subnets", [])
+        per_family: dict[bool, int] = {}
         for s in subnets:
-            size = int(s["size"])
-            available = int(s["available"])
-            reserved = size - available
-            used = min(want, available)
+            size, available = int(s["size"]), int(s["available"])
+            family = ":" in s["subnet"]
+            left = want - per_family.get(family, 0)
+            used = max(0, min(left, available))
+            per_family[family] = per_family.get(family, 0) + used
+            last_of_family = not any(
+                (":" in t["subnet"]) == family for t in subnets[subnets.index(s) + 1:])
+            short = max(0, left - available) if last_of_family else 0
             label = net["name"] if len(subnets) == 1 else f"{net['name']} {s['subnet']}"
-            bars.append(CapacityBar(label, used, reserved, available - used,
-                                    short=max(0, want - available), detail=f"pool {s['pool']}"))
+            bars.append(CapacityBar(label, used, size - available, available - used, short=short,
+                                    detail=f"pool {s['pool']}"))
     return CapacityChart(bars, title=title)

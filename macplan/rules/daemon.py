@@ -116,7 +116,16 @@ class Engine:
         if driver not in DRIVERS:
             raise Refusal("unknown-driver", f'plugin "{driver}" not found')
         if net.scope == "swarm":
-            raise Refusal("swarm-inactive", "cannot create a swarm scoped network when swarm is not active")
+            if self.host.swarm == "inactive":
+                raise Refusal("swarm-inactive", "cannot create a swarm scoped network when swarm is not active")
+            if self.host.swarm == "worker":
+                raise Refusal("swarm-worker", "Cannot create a multi-host network from a worker node. "
+                                              "Please create the network from a manager node.")
+            # The manager only records the network; each node instantiates it from its own
+            # config-only network when a task lands there (moby-rules S3, S5).
+            created = Created(net, index, [], "", self._mode(net), net.internal, ipv6, ipv4)
+            self.networks.append(created)
+            return created
         mode = self._mode(net)
         if driver in ("macvlan", "ipvlan") and p.parses_driver_options_early:
             self._driver_options(net, mode)

@@ -25,6 +25,7 @@ _ERRORS = {
     "config-from-missing": ("daemon", "Create the --config-only network first, on this node."),
     "unknown-driver": ("daemon", "Use -d macvlan or -d ipvlan (or install the plugin)."),
     "swarm-inactive": ("daemon", "Run docker swarm init first, or drop --scope swarm."),
+    "swarm-worker": ("daemon", "Create swarm networks on a manager node."),
     "daemon-invalid-subnet": ("daemon", "Write the subnet in CIDR notation."),
     "daemon-invalid-gateway": ("ipam", "Write the gateway as an IP address."),
     # stage ipam

@@ -35,7 +35,7 @@ class Context:
 
     @property
     def vlan_driver(self) -> bool:
-        return self.net.driver in ("macvlan", "ipvlan") and not self.net.config_only
+        return self.net.driver in ("macvlan", "ipvlan") and not self.net.config_only and self.net.scope != "swarm"
 
 
 @rule("mixed-drivers-parent", "warning", "kernel",
@@ -186,6 +186,26 @@ def no_subnet(ctx: Context) -> Optional[str]:
     if ctx.vlan_driver and any(a.default for a in ctx.created.allocations):
         pool = next(a.pool.subnet for a in ctx.created.allocations if a.default)
         return f"no IPv4 --subnet: Docker picks {pool} from its default pools, unrelated to the LAN on the parent."
+    return None
+
+
+@rule("swarm-without-config-from", "warning", "swarm",
+      "Create a --config-only network on each node and the swarm network with --config-from.")
+def swarm_without_config_from(ctx: Context) -> Optional[str]:
+    """A swarm-scoped macvlan/ipvlan network without --config-from keeps neither its options nor
+    its IPAM: every node gets a dummy parent and a default 172.x pool (moby#49583)."""
+    n = ctx.net
+    if n.scope == "swarm" and n.driver in ("macvlan", "ipvlan") and n.config_from is None:
+        return (f"swarm-scoped {n.driver} without --config-from: nodes drop -o parent and the subnets "
+                f"(moby#49583); use a --config-only network per node and --config-from.")
+    return None
+
+
+@rule("config-from-bridge", "warning", "swarm", "Repeat -d macvlan (or ipvlan) with --config-from.")
+def config_from_bridge(ctx: Context) -> Optional[str]:
+    """--config-from takes the driver from its own -d, whose default is bridge."""
+    if ctx.net.config_from is not None and ctx.net.driver == "bridge":
+        return "--config-from without -d macvlan creates a bridge network; add -d macvlan."
     return None
 
 

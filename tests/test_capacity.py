@@ -1,0 +1,103 @@
+"""Capacity: the facts measured on engine 20.10 (DESIGN.md) and brute-force enumeration."""
+import ipaddress
+
+from hypothesis import given, settings, strategies as st
+
+import macplan
+
+
+def cap(script, engine="20.10"):
+    plan = macplan.parse_script(script, interfaces=("eth0", "eth1"))
+    return macplan.capacity(plan, engine).networks[-1]
+
+
+def test_measured_on_2010():
+    # DESIGN.md "Contracts": facts measured on a 20.10 daemon
+    assert cap("docker network create -d macvlan -o parent=eth0 --subnet 10.0.0.0/28 n").containers == 13
+    assert cap("docker network create -d macvlan -o parent=eth0 --subnet 10.0.0.0/24 "
+               "--ip-range 10.0.0.32/27 n").containers == 31
+    assert cap("docker network create -d macvlan -o parent=eth0 --subnet 10.0.0.0/30 n").containers == 1
+    assert cap("docker network create -d macvlan -o parent=eth0 --ipv6 --subnet 10.0.0.0/24 "
+               "--subnet fd00::/124 n").containers == 14
+
+
+def test_reserved_examples_of_moby_rules_section_7():
+    sub = "docker network create -d macvlan -o parent=eth0 --subnet 192.168.1.0/24 "
+    assert cap(sub + "n").containers == 253
+    assert cap(sub + "n", engine="29").containers == 254
+    assert cap(sub + "--gateway 192.168.1.254 n", engine="29").containers == 253
+    assert cap(sub + "--ip-range 192.168.1.128/25 n").containers == 126
+    assert cap(sub + "--ip-range 192.168.1.128/25 n", engine="29").containers == 127
+    assert cap(sub + "--ip-range 192.168.1.0/25 --gateway 192.168.1.1 n").containers == 126
+    ipvlan = "docker network create -d ipvlan -o parent=eth0 -o ipvlan_mode=l3 --subnet 192.168.1.0/24 n"
+    assert cap(ipvlan).containers == 253
+    assert cap(ipvlan, engine="28").containers == 254
+    slash31 = "docker network create -d macvlan -o parent=eth0 --subnet 192.168.1.0/31 --gateway 192.168.1.0 n"
+    assert cap(slash31, engine="23").containers == 1
+    assert cap(slash31, engine="29").containers == 1
+
+
+def test_ipv6_sizes_are_exact_integers():
+    v6 = "docker network create -d macvlan -o parent=eth0 --ipv6 --subnet 10.0.0.0/8 --subnet 2001:db8::/64 n"
+    c = cap(v6, engine="27")
+    six = next(s for s in c.subnets if ":" in s.subnet)
+    assert six.available == 2**64 - 3          # <=27 bitmap: 2**64-1 slots, ::0 and the gateway
+    c29 = cap(v6, engine="29")
+    assert next(s for s in c29.subnets if ":" in s.subnet).available == 2**64 - 1
+    big = cap("docker network create -d macvlan -o parent=eth0 --ipv6 --subnet 10.0.0.0/8 --subnet 2001:db8::/48 n",
+              engine="29")
+    assert next(s for s in big.subnets if ":" in s.subnet).available == 2**80 - 1
+
+
+def brute_force(subnet, ip_range, gateway, aux, slash31_usable, gateway_auto):
+    """Enumerate every address and apply Docker's reservations one by one."""
+    net = ipaddress.ip_network(subnet)
+    pool = list(ipaddress.ip_network(ip_range).hosts()) if False else \
+        [a for a in (ipaddress.ip_network(ip_range) if ip_range else net)]
+    reserved = set()
+    if not (net.prefixlen >= 31 and slash31_usable):
+        reserved |= {net.network_address, net.broadcast_address}
+    reserved |= {ipaddress.ip_address(a) for a in aux}
+    if gateway:
+        reserved.add(ipaddress.ip_address(gateway))
+    elif gateway_auto:
+        free = [a for a in pool if a not in reserved]
+        if free:
+            reserved.add(free[0])
+    return sum(1 for a in pool if a not in reserved)
+
+
+@st.composite
+def small_networks(draw):
+    prefix = draw(st.integers(24, 30))
+    third = draw(st.integers(0, 255))
+    net = ipaddress.ip_network(f"10.20.{third}.0/{prefix}")
+    addrs = list(net)
+    ip_range = None
+    if draw(st.booleans()) and prefix < 30:
+        rp = draw(st.integers(prefix + 1, 30))
+        ip_range = str(draw(st.sampled_from(list(net.subnets(new_prefix=rp)))))
+    inner = addrs[1:-1]
+    gateway = str(draw(st.sampled_from(inner))) if draw(st.booleans()) else None
+    aux = draw(st.lists(st.sampled_from(inner), max_size=3, unique=True))
+    aux = [str(a) for a in aux if str(a) != gateway]
+    return str(net), ip_range, gateway, aux
+
+
+@settings(max_examples=150, deadline=None)
+@given(small_networks(), st.sampled_from(["20.10", "27", "29"]))
+def test_capacity_matches_brute_force(spec, engine):
+    subnet, ip_range, gateway, aux = spec
+    cmd = f"docker network create -d macvlan -o parent=eth0 --subnet {subnet}"
+    if ip_range:
+        cmd += f" --ip-range {ip_range}"
+    if gateway:
+        cmd += f" --gateway {gateway}"
+    for i, a in enumerate(aux):
+        cmd += f" --aux-address a{i}={a}"
+    plan = macplan.parse_script(cmd + " n", interfaces=("eth0",))
+    result = macplan.check(plan, engine).networks[0]
+    expected = brute_force(subnet, ip_range, gateway, aux, engine != "20.10", engine != "29")
+    if not result.accepted:      # a /30 with everything reserved, say: Docker refuses the gateway
+        return
+    assert result.capacity.containers == expected

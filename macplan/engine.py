@@ -50,6 +50,7 @@ __all__ = [
 
 LABEL_PLAN = "io.macplan.plan"
 LABEL_HASH = "io.macplan.hash"
+LABEL_MEMBER = "io.macplan.member."
 IMPORT_DRIVERS = ("macvlan", "ipvlan")
 
 
@@ -276,35 +277,21 @@ def differences(desired: dict, observed: dict) -> list[str]:
 
 def desired_body(network) -> dict:
     """The POST /networks/create body for a plan network, labels not yet added."""
-    try:
-        from .emit import api_payload
-    except ImportError:  # core emit not there yet
-        api_payload = _payload
+    from .emit import api_payload
+
     body = dict(api_payload(network))
-    body.pop("CheckDuplicate", None)
-    return body
-
-
-def _payload(network) -> dict:
-    groups = network.groups() or ()
-    body = {"Name": network.name, "Driver": network.driver, "Options": dict(network.options),
-            "IPAM": {"Driver": network.ipam_driver or "default", "Options": dict(network.ipam_options),
-                     "Config": [{k: v for k, v in (("Subnet", g.subnet), ("IPRange", g.ip_range),
-                                                  ("Gateway", g.gateway),
-                                                  ("AuxiliaryAddresses", dict(g.aux) or None)) if v}
-                                for g in groups]},
-            "Internal": network.internal, "Attachable": network.attachable,
-            "Labels": dict(network.labels)}
-    if network.ipv6 is not None:
-        body["EnableIPv6"] = network.ipv6
-    if network.ipv4 is not None:
-        body["EnableIPv4"] = network.ipv4
-    if network.scope:
-        body["Scope"] = network.scope
-    if network.config_only:
-        body["ConfigOnly"] = True
-    if network.config_from:
-        body["ConfigFrom"] = {"Network": network.config_from}
+    body.pop("CheckDuplicate", None)  # set per API version by the engine
+    # Go decodes {} as a non-nil map: the daemon then refuses a --config-from network with "user
+    # specified configurations are not supported ...". Send what the CLI sends: nothing.
+    ipam = dict(body.get("IPAM") or {})
+    if not ipam.get("Options"):
+        ipam.pop("Options", None)
+    if body.get("ConfigFrom") and not ipam.get("Config") and ipam.get("Driver") in (None, "", "default"):
+        body.pop("IPAM", None)
+    elif ipam:
+        body["IPAM"] = ipam
+    if not body.get("Options"):
+        body.pop("Options", None)
     return body
 
 
@@ -397,8 +384,37 @@ def _attached(inspect: dict) -> list[str]:
     return sorted(_short(c.get("Name") or cid[:12]) for cid, c in (inspect.get("Containers") or {}).items())
 
 
-def _owner(inspect: dict) -> Optional[str]:
-    return (inspect.get("Labels") or {}).get(LABEL_PLAN)
+def _member_key(name: str) -> str:
+    return f"{LABEL_MEMBER}{name}"
+
+
+def _ownership(inspect: dict, index: dict) -> tuple[Optional[str], Optional[str]]:
+    """(plan name, config hash) of a network, or (None, None) when it is not macplan's.
+
+    Docker refuses labels on a --config-from network, so its ownership and hash are labels on
+    the config-only network it uses (``io.macplan.member.<name>=<hash>``).
+    """
+    labels = inspect.get("Labels") or {}
+    if LABEL_PLAN in labels:
+        return labels[LABEL_PLAN], labels.get(LABEL_HASH)
+    cf = (inspect.get("ConfigFrom") or {}).get("Network")
+    cfgs = index.get(cf, []) if cf else []
+    if len(cfgs) == 1 and cfgs[0].get("ConfigOnly"):
+        cl = cfgs[0].get("Labels") or {}
+        if _member_key(inspect["Name"]) in cl and LABEL_PLAN in cl:
+            return cl[LABEL_PLAN], cl[_member_key(inspect["Name"])]
+    return None, None
+
+
+def _index(current: list) -> dict:
+    out: dict = {}
+    for n in current:
+        out.setdefault(n["Name"], []).append(n)
+    return out
+
+
+def _owner(inspect: dict, index: dict) -> Optional[str]:
+    return _ownership(inspect, index)[0]
 
 
 def _body_from_inspect(inspect: dict) -> dict:
@@ -487,18 +503,35 @@ class Engine:
     def diff(self, plan, host: Optional[str] = None) -> Diff:
         host, nets = self._select(plan, host)
         current = self.transport.networks()
-        by_name: dict[str, list] = {}
-        for n in current:
-            by_name.setdefault(n["Name"], []).append(n)
-        actions = []
-        for net in _create_order(nets):
+        by_name = _index(current)
+        planned = {n.name: n for n in nets}
+        desired = {}
+        for net in nets:
             body = desired_body(net)
             want = normalise(body)
-            h = config_hash(want)
-            body["Labels"] = _owned_labels(plan.name, h, body.get("Labels") or {})
+            desired[net.name] = [body, want, config_hash(want)]
+        # a config-only network carries its members' ownership (Docker refuses their labels)
+        members: dict = {}
+        for net in nets:
+            if net.config_from and net.config_from in planned and planned[net.config_from].config_only:
+                members.setdefault(net.config_from, {})[net.name] = desired[net.name][2]
+        for cfg, mem in members.items():
+            body, want, _ = desired[cfg]
+            desired[cfg][2] = config_hash({"network": want, "members": dict(sorted(mem.items()))})
+            body["Labels"] = {**(body.get("Labels") or {}), **{_member_key(k): v for k, v in mem.items()}}
+        actions = []
+        for net in _create_order(nets):
+            body, want, h = desired[net.name]
+            if not net.config_from:
+                body["Labels"] = _owned_labels(plan.name, h, body.get("Labels") or {})
             body["Name"] = net.name
             if self._check_duplicate():
                 body["CheckDuplicate"] = True
+            if net.config_from and net.name not in members.get(net.config_from, {}):
+                actions.append(Action("conflict", net.name, net, body=body, reason=(
+                    f"--config-from {net.config_from}: Docker refuses labels on such a network, so "
+                    f"macplan owns it through its config-only network, which must be in the plan")))
+                continue
             found = by_name.get(net.name, [])
             if not found:
                 actions.append(Action("create", net.name, net, body=body))
@@ -508,14 +541,13 @@ class Engine:
                                       reason=f"{len(found)} networks named {net.name} on the engine"))
                 continue
             cur = found[0]
-            owner = _owner(cur)
+            owner, old_hash = _ownership(cur, by_name)
             if owner != plan.name:
                 why = "exists without macplan's label" if owner is None else f"belongs to plan {owner}"
                 actions.append(Action("conflict", net.name, net, current=cur, body=body,
                                       reason=f"{why} (id {cur['Id'][:12]}); apply never touches it"))
                 continue
             changes = differences(want, normalise(cur))
-            old_hash = (cur.get("Labels") or {}).get(LABEL_HASH)
             if not changes and old_hash != h:
                 changes = [f"config hash {old_hash} -> {h}"]
             if changes:
@@ -523,8 +555,13 @@ class Engine:
                                       containers=_attached(cur)))
             else:
                 actions.append(Action("keep", net.name, net, current=cur, body=body))
-        planned = {n.name for n in nets}
-        gone = [n for n in current if _owner(n) == plan.name and n["Name"] not in planned]
+        # a recreated config-only network takes its members with it
+        redone = {a.name for a in actions if a.kind == "recreate" and a.network.config_only}
+        for a in actions:
+            if a.kind == "keep" and a.network.config_from in redone:
+                a.kind, a.changes = "recreate", [f"its config network {a.network.config_from} is recreated"]
+                a.containers = _attached(a.current)
+        gone = [n for n in current if _owner(n, by_name) == plan.name and n["Name"] not in planned]
         # config-from networks go before the config-only network they use
         for cur in sorted(gone, key=lambda n: 1 if n.get("ConfigOnly") else 0):
             actions.append(Action("remove", cur["Name"], None, current=cur, containers=_attached(cur)))
@@ -609,7 +646,9 @@ class Engine:
     # -- destroy --
     def destroy(self, plan, *, disconnect: Iterable[str] = ()) -> list[str]:
         """Remove every network labelled with this plan's name; refuse if containers are unnamed."""
-        mine = [n for n in self.transport.networks() if _owner(n) == plan.name]
+        current = self.transport.networks()
+        index = _index(current)
+        mine = [n for n in current if _owner(n, index) == plan.name]
         allowed = set(disconnect)
         for cur in mine:
             missing = [c for c in _attached(cur) if c not in allowed]
@@ -633,8 +672,9 @@ class Engine:
         from .model import Host, Interface, Network, Plan
 
         current = self.transport.networks()
+        index = _index(current)
         picked = [n for n in current if (n.get("Driver") in IMPORT_DRIVERS or n.get("ConfigOnly"))
-                  and (only_plan is None or _owner(n) == only_plan)]
+                  and (only_plan is None or _owner(n, index) == only_plan)]
         picked.sort(key=lambda n: (0 if n.get("ConfigOnly") else 1, n.get("Created", ""), n["Name"]))
         networks, parents = [], []
         for n in picked:
@@ -674,8 +714,8 @@ class Engine:
                 config_from=cf or None,
                 labels=labels,
             ))
-        owners = {_owner(n) for n in picked} - {None}
-        plan_name = name or only_plan or (owners.pop() if len(owners) == 1 and all(_owner(n) for n in picked)
+        owners = {_owner(n, index) for n in picked} - {None}
+        plan_name = name or only_plan or (owners.pop() if len(owners) == 1 and all(_owner(n, index) for n in picked)
                                           else "imported")
         hosts = (Host(name=host, interfaces=tuple(Interface(p) for p in parents)),)
         return Plan(name=plan_name, hosts=hosts, networks=tuple(networks), engine=self.profile)

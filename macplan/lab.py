@@ -500,7 +500,10 @@ class Lab:
         if self.dockerd_pid():
             raise LabError(f"lab {self.name}: dockerd already running")
         self.socket_path.unlink(missing_ok=True)
-        self._pidfile.unlink(missing_ok=True)  # stale after a crash: dockerd refuses to start
+        # after a crash: a stale pidfile stops dockerd, and a surviving containerd of the dead
+        # dockerd can leave the new one waiting for containerd until it gives up
+        self._pidfile.unlink(missing_ok=True)
+        self._kill_leftovers()
         with open(self.log_path, "a") as log:
             log.write(f"--- start {time.strftime('%F %T')}\n")
             log.flush()
@@ -615,6 +618,11 @@ class Lab:
 
     def _down(self) -> None:
         self._stop_dockerd()
+        self._kill_leftovers()
+        self._teardown()
+
+    def _kill_leftovers(self) -> None:
+        """With dockerd gone: kill its containerd, shims and orphaned container processes."""
         me = {os.getpid()}
         left = self._leftover_pids(exclude=me)
         if left:
@@ -633,6 +641,8 @@ class Lab:
                     break
             if left:
                 raise LabError(f"lab {self.name}: processes survive SIGKILL: {sorted(left)}")
+
+    def _teardown(self) -> None:
         for mp in sorted(self._mounts(), key=len, reverse=True):
             subprocess.run(["umount", "-l", mp], capture_output=True)
         deadline = time.monotonic() + 5

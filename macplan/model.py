@@ -96,6 +96,11 @@ class Network:
     #: where it was written (script line or YAML line), for messages
     line: Optional[int] = field(default=None, compare=False)
 
+    def __post_init__(self):
+        # Docker keeps options and labels as maps: their order means nothing.
+        object.__setattr__(self, "options", tuple(sorted(self.options)))
+        object.__setattr__(self, "labels", tuple(sorted(self.labels)))
+
     @property
     def option_map(self) -> dict[str, str]:
         return dict(self.options)

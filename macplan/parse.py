@@ -442,8 +442,6 @@ def _read_network(r: _Reader, name: str, spec, parent_map, host_names) -> list[N
         entries.append(spec)
     for e in entries:
         s = r.texts(e.get("subnet"), e, "subnet", "subnet")
-        if not s and any(k in e for k in ("gateway", "ip_range")):
-            r.fail(f"network {name}: gateway and ip_range need a subnet", e, "gateway" if "gateway" in e else "ip_range")
         for v in s:
             _check_cidr(r, v, e, "subnet")
         rs = r.texts(e.get("ip_range"), e, "ip_range", "ip_range")

@@ -26,6 +26,7 @@ __all__ = [
     "AddressMap",
     "CapacityBar",
     "CapacityChart",
+    "Findings",
     "LimitBar",
     "LimitChart",
     "Span",
@@ -191,6 +192,11 @@ class AddressMap:
             if p.first <= a <= p.last:
                 return p.role
         raise ValueError(f"{netaddr.IPAddress(a, self.subnet.version)} is not in {self.subnet}")
+
+    def ranges(self, role: str) -> list[str]:
+        """The addresses of a role as ``first-last`` (or one address), in address order."""
+        return [self._ip(p.first) if p.size == 1 else f"{self._ip(p.first)}-{self._ip(p.last)}"
+                for p in self.pieces if p.role == role]
 
     def labels(self, role: str) -> list[str]:
         """Distinct non-empty labels of a role, in address order."""
@@ -549,6 +555,75 @@ class CapacityChart:
         return self.to_svg()
 
 
+_SEVERITY_STYLE = {  # background, border, label
+    "error": ("#fbe3d6", "#d55e00", "ERROR"),
+    "warning": ("#fdf3d0", "#e69f00", "warning"),
+    "info": ("#e3f1fa", "#56b4e9", "info"),
+}
+
+
+class Findings:
+    """A check report as a readable list: each network, whether Docker creates it, and each
+    finding with Docker's own words where Docker refuses."""
+
+    def __init__(self, report, title: str = ""):
+        data = report.to_dict() if hasattr(report, "to_dict") else report
+        self.engine = data.get("engine")
+        self.networks = data.get("networks", [])
+        self.plan = data.get("plan", [])
+        self.title = title
+
+    def _all(self):
+        for n in self.networks:
+            for f in n["findings"]:
+                yield n["name"], f
+        for f in self.plan:
+            yield "(plan)", f
+
+    def __repr__(self) -> str:
+        lines = []
+        for n in self.networks:
+            state = "created" if n["accepted"] else "REFUSED"
+            lines.append(f"{n['name']}: {state}")
+            for f in n["findings"]:
+                lines.append(f"  {f['severity']} [{f['rule']}] {f['message']}")
+                if f.get("docker_error"):
+                    lines.append(f"    docker: {f['docker_error']}")
+        for f in self.plan:
+            lines.append(f"plan: {f['severity']} [{f['rule']}] {f['message']}")
+        return "\n".join(lines) or "no networks"
+
+    def _repr_html_(self) -> str:
+        parts = ['<div style="font-family:DejaVu Sans,Helvetica,Arial,sans-serif;font-size:13px;'
+                 'line-height:1.4;max-width:900px">']
+        head = self.title or (f"Checked against engine {self.engine}" if self.engine else "")
+        if head:
+            parts.append(f'<div style="font-weight:bold;margin-bottom:4px">{_esc(head)}</div>')
+        for n in self.networks:
+            ok = n["accepted"]
+            badge = ('<span style="color:#0072b2;font-weight:bold">created</span>' if ok else
+                     '<span style="color:#d55e00;font-weight:bold">REFUSED by Docker</span>')
+            quiet = "" if n["findings"] else ' <span style="color:#555555">— no findings</span>'
+            parts.append(f'<div style="margin-top:6px"><code>{_esc(n["name"])}</code>: {badge}{quiet}</div>')
+            for f in n["findings"]:
+                parts.append(self._finding_html(f))
+        if self.plan:
+            parts.append('<div style="margin-top:6px"><b>the plan as a whole</b></div>')
+            for f in self.plan:
+                parts.append(self._finding_html(f))
+        parts.append("</div>")
+        return "".join(parts)
+
+    @staticmethod
+    def _finding_html(f: dict) -> str:
+        bg, border, label = _SEVERITY_STYLE.get(f["severity"], ("#eeeeee", "#7f7f7f", f["severity"]))
+        docker = (f'<div style="font-family:DejaVu Sans Mono,monospace;font-size:12px;margin-top:2px">'
+                  f'docker: {_esc(f["docker_error"])}</div>' if f.get("docker_error") else "")
+        return (f'<div style="margin:3px 0 3px 18px;padding:3px 8px;background:{bg};'
+                f'border-left:4px solid {border}"><b>{label}</b> <code>{_esc(f["rule"])}</code> '
+                f'{_esc(f["message"])}{docker}</div>')
+
+
 def side_by_side(*figures: object) -> "_Row":
     """Show several figures in one row (wrapping on narrow screens)."""
     return _Row(figures)
@@ -601,10 +676,12 @@ def address_map(plan, network, subnet: int = 0, engine=None, host=None, title: s
     if not result.accepted or result.created is None:
         raise ValueError(f"Docker would refuse {result.name}, so it has no addresses to map")
     alloc = result.created.allocations[subnet]
-    spans = list(address_spans(result.created, subnet, getattr(plan, "dhcp", ())))
+    # Containers go where Docker would put them: Docker knows nothing of the LAN's DHCP scopes,
+    # so they are not passed to the core (which would fill containers around them). The scopes
+    # are drawn underneath instead, whole, so a range that runs into one shows containers
+    # overlapping the yellow, and a scope outside Docker's range shows as such.
+    spans = list(address_spans(result.created, subnet, ()))
     cidr = alloc.pool.subnet
-    # The core marks DHCP scopes inside the pool only; show the rest of a scope too, since a
-    # scope that stays outside Docker's range is exactly what a good plan looks like.
     for scope in getattr(plan, "dhcp", ()):
         try:
             first, last = netaddr.IPAddress(scope.first), netaddr.IPAddress(scope.last)

@@ -244,10 +244,10 @@ def differences(desired: dict, observed: dict) -> list[str]:
             out.append(f"{key} {observed[key]} -> {desired[key]}")
     if desired["ipv4"] is not None and observed["ipv4"] is not None and desired["ipv4"] != observed["ipv4"]:
         out.append(f"ipv4 {observed['ipv4']} -> {desired['ipv4']}")
+    if desired["config_from"]:
+        return out  # labels, options and IPAM come from the config network
     if desired["labels"] != observed["labels"]:
         out.append(f"labels {observed['labels']} -> {desired['labels']}")
-    if desired["config_from"]:
-        return out  # options and IPAM come from the config network
     dopts = {k: v for k, v in desired["options"].items() if not k.startswith("com.docker.network.enable_ipv")}
     oopts = {k: v for k, v in observed["options"].items() if not k.startswith("com.docker.network.enable_ipv")}
     if dopts != oopts:
@@ -395,14 +395,15 @@ def _ownership(inspect: dict, index: dict) -> tuple[Optional[str], Optional[str]
     the config-only network it uses (``io.macplan.member.<name>=<hash>``).
     """
     labels = inspect.get("Labels") or {}
-    if LABEL_PLAN in labels:
-        return labels[LABEL_PLAN], labels.get(LABEL_HASH)
     cf = (inspect.get("ConfigFrom") or {}).get("Network")
-    cfgs = index.get(cf, []) if cf else []
-    if len(cfgs) == 1 and cfgs[0].get("ConfigOnly"):
-        cl = cfgs[0].get("Labels") or {}
-        if _member_key(inspect["Name"]) in cl and LABEL_PLAN in cl:
-            return cl[LABEL_PLAN], cl[_member_key(inspect["Name"])]
+    if not cf:
+        return (labels[LABEL_PLAN], labels.get(LABEL_HASH)) if LABEL_PLAN in labels else (None, None)
+    # a local config-from network inherits its config network's labels; look there too
+    key = _member_key(inspect["Name"])
+    cfgs = index.get(cf, [])
+    for cl in [labels] + ([cfgs[0].get("Labels") or {}] if len(cfgs) == 1 and cfgs[0].get("ConfigOnly") else []):
+        if key in cl and LABEL_PLAN in cl:
+            return cl[LABEL_PLAN], cl[key]
     return None, None
 
 
@@ -696,7 +697,8 @@ class Engine:
             cf = (n.get("ConfigFrom") or {}).get("Network")
             if opts.get("parent") and opts["parent"] not in parents:
                 parents.append(opts["parent"])
-            labels = tuple(sorted((k, v) for k, v in (n.get("Labels") or {}).items() if not k.startswith("io.macplan.")))
+            labels = () if cf else tuple(sorted(  # a config-from network shows its config's labels
+                (k, v) for k, v in (n.get("Labels") or {}).items() if not k.startswith("io.macplan.")))
             networks.append(Network(
                 name=n["Name"],
                 driver="macvlan" if n.get("ConfigOnly") else n.get("Driver"),

@@ -504,6 +504,15 @@ class Lab:
         # dockerd can leave the new one waiting for containerd until it gives up
         self._pidfile.unlink(missing_ok=True)
         self._kill_leftovers()
+        # dockerd trusts containerd.pid if kill(pid, 0) succeeds, which a not-yet-reaped zombie
+        # does: it then waits 15 s for a containerd that is gone. Drop the pidfile unless live.
+        cpid = self.dir / "exec" / "containerd" / "containerd.pid"
+        try:
+            pid = int(cpid.read_text().strip())
+            if not (_alive(pid) and f"{self.dir}/exec/" in _cmdline(pid)):
+                cpid.unlink()
+        except (OSError, ValueError):
+            pass
         with open(self.log_path, "a") as log:
             log.write(f"--- start {time.strftime('%F %T')}\n")
             log.flush()

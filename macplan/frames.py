@@ -14,6 +14,10 @@ __all__ = ["capacity_frame", "findings_frame", "ports_frame", "parents_frame", "
            "reserved_frame", "vlans_frame"]
 
 
+# what Docker uses when no -o macvlan_mode / ipvlan_mode is given
+_DEFAULT_MODE = {"macvlan": "bridge", "ipvlan": "l2"}
+
+
 def _data(obj) -> dict:
     return obj.to_dict() if hasattr(obj, "to_dict") else obj
 
@@ -39,7 +43,7 @@ def plan_frame(plan) -> pd.DataFrame:
                 "network": net.name if first else "",
                 "host": net.host if first else "",
                 "driver": net.driver if first else "",
-                "mode": (net.mode or "") if first else "",
+                "mode": (net.mode or _DEFAULT_MODE.get(net.driver, "")) if first else "",
                 "parent": (net.parent or "(none)") if first else "",
                 "subnet": g.subnet if g else "",
                 "gateway": (g.gateway or "") if g else "",

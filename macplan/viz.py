@@ -49,12 +49,14 @@ _ROLE_STYLE: dict[str, tuple[str, str, str, str]] = {
     "aux": ("#e69f00", "#000000", "A", "aux-address (reserved)"),
     "shim": ("#cc79a7", "#000000", "S", "host shim interface"),
     "containers": ("#0072b2", "#ffffff", "", "expected containers"),
-    "dhcp": ("#f0e442", "#000000", "", "LAN DHCP scope"),
     "pool": ("#9ad0f0", "#000000", "", "free in pool"),
+    "dhcp": ("#f0e442", "#000000", "", "LAN DHCP scope"),
     "outside": ("#e8e8e8", "#000000", "", "outside the ip-range"),
 }
 
-#: Roles in legend order; when spans overlap, the role earlier in this tuple wins.
+#: Roles in legend order; when spans overlap, the role earlier in this tuple wins. Addresses
+#: Docker hands out (containers, pool) win over a DHCP scope but keep a mark, since both
+#: allocators may hand them out.
 ROLES: tuple[str, ...] = tuple(_ROLE_STYLE)
 _PRIORITY = {role: i for i, role in enumerate(ROLES)}
 _UNKNOWN_STYLE = ("#b3b3b3", "#000000", "?", "other")
@@ -103,6 +105,7 @@ class _Piece:
     last: int
     role: str
     label: str
+    dhcp: str = ""  # set when a container or pool address is also inside a DHCP scope
 
     @property
     def size(self) -> int:
@@ -146,7 +149,29 @@ def _resolve(lo: int, hi: int, spans: Iterable[tuple[int, int, str, str]]) -> li
         cursor = p.last + 1
     if cursor <= hi:
         out.append(_Piece(cursor, hi, "outside", ""))
-    return out
+    return _mark_dhcp(out, [(f, l, lab) for f, l, r, lab, _, _ in ranked if r == "dhcp"])
+
+
+# Roles that Docker hands out: an address of these inside a LAN DHCP scope is a clash.
+_DOCKER_HANDS_OUT = ("containers", "pool")
+_DHCP_ATTR = ' data-dhcp="yes"'
+
+
+def _mark_dhcp(pieces: list[_Piece], scopes: list[tuple[int, int, str]]) -> list[_Piece]:
+    """Split container/pool pieces at DHCP scope edges and mark the parts inside a scope."""
+    for f, l, label in scopes:
+        out: list[_Piece] = []
+        for p in pieces:
+            if p.role not in _DOCKER_HANDS_OUT or p.last < f or p.first > l:
+                out.append(p)
+                continue
+            if p.first < f:
+                out.append(_Piece(p.first, f - 1, p.role, p.label, p.dhcp))
+            out.append(_Piece(max(p.first, f), min(p.last, l), p.role, p.label, p.dhcp or label or "dhcp"))
+            if p.last > l:
+                out.append(_Piece(l + 1, p.last, p.role, p.label, p.dhcp))
+        pieces = out
+    return pieces
 
 
 class AddressMap:
@@ -186,6 +211,10 @@ class AddressMap:
         order = {r: i for i, r in enumerate(ROLES)}
         return dict(sorted(totals.items(), key=lambda kv: (order.get(kv[0], len(ROLES)), kv[0])))
 
+    def clashes(self) -> int:
+        """Addresses Docker may hand out that are also inside a LAN DHCP scope."""
+        return sum(p.size for p in self.pieces if p.dhcp)
+
     def role_of(self, address: str | int | netaddr.IPAddress) -> str:
         a = int(netaddr.IPAddress(address)) if not isinstance(address, int) else address
         for p in self.pieces:
@@ -208,6 +237,8 @@ class AddressMap:
 
     def __repr__(self) -> str:
         parts = ", ".join(f"{role} {n}" for role, n in self.counts().items())
+        if self.clashes():
+            parts += f"; {self.clashes()} inside a DHCP scope"
         return f"AddressMap({self.subnet}: {parts})"
 
     # -- drawing
@@ -237,7 +268,8 @@ class AddressMap:
                 f'<text x="{_num(32 + count_w)}" y="{_num(y + 11)}" font-size="11" '
                 f'text-anchor="end" {_MONO}>{_esc(_count(n))}</text>'
             )
-            labels = self.labels(role)
+            labels = [lab for lab in self.labels(role)
+                      if lab.lower() != role and lab.lower() not in text.lower()]
             detail = text
             if labels:
                 shown = ", ".join(labels[:4]) + (f" +{len(labels) - 4} more" if len(labels) > 4 else "")
@@ -248,6 +280,20 @@ class AddressMap:
             out.append(
                 f'<text x="{_num(42 + count_w)}" y="{_num(y + 11)}" font-size="11" {_FONT}>'
                 f"<title>{_esc(role)}</title>{_esc(detail)}</text>"
+            )
+            y += 18
+        if self.clashes():
+            out.append(f'<rect x="10" y="{_num(y)}" width="14" height="14" fill="{_ROLE_STYLE["containers"][0]}" '
+                       f'stroke="#333333" stroke-width="0.5"/>')
+            out.append(f'<polygon points="{_corner(10, y, 14)}" fill="{_ROLE_STYLE["dhcp"][0]}" '
+                       f'stroke="#000000" stroke-width="0.5"/>')
+            out.append(
+                f'<text x="{_num(32 + count_w)}" y="{_num(y + 11)}" font-size="11" text-anchor="end" '
+                f'{_MONO}>{_esc(_count(self.clashes()))}</text>'
+            )
+            out.append(
+                f'<text x="{_num(42 + count_w)}" y="{_num(y + 11)}" font-size="11" font-weight="bold" '
+                f'fill="#000000" {_FONT}>handed out by Docker but inside a DHCP scope</text>'
             )
             y += 18
         return out, y
@@ -281,10 +327,15 @@ class AddressMap:
                 i = a - base
                 x, y = left + (i % cols) * pitch, top + (i // cols) * pitch
                 tip = " ".join(s for s in (self._ip(a), p.role, p.label) if s)
+                if p.dhcp:
+                    tip += f" (also in DHCP scope {p.dhcp})"
                 body.append(
-                    f'<g data-role="{_esc(p.role)}"><title>{_esc(tip)}</title>'
+                    f'<g data-role="{_esc(p.role)}"{_DHCP_ATTR if p.dhcp else ""}>'
+                    f'<title>{_esc(tip)}</title>'
                     f'<rect x="{_num(x)}" y="{_num(y)}" width="{cell}" height="{cell}" fill="{fill}" '
                     f'stroke="#333333" stroke-width="0.5"/>'
+                    + (f'<polygon points="{_corner(x, y, cell)}" fill="{_ROLE_STYLE["dhcp"][0]}" '
+                       f'stroke="#000000" stroke-width="0.5"/>' if p.dhcp else "")
                     + (
                         f'<text x="{_num(x + cell / 2)}" y="{_num(y + 12)}" font-size="10" '
                         f'text-anchor="middle" fill="{ink}" {_FONT}>{letter}</text>'
@@ -311,10 +362,16 @@ class AddressMap:
             first, last = self._ip(p.first), self._ip(p.last)
             where = first if p.size == 1 else f"{first} \u2013 {last}"
             tip = " ".join(s for s in (where, p.role, p.label, f"({_count(p.size)})") if s)
+            if p.dhcp:
+                tip += f" (also in DHCP scope {p.dhcp})"
             body.append(
-                f'<g data-role="{_esc(p.role)}"><title>{_esc(tip)}</title>'
+                f'<g data-role="{_esc(p.role)}"{_DHCP_ATTR if p.dhcp else ""}>'
+                f'<title>{_esc(tip)}</title>'
                 f'<rect x="{_num(x)}" y="{top}" width="{_num(w)}" height="{bar_h}" fill="{fill}" '
-                f'stroke="#333333" stroke-width="0.5"/></g>'
+                f'stroke="#333333" stroke-width="0.5"/>'
+                + (f'<rect x="{_num(x)}" y="{top}" width="{_num(w)}" height="{bar_h // 3}" '
+                   f'fill="{_ROLE_STYLE["dhcp"][0]}" stroke="#000000" stroke-width="0.5"/>' if p.dhcp else "")
+                + "</g>"
             )
             x += w
         body.append(
@@ -337,6 +394,12 @@ class AddressMap:
 
     def _repr_html_(self) -> str:
         return self.to_svg()
+
+
+def _corner(x: float, y: float, cell: float) -> str:
+    """A triangle in the top-right corner of a cell: the mark of a DHCP clash."""
+    k = cell * 0.55
+    return f"{_num(x + cell - k)},{_num(y)} {_num(x + cell)},{_num(y)} {_num(x + cell)},{_num(y + k)}"
 
 
 def _min_widths(sizes: Sequence[int], total: int, width: int, min_w: int) -> list[Fraction]:
@@ -680,7 +743,7 @@ def address_map(plan, network, subnet: int = 0, engine=None, host=None, title: s
     # so they are not passed to the core (which would fill containers around them). The scopes
     # are drawn underneath instead, whole, so a range that runs into one shows containers
     # overlapping the yellow, and a scope outside Docker's range shows as such.
-    spans = list(address_spans(result.created, subnet, ()))
+    spans = [(f, l, role, _label(role, label)) for f, l, role, label in address_spans(result.created, subnet, ())]
     cidr = alloc.pool.subnet
     for scope in getattr(plan, "dhcp", ()):
         try:
@@ -688,10 +751,19 @@ def address_map(plan, network, subnet: int = 0, engine=None, host=None, title: s
         except (netaddr.AddrFormatError, ValueError):
             continue
         if first.version == cidr.version:
-            spans.append((first, last, "dhcp", f"DHCP scope {scope.name}"))
+            spans.append((first, last, "dhcp", scope.name))
     heading = title or f"{result.name}  {cidr}" + (
         f"  ip-range {alloc.group.ip_range}" if getattr(alloc.group, "ip_range", None) else "")
     return AddressMap(str(cidr), spans, title=heading)
+
+
+def _label(role: str, label: str) -> str:
+    """The core's span labels, minus what the role already says ("aux my-router" -> "my-router")."""
+    label = str(label or "")
+    if label.startswith("aux ") and role in ("aux", "shim"):
+        label = label[4:]
+    generic = {role, "free", "expected containers", "outside the ip-range", "network", "broadcast", "gateway"}
+    return "" if label in generic else label
 
 
 def _items(cap, key: str) -> list:

@@ -93,9 +93,9 @@ def test_overlap_priority_does_not_depend_on_span_order():
     assert a.to_svg() == b.to_svg()
     assert a.role_of("10.0.0.1") == "gateway"
     assert a.role_of("10.0.0.6") == "containers"
-    assert a.role_of("10.0.0.5") == "dhcp"
-    assert a.counts() == {"gateway": 1, "containers": 2, "dhcp": 4, "pool": 9}
-    assert list(a.counts()) == ["gateway", "containers", "dhcp", "pool"]
+    assert a.role_of("10.0.0.5") == "pool"
+    assert a.counts() == {"gateway": 1, "containers": 2, "pool": 13}
+    assert a.clashes() == 6  # .4-.9: the DHCP scope inside Docker's pool
 
 
 def test_uncovered_addresses_are_outside():
@@ -226,3 +226,76 @@ def test_side_by_side_wraps_figures():
     out = row._repr_html_()
     assert out.count("<svg") == 2 and "flex-wrap" in out
     assert repr(row).splitlines()[0] == repr(slash28())
+
+
+def test_containers_inside_a_dhcp_scope_are_marked_not_hidden():
+    m = AddressMap("10.0.0.0/28", [
+        span("10.0.0.0", "10.0.0.15", "pool"),
+        span("10.0.0.2", "10.0.0.9", "containers"),
+        span("10.0.0.8", "10.0.0.12", "dhcp", "office"),
+    ])
+    # containers keep their cells (Docker hands them out regardless of the LAN's DHCP server) ...
+    assert m.counts() == {"containers": 8, "pool": 8}
+    assert m.clashes() == 5  # .8 and .9 taken, .10-.12 free: all of them DHCP's too
+    svg = m.to_svg()
+    marked = [g.find(f"{SVG}title").text for g in cells(svg) if g.get("data-dhcp") == "yes"]
+    assert marked[:3] == ["10.0.0.8 containers (also in DHCP scope office)",
+                          "10.0.0.9 containers (also in DHCP scope office)",
+                          "10.0.0.10 pool (also in DHCP scope office)"]
+    assert len(marked) == 5
+    assert "inside a DHCP scope" in svg and "inside a DHCP scope" in repr(m)
+
+
+# ---- the thin layer over the core, on the project's example plans
+
+from pathlib import Path
+
+import macplan
+from macplan import frames, viz
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_address_map_of_macnet32_matches_capacity():
+    plan = macplan.load(str(EXAMPLES / "ip-range-aux.yaml"))
+    m = viz.address_map(plan, "macnet32", engine="20.10")
+    sub = macplan.capacity(plan, engine="20.10").network("macnet32").subnets[0]
+    assert m.counts()["containers"] == 100
+    assert m.counts()["containers"] + m.counts()["pool"] == sub.available
+    assert m.role_of("192.168.32.129") == "aux" and m.labels("aux") == ["my-router"]
+    assert m.ranges("containers")[0].split("-")[0] == sub.first_free == "192.168.32.128"
+    assert m.counts()["dhcp"] == 90 and m.clashes() == 0  # the scope stays outside the range
+
+
+def test_address_map_refuses_a_refused_network():
+    plan = macplan.load(str(EXAMPLES / "seed.sh"), interfaces=["eth0"])
+    with pytest.raises(ValueError, match="refuse macnet32"):
+        viz.address_map(plan, "macnet32", engine="20.10")
+
+
+def test_mac_chart_by_port_shows_port_security_overrun():
+    cap = macplan.capacity(macplan.load(str(EXAMPLES / "port-security.yaml")))
+    chart = viz.mac_chart(cap, by="port")
+    assert [(b.label, b.limit, bool(b.over)) for b in chart.bars] == [
+        ("edge1:eth0", 32, True), ("edge1:eth1", 32, False)]
+    assert frames.ports_frame(cap)["over"].tolist() == [True, False]
+    with pytest.raises(ValueError):
+        viz.mac_chart(cap, by="rack")
+
+
+def test_capacity_chart_and_frame_keep_ipv6_exact():
+    cap = macplan.capacity(macplan.load(str(EXAMPLES / "dual-stack.yaml")), engine="20.10")
+    v6 = [b for b in viz.capacity_chart(cap).bars if ":" in b.label][0]
+    assert v6.size == 2**64
+    df = frames.capacity_frame(cap)
+    assert df["size"].tolist()[-1] == 2**64 and isinstance(df["size"].tolist()[-1], int)
+
+
+def test_findings_view_lists_refusals_in_dockers_words():
+    plan = macplan.load(str(EXAMPLES / "seed.sh"), interfaces=["eth0"])
+    view = viz.Findings(macplan.check(plan, engine="20.10"))
+    html = view._repr_html_()
+    assert "REFUSED by Docker" in html
+    assert "docker: network dm-&lt;id&gt; is already using parent interface eth0" in html
+    assert "macnet32: REFUSED" in repr(view)
+    assert frames.findings_frame(macplan.check(plan, engine="20.10"))["rule"].tolist()[0] == "parent-in-use"

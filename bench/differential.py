@@ -6,7 +6,7 @@
 Without --docker-host it brings up its own sandboxed lab (macplan.lab, netns `macplan-bench`,
 needs root) and tears it down afterwards. Each scenario runs on a fresh engine (all networks
 removed; the daemon restarted after errors that leak IPAM pools on 20.10). A disagreement is
-re-run once on a restarted daemon, and up to four more times when Docker's own Go-map ordering
+re-run once on a restarted daemon, and up to S.ORDER_RETRIES more times when Docker's own Go-map ordering
 decides which error it reports (several subnets of one family, several aux-addresses).
 
 --record saves what the daemon did; --replay compares macplan against such a recording with no
@@ -99,7 +99,7 @@ def main(argv=None) -> int:
             outs = S.play(sc, host, cli)
             retried = False
             if any(not S.agrees(p, o) for p, o in zip(preds, outs)):
-                tries = 1 + (4 if any(S.order_sensitive(c) for c in sc.commands) else 0)
+                tries = 1 + (S.ORDER_RETRIES if any(S.order_sensitive(c) for c in sc.commands) else 0)
                 for k in range(tries):
                     S.remove_all_networks(host, cli)
                     if k == 0:

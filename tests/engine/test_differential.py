@@ -21,12 +21,14 @@ except ImportError:  # rootdir-relative import mode: tests/engine is on sys.path
 SEED = int(os.environ.get("MACPLAN_DIFF_SEED", "20251128"))
 COUNT = int(os.environ.get("MACPLAN_DIFF_SCENARIOS", "150"))
 SCENARIOS = S.scenarios(SEED, COUNT)
-MAX_RESTARTS = 25  # keeps a badly broken catalog from turning into an hour of daemon restarts
+MAX_RESTARTS = 25  # keep a badly broken catalog from turning into an hour of daemon restarts
+MAX_RERUNS = 300
 
 
 class _State:
     figures = S.Figures()
     restarts = 0
+    reruns = 0
     engine = "?"
 
 
@@ -71,8 +73,11 @@ def test_daemon_agrees_with_macplan(scenario, cli, clean_engine):
     if _mismatch(preds, outs):
         # Re-run on a restarted daemon (20.10 can hold IPAM pools after a failed create), and a
         # few more times where Docker's own Go-map ordering decides which error comes first.
-        tries = 1 + (4 if any(S.order_sensitive(c) for c in scenario.commands) else 0)
+        tries = 1 + (S.ORDER_RETRIES if any(S.order_sensitive(c) for c in scenario.commands) else 0)
         for k in range(tries):
+            if _State.reruns >= MAX_RERUNS:
+                break
+            _State.reruns += 1
             _fresh(lab, restart=(k == 0))
             again = S.play(scenario, lab.docker_host, cli)
             if not _mismatch(preds, again):

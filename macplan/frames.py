@@ -80,20 +80,21 @@ def capacity_frame(cap) -> pd.DataFrame:
     rows = []
     for net in _data(cap)["networks"]:
         for i, s in enumerate(net["subnets"]):
-            reserved = ", ".join(f"{k} {v}" for k, v in s["reserved"].items())
+            kinds = ", ".join(k if int(v) == 1 else f"{k} \u00d7{v}" for k, v in s["reserved"].items())
             rows.append({
                 "network": net["name"] if i == 0 else "",
                 "subnet": s["subnet"],
                 "pool": s["pool"],
                 "size": int(s["size"]),
-                "reserved": reserved,
+                "reserved": sum(int(v) for v in s["reserved"].values()),
+                "reserved for": kinds,
                 "available": int(s["available"]),
                 "first container": s.get("first_free") or "",
                 "holds": int(net["containers"]) if i == 0 else "",
                 "expected": ("" if net.get("expected") is None else net["expected"]) if i == 0 else "",
             })
-    df = pd.DataFrame(rows, columns=["network", "subnet", "pool", "size", "reserved", "available",
-                                     "first container", "holds", "expected"])
+    df = pd.DataFrame(rows, columns=["network", "subnet", "pool", "size", "reserved", "reserved for",
+                                     "available", "first container", "holds", "expected"])
     return _exact(df, "size", "available", "holds")
 
 

@@ -461,8 +461,7 @@ class LimitChart:
         return f"LimitChart({self.title!r}: {rows})"
 
     def to_svg(self) -> str:
-        label_w = max([len(b.label) for b in self.bars] + [8]) * 6.4 + 16
-        label_w = min(label_w, 240)
+        label_w = min(max([len(b.label) for b in self.bars] + [8]) * _CHAR_W + 16, 300)
         bar_w, row_h, top = 320, 26, 30 if self.title else 8
         scale_max = max([max(b.value, b.limit or 0) for b in self.bars] + [1])
         width = 10 + label_w + bar_w + 250
@@ -562,7 +561,7 @@ class CapacityChart:
         return f"CapacityChart({self.title!r}: {rows})"
 
     def to_svg(self) -> str:
-        label_w = min(max([len(b.label) for b in self.bars] + [8]) * 6.4 + 16, 260)
+        label_w = min(max([len(b.label) for b in self.bars] + [8]) * _CHAR_W + 16, 300)
         bar_w, row_h = 300, 40
         top = 30 if self.title else 8
         width = 10 + label_w + bar_w + 10
@@ -572,6 +571,7 @@ class CapacityChart:
                 f'<text x="10" y="18" font-size="14" font-weight="bold" {_FONT}>{_esc(self.title)}</text>'
             )
         x0 = 10 + label_w
+        text_end = 0.0
         for i, b in enumerate(self.bars):
             y = top + i * row_h
             body.append(f'<g data-short="{"yes" if b.short else "no"}">')
@@ -596,6 +596,7 @@ class CapacityChart:
             text = f"used {_count(b.used)} \u00b7 reserved {b.reserved:,} \u00b7 free {_count(b.free)}"
             if b.detail:
                 text += f" \u00b7 {b.detail}"
+            text_end = max(text_end, x0 + len(text) * 5.9 + 10)
             body.append(
                 f'<text x="{_num(x0)}" y="{y + 30}" font-size="10" fill="#333333" {_FONT}>{_esc(text)}</text>'
             )
@@ -611,7 +612,7 @@ class CapacityChart:
             body.append(f'<rect x="{lx}" y="{y + 2}" width="12" height="12" fill="{fill}"/>')
             body.append(f'<text x="{lx + 16}" y="{y + 12}" font-size="11" {_FONT}>{name}</text>')
             lx += 16 + len(name) * 6.5 + 18
-        width = max(width + 90, lx)
+        width = max(width + 90, lx, text_end)
         return _svg_open(width, y + 22, self.title or "capacity") + "".join(body) + "</svg>"
 
     def _repr_html_(self) -> str:

@@ -414,6 +414,14 @@ def predict(scenario: Scenario, interfaces: Sequence[str], kernel_lacks: Iterabl
     """macplan's verdict for every command of the scenario, in order."""
     import macplan
 
+    try:
+        return _predict(macplan, scenario, interfaces, kernel_lacks, engine)
+    except Exception as exc:  # a crash is a disagreement on every command, not a lost scenario
+        rule = f"crash: {type(exc).__name__}: {exc}"[:200]
+        return [Prediction(False, f"<macplan raised {type(exc).__name__}>", rule) for _ in scenario.commands]
+
+
+def _predict(macplan, scenario, interfaces, kernel_lacks, engine) -> list[Prediction]:
     plan = macplan.parse_script(scenario.script(), source=scenario.id, interfaces=tuple(interfaces),
                                 kernel_lacks=tuple(kernel_lacks))
     report = macplan.check(plan, engine=engine)

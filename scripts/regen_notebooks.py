@@ -77,6 +77,7 @@ def execute(path: Path, timeout: int) -> tuple[float, nbformat.NotebookNode]:
         kernel_name=KERNEL,
         timeout=timeout,
         record_timing=False,
+        coalesce_streams=True,  # one stdout output per cell, however the kernel flushed it
         store_widget_state=False,
         resources={"metadata": {"path": str(path.parent)}},
     )

@@ -57,6 +57,16 @@ def _load(args):
 
 def main(argv: Optional[list[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ENGINE_COMMANDS + ("lab",):
+        # their own parsers read everything after the command word (options first included)
+        try:
+            if argv[0] == "lab":
+                from . import lab
+                return lab.cli(argv[1:])
+            from . import engine
+            return engine.cli(argv[0], argv[1:])
+        except BrokenPipeError:
+            return 0
     args = _parser().parse_args(argv)
     if args.command is None:
         _parser().print_help()

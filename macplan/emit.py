@@ -70,10 +70,15 @@ def _shell(argv: list[str]) -> str:
 def commands(plan: Plan, remove: bool = False, host: Optional[str] = None) -> str:
     """One shell-safe command per line (grouped per host when the plan has several)."""
     lines: list[str] = []
-    hosts = [h.name for h in plan.hosts] if host is None else [host]
-    many = len({n.host for n in plan.networks}) > 1
+    by_host: dict[str, list[Network]] = {}
+    for n in plan.networks:
+        by_host.setdefault(n.host, []).append(n)
+    hosts = [h.name for h in plan.hosts] + [h for h in by_host if h not in {x.name for x in plan.hosts}]
+    if host is not None:
+        hosts = [host]
+    many = len(by_host) > 1
     for h in hosts:
-        nets = [n for n in plan.networks if n.host == h]
+        nets = by_host.get(h)
         if not nets:
             continue
         if many:
@@ -101,9 +106,13 @@ def api_payload(n: Network) -> dict:
         if g.aux:
             entry["AuxiliaryAddresses"] = dict(g.aux)
         config.append(entry)
-    body["IPAM"] = {"Driver": n.ipam_driver or "default", "Config": config, "Options": dict(n.ipam_options)}
-    body["Options"] = dict(n.options)
-    body["Labels"] = dict(n.labels)
+    body["IPAM"] = {"Driver": n.ipam_driver or "default", "Config": config}
+    # empty maps are left out: Go decodes {} as a set map, and config-from networks refuse any
+    for key, value in (("Options", dict(n.options)), ("Labels", dict(n.labels))):
+        if value:
+            body[key] = value
+    if n.ipam_options:
+        body["IPAM"]["Options"] = dict(n.ipam_options)
     if n.ipv6 is not None:
         body["EnableIPv6"] = n.ipv6
     if n.ipv4 is not None:

@@ -6,6 +6,7 @@ are implicit, as in Docker's bitmap (they are set when the pool is created).
 """
 from __future__ import annotations
 
+import bisect
 import ipaddress
 from dataclasses import dataclass, field
 from typing import Optional
@@ -32,43 +33,73 @@ class Pool:
     profile: Profile
     taken: dict = field(default_factory=dict)      # address int -> what took it
 
-    @property
-    def base(self) -> int:
-        return int(self.subnet.network_address)
-
-    @property
-    def slots(self) -> int:
-        """How many addresses Docker's allocator can address in this subnet."""
-        n = self.subnet.num_addresses
-        if self.subnet.version == 6 and self.profile.bitmap_caps_ipv6:
-            n = min(n, 2**64 - 1)
-        return n
+    def __post_init__(self):
+        net = self.subnet
+        self.base = int(net.network_address)
+        self.size = 1 << (net.max_prefixlen - net.prefixlen)
+        #: how many addresses Docker's allocator can address in this subnet
+        self.slots = min(self.size, 2**64 - 1) if net.version == 6 and self.profile.bitmap_caps_ipv6 else self.size
+        # Reserved when the pool is created: network and broadcast (IPv4), the subnet-router
+        # anycast address (IPv6); nothing in an IPv4 /31 or /32 from engine 23.
+        if net.version == 6:
+            self._implicit = {self.base: "network"}
+        elif net.prefixlen >= 31 and self.profile.usable_slash31:
+            self._implicit = {}
+        else:
+            self._implicit = {self.base: "network", self.base + self.size - 1: "broadcast"}
 
     def implicit(self) -> dict[int, str]:
-        """Addresses reserved when the pool is created: network and broadcast (IPv4), the
-        subnet-router anycast address (IPv6)."""
-        base, last = self.base, self.base + self.subnet.num_addresses - 1
-        if self.subnet.version == 6:
-            return {base: "network"}
-        if self.subnet.prefixlen >= 31 and self.profile.usable_slash31:
-            return {}
-        return {base: "network", last: "broadcast"}
+        return self._implicit
+
+    # Docker's allocator indexes a subnet by ordinal (host part).  Up to engine 27 the
+    # ordinal of an IPv6 address is only the low 64 bits of its host part, so in a subnet
+    # larger than /64 addresses that differ above those bits alias each other.
+    def ordinal(self, addr: int) -> int:
+        off = addr - self.base
+        return off & (2**64 - 1) if self.slots < self.size else off
+
+    def _used(self) -> set[int]:
+        return {self.ordinal(a) for a in self.taken} | {self.ordinal(a) for a in self._implicit}
+
+    def free_count(self) -> int:
+        return self.slots - len(self._used())
+
+    def request(self, addr: int) -> Optional[str]:
+        """Why Docker refuses to reserve `addr` ("No available addresses on this pool" comes
+        first: the bitmap checks for any free bit before the asked one), or None."""
+        ordinal = self.ordinal(addr)
+        if ordinal >= self.slots:
+            return "bit does not belong to the sequence"
+        used = self._used()
+        if self.slots - len(used) <= 0:
+            return "No available addresses on this pool"
+        if ordinal in used:
+            return "Address already in use"
+        return None
 
     def is_free(self, addr: int) -> bool:
-        return addr not in self.taken and addr not in self.implicit() and addr - self.base < self.slots
+        return self.request(addr) is None
 
     def first_free(self, lo: int, hi: int) -> Optional[int]:
         """Lowest free address in [lo, hi] (Docker's allocator picks the lowest)."""
         hi = min(hi, self.base + self.slots - 1)
-        blocked = sorted(set(self.taken) | set(self.implicit()))
+        used = self._used()
         addr = lo
-        for b in blocked:
+        for b in sorted(o + self.base for o in used):
             if b < addr:
                 continue
             if b > addr:
                 break
             addr += 1
         return addr if addr <= hi else None
+
+    def range_error(self, lo: int, hi: int) -> Optional[str]:
+        """Up to engine 27 a range whose last ordinal falls outside the bitmap (any IPv6
+        ip-range of /64 or more) fails: "invalid bit range [lo, hi]"."""
+        first, last = self.ordinal(lo), self.ordinal(hi)
+        if last >= self.slots:
+            return f"invalid bit range [{first}, {last}]"
+        return None
 
 
 @dataclass(frozen=True)
@@ -101,9 +132,19 @@ class AddressSpace:
         self.profile = profile
         self.masters: dict[ipaddress._BaseNetwork, Pool] = {}
         self.keys: set[tuple] = set()
+        self._starts: list[int] = []          # sorted first addresses of the masters
+        self._blocks: set[tuple] = set()      # (first address, prefix length) of the masters
 
     def overlaps(self, subnet) -> bool:
-        return any(subnet.overlaps(m) for m in self.masters)
+        """Two CIDR blocks overlap only if one contains the other: look for a master that is a
+        supernet of `subnet` (one lookup per shorter prefix) or starts inside it (bisect)."""
+        bits, lo = subnet.max_prefixlen, int(subnet.network_address)
+        for plen in range(subnet.prefixlen, -1, -1):
+            if (lo >> (bits - plen) << (bits - plen), plen) in self._blocks:
+                return True
+        hi = lo + (1 << (bits - subnet.prefixlen)) - 1
+        i = bisect.bisect_left(self._starts, lo)
+        return i < len(self._starts) and self._starts[i] <= hi
 
     def request(self, subnet, range_key: Optional[str]) -> tuple[Optional[Pool], bool]:
         """(pool, new) for a subnet and optional ip-range, or (None, False) when Docker answers
@@ -122,6 +163,9 @@ class AddressSpace:
 
     def add(self, pool: Pool, range_key: Optional[str]) -> Pool:
         """Record a created network's pool; a shared subnet keeps one master and its taken set."""
+        if pool.subnet not in self.masters:
+            bisect.insort(self._starts, pool.base)
+            self._blocks.add((pool.base, pool.subnet.prefixlen))
         master = self.masters.setdefault(pool.subnet, pool)
         if master is not pool:
             master.taken.update(pool.taken)

@@ -8,6 +8,7 @@ grouping the CLI would make when it succeeds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Optional
 
 __all__ = ["Interface", "Host", "Network", "Plan", "IpamGroup", "Dhcp", "PlanError", "KERNEL_FEATURES"]
@@ -101,7 +102,7 @@ class Network:
         object.__setattr__(self, "options", tuple(sorted(self.options)))
         object.__setattr__(self, "labels", tuple(sorted(self.labels)))
 
-    @property
+    @cached_property
     def option_map(self) -> dict[str, str]:
         return dict(self.options)
 
@@ -151,11 +152,13 @@ class Plan:
     engine: Optional[str] = None
     source: str = field(default="<input>", compare=False)
 
+    @cached_property
+    def _hosts_by_name(self) -> dict:
+        return {h.name: h for h in self.hosts}
+
     def host(self, name: str) -> Host:
-        for h in self.hosts:
-            if h.name == name:
-                return h
-        return Host(name=name, interfaces_known=False)
+        """The named host; an undeclared one has unknown interfaces."""
+        return self._hosts_by_name.get(name) or Host(name=name, interfaces_known=False)
 
     def network(self, name: str, host: Optional[str] = None) -> Network:
         for n in self.networks:

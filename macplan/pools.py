@@ -48,18 +48,18 @@ class NetworkCapacity:
 
 
 def _ip(version: int, value: int) -> str:
-    return str(ipaddress.ip_address(value) if version == 4 and value < 2**32 else ipaddress.IPv6Address(value)) \
-        if version == 6 else str(ipaddress.IPv4Address(value))
+    return str(ipaddress.IPv4Address(value) if version == 4 else ipaddress.IPv6Address(value))
 
 
 def _pool_text(a: Allocation) -> str:
-    if a.group.ip_range:
-        lo, hi = a.slots.lo, a.slots.hi
-        net = a.pool.subnet
-        for n in ipaddress.summarize_address_range(ipaddress.ip_address(lo) if net.version == 4 else ipaddress.IPv6Address(lo),
-                                                  ipaddress.ip_address(hi) if net.version == 4 else ipaddress.IPv6Address(hi)):
-            return str(n) if n.num_addresses == hi - lo + 1 else f"{_ip(net.version, lo)}-{_ip(net.version, hi)}"
-    return str(a.pool.subnet)
+    """The pool containers draw from: the ip-range as a CIDR block (or first-last), else the subnet."""
+    if not a.group.ip_range:
+        return str(a.pool.subnet)
+    v, lo, size = a.pool.subnet.version, a.slots.lo, a.slots.size
+    if size & (size - 1) == 0 and lo % size == 0:
+        bits = 32 if v == 4 else 128
+        return f"{_ip(v, lo)}/{bits - size.bit_length() + 1}"
+    return f"{_ip(v, lo)}-{_ip(v, a.slots.hi)}"
 
 
 def subnet_capacity(a: Allocation) -> SubnetCapacity:

@@ -29,8 +29,9 @@ class Capacity:
                 "ports": list(self.ports)}
 
 
-def capacity(plan: Plan, engine=None) -> Capacity:
-    """Capacity of every network Docker would create (refused ones hold nothing)."""
-    report = check(plan, engine)
+def capacity(plan: Plan, engine=None, report=None) -> Capacity:
+    """Capacity of every network Docker would create (refused ones hold nothing).
+    Pass the `report` of `check(plan, engine)` to reuse its simulation."""
+    report = report if report is not None else check(plan, engine)
     nets = [r.capacity for r in report.networks if r.capacity is not None]
     return Capacity(report.engine, nets, report.parents, report.vlans, report.ports, report)

@@ -51,7 +51,7 @@ REFUSALS_2010 = [
      "loopback interface is not a valid macvlan parent link"),
     ("docker network create -d macvlan -o parent=a.b.c --subnet 172.30.0.0/24 t",
      "required interface name format is: name.vlan_id, ex. eth0.10 for vlan 10, instead received a.b.c"),
-    ("docker network create -d macvlan -o parent=eth0 bridge", "operation is not permitted on predefined bridge network "),
+    ("docker network create -d macvlan -o parent=eth0 bridge", "operation is not permitted on predefined bridge network"),
 ]
 
 

@@ -74,10 +74,19 @@ class Engine:
         self.host, self.profile = host, profile
         self.networks: list[Created] = []
         self.spaces = {4: AddressSpace(profile), 6: AddressSpace(profile)}
+        self._by_name: dict[str, Created] = {}
+        self.by_parent: dict[str, list[Created]] = {}     # parent string -> networks on it
+
+    def _record(self, created: Created) -> Created:
+        self.networks.append(created)
+        self._by_name.setdefault(created.network.name, created)
+        if created.parent:
+            self.by_parent.setdefault(created.parent, []).append(created)
+        return created
 
     # -- queries ---------------------------------------------------------------------------
     def named(self, name: str) -> Optional[Created]:
-        return next((c for c in self.networks if c.network.name == name), None)
+        return self._by_name.get(name)
 
     def ipv6_enabled(self, net: Network) -> bool:
         if net.ipv6 is not None:
@@ -102,7 +111,8 @@ class Engine:
         p = self.profile
         groups = group_ipam(net, p)                                     # the CLI
         if net.name in PREDEFINED:
-            raise Refusal("predefined-name", f"operation is not permitted on predefined {net.name} network ")
+            # the daemon ends this text with a space; the docker client trims it
+            raise Refusal("predefined-name", f"operation is not permitted on predefined {net.name} network")
         if self.named(net.name):
             raise Refusal("duplicate-name", f"network with name {net.name} already exists")
         ipv6, ipv4 = self.ipv6_enabled(net), self.ipv4_enabled(net)
@@ -123,9 +133,7 @@ class Engine:
                                               "Please create the network from a manager node.")
             # The manager only records the network; each node instantiates it from its own
             # config-only network when a task lands there (moby-rules S3, S5).
-            created = Created(net, index, [], "", self._mode(net), net.internal, ipv6, ipv4)
-            self.networks.append(created)
-            return created
+            return self._record(Created(net, index, [], "", self._mode(net), net.internal, ipv6, ipv4))
         mode = self._mode(net)
         if driver in ("macvlan", "ipvlan") and p.parses_driver_options_early:
             self._driver_options(net, mode)
@@ -145,8 +153,7 @@ class Engine:
         created = Created(net, index, allocations, eff_parent, mode, internal, ipv6, ipv4)
         for a in allocations:
             a.pool = self.spaces[a.family].add(a.pool, a.range_key)
-        self.networks.append(created)
-        return created
+        return self._record(created)
 
     def _mode(self, net: Network) -> str:
         if net.driver == "macvlan":
@@ -232,9 +239,9 @@ class Engine:
             raise Refusal("config-only-operator-fields",
                           "configuration network can only contain network specific fields. Network operator fields "
                           "like [ ingress | internal | attachable | scope ] are not supported.")
-        created = Created(net, index, [], net.parent or "", self._mode(net), net.internal, ipv6, ipv4)
-        self.networks.append(created)     # config-only networks reserve no pool (D4)
-        return created
+        # config-only networks reserve no pool and hold no parent (D4, S1)
+        created = Created(net, index, [], "", self._mode(net), net.internal, ipv6, ipv4)
+        return self._record(created)
 
     def _config_from(self, net: Network) -> None:
         p = self.profile
@@ -301,17 +308,21 @@ class Engine:
                 if ip.version != subnet.version or ip not in subnet:
                     raise Refusal("gateway-out-of-range",
                                   f"failed to allocate gateway ({g.gateway}): Requested address is out of range")
-                if not pool.is_free(addr):
-                    raise Refusal("gateway-in-use", f"failed to allocate gateway ({g.gateway}): Address already in use")
+                why = pool.request(addr)
+                if why:
+                    raise Refusal("gateway-in-use", f"failed to allocate gateway ({g.gateway}): {why}")
             else:
-                addr = pool.first_free(slots.lo, slots.hi)
+                why = pool.range_error(slots.lo, slots.hi) if g.ip_range else None
+                addr = None if why else pool.first_free(slots.lo, slots.hi)
                 if addr is None:
                     raise Refusal("gateway-no-address",
-                                  "failed to allocate gateway (): No available addresses on this pool")
+                                  f"failed to allocate gateway (): {why or 'No available addresses on this pool'}")
             pool.taken[addr] = f"gateway of {net.name}"
             gateway = addr
         aux: dict[str, int] = {}
-        for name, value in g.aux:
+        # The daemon walks aux-addresses in Go map order; the CLI sends them sorted by name and
+        # small Go maps most often start at the first key, so sorted order is the likeliest.
+        for name, value in sorted(g.aux):
             ip = parse_ip(value)
             if ip is None:
                 raise Refusal("aux-unparsable",
@@ -319,18 +330,18 @@ class Engine:
             if ip.version != subnet.version or ip not in subnet:
                 raise Refusal("aux-outside-pool",
                               f"auxiliary address: ({name}:{value}) must belong to the master pool: {subnet}")
-            if not pool.is_free(int(ip)):
-                raise Refusal("aux-in-use",
-                              f"failed to allocate secondary ip address ({name}:{value}): Address already in use")
+            why = pool.request(int(ip))
+            if why:
+                raise Refusal("aux-in-use", f"failed to allocate secondary ip address ({name}:{value}): {why}")
             pool.taken[int(ip)] = f"aux {name} of {net.name}"
             aux[name] = int(ip)
         view.commit(pool, range_key)
         return Allocation(g, pool, slots, gateway, aux, default, range_key)
 
     def _parent_in_use(self, net: Network, parent: str, mode: str) -> None:
-        for other in self.networks:
+        for other in self.by_parent.get(parent, ()):
             o = other.network
-            if o.driver != net.driver or o.config_only or other.parent != parent:
+            if o.driver != net.driver or o.config_only:
                 continue
             prefix = "dm-" if net.driver == "macvlan" else "di-"
             if net.driver == "macvlan" and self.profile.macvlan_shares_parent:
@@ -365,7 +376,7 @@ class Engine:
             raise Refusal("vlan-id-unparsable", f"unable to parse a valid vlan id from: {vid_text} "
                                                 "(ex. eth0.10 for vlan 10)")
         if not host.has_interface(base):
-            raise Refusal("vlan-base-not-found", self.profile.parent_missing_text.format(base=base))
+            raise Refusal("vlan-base-not-found", self.profile.parent_missing_text(net.driver).format(base=base))
         if not 1 <= vid <= 4094:
             raise Refusal("vlan-id-range", f"vlan id must be between 1-4094, received: {vid}")
         if len(parent) > IFNAMSIZ:
@@ -386,7 +397,7 @@ class AddressSpaceView:
         key = (subnet, range_key or "")
         if key in self.keys:
             return None
-        if range_key is None and any(subnet.overlaps(s) for s in self.new):
+        if range_key is None and any(subnet.overlaps(s) for s in self.new):  # this create's own entries
             return None
         if subnet in self.new:
             pool = self.new[subnet]

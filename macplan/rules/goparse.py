@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+from functools import lru_cache
 from typing import Optional, Union
 
 IP = Union[ipaddress.IPv4Address, ipaddress.IPv6Address]
@@ -12,6 +13,7 @@ class GoError(ValueError):
     pass
 
 
+@lru_cache(maxsize=65536)
 def parse_ip(text: str) -> Optional[IP]:
     """net.ParseIP: an address or None (no zone, no brackets, no prefix)."""
     if not text or "%" in text or "/" in text:
@@ -22,6 +24,7 @@ def parse_ip(text: str) -> Optional[IP]:
         return None
 
 
+@lru_cache(maxsize=65536)
 def parse_cidr(text: str) -> tuple[IP, Net]:
     """net.ParseCIDR: (address as written, masked network) or GoError("invalid CIDR address: ...")."""
     addr, slash, bits = text.partition("/")

@@ -46,11 +46,11 @@ def mixed_drivers_parent(ctx: Context) -> Optional[str]:
     to start a container fails with `failed to create the ... port: device or resource busy`."""
     if not ctx.vlan_driver or not ctx.net.parent:
         return None
-    for other in ctx.engine.networks:
+    for other in ctx.engine.by_parent.get(ctx.net.parent, ()):
         o = other.network
         if other is ctx.created or o.config_only or o.driver == ctx.net.driver:
             continue
-        if o.driver in ("macvlan", "ipvlan") and o.parent == ctx.net.parent:
+        if o.driver in ("macvlan", "ipvlan"):
             return (f"{o.driver} network {o.name} already uses parent {ctx.net.parent}: containers of whichever "
                     f"driver starts second fail with 'device or resource busy'; give {ctx.net.name} another parent.")
     return None

@@ -11,7 +11,7 @@ from typing import Callable, Optional
 
 __all__ = ["Finding", "Rule", "RULES", "rule", "DOCS"]
 
-DOCS = "https://github.com/macplan/macplan/blob/main/docs/rules.md"
+DOCS = "docs/rules.md"   # relative to the project root; each rule has an anchor
 SEVERITIES = ("error", "warning", "info")
 
 

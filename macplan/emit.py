@@ -183,6 +183,8 @@ def _network_yaml(n: Network) -> dict:
         out["labels"] = dict(n.labels)
     if n.containers is not None:
         out["containers"] = n.containers
+    if n.endpoints:
+        out["endpoints"] = [{k: v for k, v in (("ip", ip), ("mac", mac)) if v} for ip, mac in n.endpoints]
     return out
 
 

@@ -75,26 +75,25 @@ def findings_frame(report, severities: tuple[str, ...] = ("error", "warning", "i
 
 
 def capacity_frame(cap) -> pd.DataFrame:
-    """One row per network and subnet: the pool, its size, what is reserved, what is left,
-    and how many containers the network holds against how many the plan expects."""
+    """One row per network and subnet: the pool, its size, how many addresses are reserved
+    (which ones: :func:`reserved_frame`), what is left, and how many containers the network
+    holds against how many the plan expects."""
     rows = []
     for net in _data(cap)["networks"]:
         for i, s in enumerate(net["subnets"]):
-            kinds = ", ".join(k if int(v) == 1 else f"{k} \u00d7{v}" for k, v in s["reserved"].items())
             rows.append({
                 "network": net["name"] if i == 0 else "",
                 "subnet": s["subnet"],
                 "pool": s["pool"],
                 "size": int(s["size"]),
                 "reserved": sum(int(v) for v in s["reserved"].values()),
-                "reserved for": kinds,
                 "available": int(s["available"]),
                 "first container": s.get("first_free") or "",
                 "holds": int(net["containers"]) if i == 0 else "",
                 "expected": ("" if net.get("expected") is None else net["expected"]) if i == 0 else "",
             })
-    df = pd.DataFrame(rows, columns=["network", "subnet", "pool", "size", "reserved", "reserved for",
-                                     "available", "first container", "holds", "expected"])
+    df = pd.DataFrame(rows, columns=["network", "subnet", "pool", "size", "reserved", "available",
+                                     "first container", "holds", "expected"])
     return _exact(df, "size", "available", "holds")
 
 

@@ -62,7 +62,12 @@ def count_macs(created, plan, capacities) -> tuple[list[ParentMacs], list[VlanMa
         if n.driver not in ("macvlan", "ipvlan") or n.config_only or not n.parent:
             continue
         cap = capacities.get(id(c))
-        count = n.containers if n.containers is not None else (cap.containers if cap else 0)
+        if n.containers is not None:
+            count = n.containers
+        elif n.endpoints:
+            count = len(n.endpoints)
+        else:
+            count = cap.containers if cap else 0
         key = (n.host, n.parent)
         pm = parents.setdefault(key, ParentMacs(n.host, n.parent, n.base_interface, n.vlan))
         if n.driver == "macvlan":

@@ -94,6 +94,8 @@ class Network:
     ipam_options: tuple[tuple[str, str], ...] = ()
     #: containers the user expects to run on this network (on this host)
     containers: Optional[int] = None
+    #: static endpoints: (ip or "", mac or "") per container given `--ip` / `--mac-address`
+    endpoints: tuple[tuple[str, str], ...] = ()
     #: where it was written (script line or YAML line), for messages
     line: Optional[int] = field(default=None, compare=False)
 

@@ -273,7 +273,7 @@ _HOST_KEYS = ("interfaces", "kernel_lacks", "swarm")
 _IFACE_KEYS = ("kind", "mac", "mac_limit")
 _NET_KEYS = ("driver", "host", "hosts", "parent", "vlan", "mode", "flag", "subnets", "subnet", "gateway",
              "ip_range", "aux", "ipv6", "ipv4", "internal", "attachable", "ingress", "scope", "config_only",
-             "config_from", "labels", "options", "ipam_driver", "ipam_options", "containers")
+             "config_from", "labels", "options", "ipam_driver", "ipam_options", "containers", "endpoints")
 _SUBNET_KEYS = ("subnet", "gateway", "ip_range", "aux")
 
 
@@ -457,6 +457,19 @@ def _read_network(r: _Reader, name: str, spec, parent_map, host_names) -> list[N
         ranges += rs
         gateways += gs
         aux += ax
+    endpoints = []
+    raw_eps = spec.get("endpoints") or []
+    if not isinstance(raw_eps, list):
+        r.fail(f"network {name}: endpoints must be a list of {{ip, mac}}", spec, "endpoints")
+    for item in raw_eps:
+        item = r.mapping(item, raw_eps, None, ("ip", "mac"), f"an endpoint of network {name}")
+        ip = r.text(item.get("ip"), item, "ip", "ip") or ""
+        mac = r.text(item.get("mac"), item, "mac", "mac") or ""
+        if ip:
+            _check_address(r, ip, item, "ip")
+        if mac and not re.fullmatch(r"(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}", mac):
+            r.fail(f"mac: {mac!r} is not a MAC address (like 02:42:c0:a8:01:0a)", item, "mac")
+        endpoints.append((ip, mac.lower()))
     hosts = r.texts(spec.get("hosts"), spec, "hosts", "hosts") if "hosts" in spec else ()
     if "host" in spec and "hosts" in spec:
         r.fail(f"network {name}: give host or hosts, not both", spec, "hosts")
@@ -483,7 +496,7 @@ def _read_network(r: _Reader, name: str, spec, parent_map, host_names) -> list[N
         labels=r.pairs(spec.get("labels"), spec, "labels", "labels"),
         ipam_driver=r.text(spec.get("ipam_driver"), spec, "ipam_driver", "ipam_driver"),
         ipam_options=r.pairs(spec.get("ipam_options"), spec, "ipam_options", "ipam_options"),
-        containers=r.integer(spec.get("containers"), spec, "containers", 0),
+        containers=r.integer(spec.get("containers"), spec, "containers", 0), endpoints=tuple(endpoints),
         line=parent_map.key_lines.get(name) if isinstance(parent_map, _Map) else None)
     return [base.with_(host=h) for h in hosts]
 

@@ -1,10 +1,14 @@
 """Pictures of a plan that render themselves in Jupyter: address maps and bar charts.
 
-Every object here returns inline SVG from ``_repr_html_`` and has a plain ``__repr__``.
-Output is deterministic (no ids, no timestamps, fixed number formatting) so notebooks can be
+Every object here draws itself as SVG (``to_svg()``) and has a plain ``__repr__``. Output is
+deterministic (no random ids, no timestamps, fixed number formatting) so notebooks can be
 checked strictly with nbval, and it needs nothing but netaddr: no matplotlib, no JavaScript.
-Inline SVG (rather than ``image/svg+xml``, which frontends show as an ``<img>``) keeps the
-per-address hover text (``<title>``) working in JupyterLab and in nbconvert HTML.
+
+``_repr_html_`` wraps the SVG as an ``<img>`` (a data URI) with an HTML image map whose
+``<area title=...>`` give the per-address hover text. Inline ``<svg>`` would be simpler, but
+JupyterLab sanitizes the HTML of notebooks it does not trust (any notebook opened before it
+is run) and drops ``<svg>`` while keeping its text, which turns a map into a wall of
+addresses; an ``<img>`` survives the sanitizer, and nbconvert HTML shows it the same way.
 
 The drawing classes take plain values (spans, numbers) and know nothing of the rules, so they
 can be tested with hand-made input. The functions at the end (:func:`address_map`,
@@ -13,8 +17,12 @@ can be tested with hand-made input. The functions at the end (:func:`address_map
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import math
+import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Iterable, Sequence
@@ -94,6 +102,35 @@ def _svg_open(width: float, height: float, label: str) -> str:
         f'viewBox="0 0 {_num(width)} {_num(height)}" role="img" aria-label="{_esc(label)}" '
         f'style="max-width:100%;height:auto">'
     )
+
+
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def _html_image(svg: str) -> str:
+    """The SVG as an <img> plus an image map carrying each shape's <title> as hover text."""
+    root = ET.fromstring(svg)
+    width, height = root.get("width"), root.get("height")
+    areas: list[str] = []
+    for el in root.iter():
+        title = el.find(f"{_SVG_NS}title")
+        rect = el if el.tag == f"{_SVG_NS}rect" else el.find(f"{_SVG_NS}rect")
+        if title is None or rect is None or not title.text:
+            continue
+        x, y = float(rect.get("x", 0)), float(rect.get("y", 0))
+        x2, y2 = x + float(rect.get("width", 0)), y + float(rect.get("height", 0))
+        tip = _esc(title.text)
+        areas.append(f'<area shape="rect" coords="{math.floor(x)},{math.floor(y)},{math.ceil(x2)},'
+                     f'{math.ceil(y2)}" title="{tip}" alt="{tip}">')
+    lean = re.sub(r"<title>[^<]*</title>", "", svg)  # an <img> never shows them
+    data = base64.b64encode(lean.encode("utf-8")).decode("ascii")
+    name = "macplan-" + hashlib.sha1(svg.encode("utf-8")).hexdigest()[:12]
+    usemap = f' usemap="#{name}"' if areas else ""
+    out = (f'<img src="data:image/svg+xml;base64,{data}" width="{width}" height="{height}" '
+           f'alt="{_esc(root.get("aria-label", ""))}"{usemap} style="max-width:none">')
+    if areas:
+        out += f'<map name="{name}">' + "".join(areas) + "</map>"
+    return f"<div>{out}</div>"
 
 
 # --------------------------------------------------------------------------- address map
@@ -303,9 +340,9 @@ class AddressMap:
         cols = min(size, 16 if size <= 256 else 32)
         rows = math.ceil(size / cols)
         pitch, cell = 18, 16
-        left = 12 + len(self._ip(self.subnet.last)) * _CHAR_W + 8
+        left = math.ceil(12 + len(self._ip(self.subnet.last)) * _CHAR_W + 8)  # whole pixels: the image map
         top = 46
-        width = max(left + cols * pitch + 10, 430, 20 + len(self._heading()) * 8.2)
+        width = max(left + cols * pitch + 10, 430, 20 + len(self._heading()) * 9)
         body: list[str] = []
         body.append(
             f'<text x="10" y="18" font-size="14" font-weight="bold" {_FONT}>{_esc(self._heading())}</text>'
@@ -350,7 +387,7 @@ class AddressMap:
 
     def _bar_svg(self) -> str:
         width, bar_w, x0, top, bar_h = 680, 660, 10, 30, 30
-        width = max(width, 20 + len(self._heading()) * 8.2)
+        width = max(width, 20 + len(self._heading()) * 9)
         total = self.subnet.size
         widths = _min_widths([p.size for p in self.pieces], total, bar_w, min_w=3)
         body: list[str] = [
@@ -393,7 +430,7 @@ class AddressMap:
         return self._grid_svg() if self.is_grid else self._bar_svg()
 
     def _repr_html_(self) -> str:
-        return self.to_svg()
+        return _html_image(self.to_svg())
 
 
 def _corner(x: float, y: float, cell: float) -> str:
@@ -517,7 +554,7 @@ class LimitChart:
         return _svg_open(width, y + 16, self.title or "chart") + "".join(body) + "</svg>"
 
     def _repr_html_(self) -> str:
-        return self.to_svg()
+        return _html_image(self.to_svg())
 
 
 @dataclass(frozen=True)
@@ -616,7 +653,7 @@ class CapacityChart:
         return _svg_open(width, y + 22, self.title or "capacity") + "".join(body) + "</svg>"
 
     def _repr_html_(self) -> str:
-        return self.to_svg()
+        return _html_image(self.to_svg())
 
 
 _SEVERITY_STYLE = {  # background, border, label

@@ -145,3 +145,32 @@ def test_every_finding_has_a_rule_link_and_one_sentence():
         for f in n.findings:
             assert f.link.endswith("#" + f.rule)
             assert f.message and "\n" not in f.message
+
+
+def yaml_findings(text, engine="27"):
+    plan = macplan.load_yaml_text(text)
+    return {f.rule: f for n in macplan.check(plan, engine).networks for f in n.findings}
+
+
+def test_static_endpoints_are_checked_against_the_pool():
+    found = yaml_findings("""
+networks:
+  a:
+    parent: eth0
+    subnets: [{subnet: 10.1.0.0/24, gateway: 10.1.0.1}]
+    endpoints: [{ip: 10.1.0.1}]
+  b:
+    driver: ipvlan
+    parent: eth1
+    subnets: [{subnet: 10.2.0.0/24, gateway: 10.2.0.1}]
+    endpoints: [{ip: 10.3.0.5, mac: "02:00:00:00:00:01"}]
+""")
+    assert "Address already in use" in found["endpoint-address"].message or \
+        "does not belong" in found["endpoint-address"].message
+    assert "ipvlan-custom-mac" in found
+
+
+def test_bad_mac_in_yaml_names_the_line():
+    with pytest.raises(macplan.PlanError) as e:
+        macplan.load_yaml_text("networks:\n  a:\n    endpoints:\n      - {mac: zz}\n", "p.yaml")
+    assert str(e.value).startswith("p.yaml:4: mac:")

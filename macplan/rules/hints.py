@@ -280,3 +280,42 @@ def parent_name_unusual(ctx: Context) -> Optional[str]:
     if parts[1].lstrip("+-").isdigit() and not 1 <= int(parts[1]) <= 4094:
         return f"parent {parent} names VLAN {int(parts[1])}, outside 1-4094."
     return None
+
+
+@rule("ipvlan-custom-mac", "warning", "kernel", "Drop the MAC address: ipvlan containers use the parent's.")
+def ipvlan_custom_mac(ctx: Context) -> Optional[str]:
+    """ipvlan links share the parent's MAC: Docker refuses `--mac-address` when the container is
+    created (`ipvlan interfaces do not support custom mac address assignment`)."""
+    if ctx.net.driver == "ipvlan" and any(mac for _, mac in ctx.net.endpoints):
+        return "ipvlan containers cannot have their own MAC: docker run fails with 'ipvlan interfaces do not " \
+               "support custom mac address assignment'; drop mac:."
+    return None
+
+
+@rule("endpoint-address", "warning", "ipam", "Give static endpoints free addresses inside a subnet of the network.")
+def endpoint_address(ctx: Context) -> Optional[str]:
+    """A container's `--ip` must lie in one of the network's subnets and must not be a reserved
+    address (network, broadcast, gateway, aux) or another container's."""
+    seen: set = set()
+    for ip_text, _ in ctx.net.endpoints:
+        if not ip_text:
+            continue
+        ip = ipaddress.ip_address(ip_text)
+        owner = next((a for a in ctx.created.allocations if a.family == ip.version and ip in a.pool.subnet), None)
+        if owner is None:
+            return (f"endpoint {ip}: docker run fails with 'Invalid address {ip}: It does not belong to any of "
+                    f"this network's subnets'.")
+        if not owner.pool.is_free(int(ip)) or ip in seen:
+            return f"endpoint {ip}: docker run fails with 'Address already in use'."
+        seen.add(ip)
+    return None
+
+
+@rule("duplicate-mac", "warning", "mac", "Give every pinned MAC address once.")
+def duplicate_mac(ctx: Context) -> Optional[str]:
+    """Two endpoints with one MAC on a parent: the kernel refuses the second (EADDRINUSE)."""
+    macs = [mac for _, mac in ctx.net.endpoints if mac]
+    dup = sorted({m for m in macs if macs.count(m) > 1})
+    if dup:
+        return f"MAC {dup[0]} is pinned twice; the second container fails to start."
+    return None

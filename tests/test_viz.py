@@ -53,7 +53,7 @@ def roles_of(svg: str) -> dict[str, int]:
 def test_grid_has_one_cell_per_address_with_roles():
     m = slash28()
     assert m.is_grid
-    svg = m._repr_html_()
+    svg = m.to_svg()
     assert len(cells(svg)) == 16
     assert roles_of(svg) == {
         "network": 1, "broadcast": 1, "gateway": 1, "aux": 1, "containers": 3, "pool": 9,
@@ -224,7 +224,7 @@ def test_capacity_chart_shows_short_and_exact_integers():
 def test_side_by_side_wraps_figures():
     row = side_by_side(slash28(), limits())
     out = row._repr_html_()
-    assert out.count("<svg") == 2 and "flex-wrap" in out
+    assert out.count("<img ") == 2 and "flex-wrap" in out
     assert repr(row).splitlines()[0] == repr(slash28())
 
 
@@ -299,3 +299,29 @@ def test_findings_view_lists_refusals_in_dockers_words():
     assert "docker: network dm-&lt;id&gt; is already using parent interface eth0" in html
     assert "macnet32: REFUSED" in repr(view)
     assert frames.findings_frame(macplan.check(plan, engine="20.10"))["rule"].tolist()[0] == "parent-in-use"
+
+
+def test_html_is_an_image_with_a_map_of_hover_texts():
+    """JupyterLab's sanitizer drops inline <svg> in untrusted notebooks; <img> + <map> survive."""
+    import base64
+    import html as htmlmod
+
+    out = slash28()._repr_html_()
+    assert "<svg" not in out
+    src = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', out).group(1)
+    inner = base64.b64decode(src).decode()
+    ET.fromstring(inner)
+    assert "<title>" not in inner  # hover text lives in the map
+    areas = re.findall(r'<area shape="rect" coords="(\d+),(\d+),(\d+),(\d+)" title="([^"]*)"', out)
+    assert len(areas) == 16
+    assert htmlmod.unescape(areas[2][4]) == "172.16.86.2 aux my-router"
+    x1, y1, x2, y2 = map(int, areas[0][:4])
+    assert (x2 - x1, y2 - y1) == (16, 16)
+    name = re.search(r'usemap="#([^"]+)"', out).group(1)
+    assert f'<map name="{name}">' in out and out == slash28()._repr_html_()
+
+
+def test_html_image_escapes_labels_in_the_map():
+    evil = '"><script>alert(1)</script>'
+    out = AddressMap("10.0.0.0/30", [span("10.0.0.1", "10.0.0.1", "aux", evil)])._repr_html_()
+    assert "<script>" not in out and "&quot;&gt;&lt;script&gt;" in out

@@ -222,7 +222,8 @@ def dump_yaml(plan: Plan) -> str:
                 if i.mac_limit is not None:
                     ispec["mac_limit"] = i.mac_limit
                 ifaces[i.name] = ispec or None
-            spec["interfaces"] = ifaces
+            # a plain list when no interface has settings of its own
+            spec["interfaces"] = ifaces if any(ifaces.values()) else list(ifaces)
         if h.kernel_lacks:
             spec["kernel_lacks"] = sorted(h.kernel_lacks)
         if h.swarm != "inactive":
@@ -235,19 +236,25 @@ def dump_yaml(plan: Plan) -> str:
     if plan.vlan_limits:
         doc["vlans"] = {vid: {"mac_limit": lim} for vid, lim in plan.vlan_limits}
     nets: dict = {}
+    as_list = False
     for n in plan.networks:
         body = _network_yaml(n)
-        key = n.name
-        if key in nets:
-            prev = nets[key]
-            same = {k: v for k, v in prev.items() if k not in ("host", "hosts")} == body
-            if same:
-                prev.setdefault("hosts", [prev.pop("host")] if "host" in prev else []).append(n.host)
-                continue
-            raise ValueError(f"network {n.name} appears twice with different settings; YAML plans "
-                             f"key networks by name (scripts may repeat a name: Docker refuses the second)")
         if len(plan.hosts) > 1:
             body = {"host": n.host, **body}
-        nets[key] = body
+        prev = nets.get(n.name)
+        if prev is None:
+            nets[n.name] = body
+            continue
+        rest = lambda d: {k: v for k, v in d.items() if k not in ("host", "hosts")}  # noqa: E731
+        hosts = prev.get("hosts") or [prev.get("host")]
+        if rest(prev) == rest(body) and n.host not in hosts and "host" in body:
+            prev.pop("host", None)
+            prev["hosts"] = hosts + [n.host]
+            continue
+        as_list = True
+        break
+    if as_list:   # a name repeated with other settings: keep every network, in order
+        nets = [{"name": n.name, **({"host": n.host} if len(plan.hosts) > 1 else {}), **_network_yaml(n)}
+                for n in plan.networks]
     doc["networks"] = nets
     return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=100)

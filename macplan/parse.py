@@ -159,6 +159,8 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
 
 
 def _stem(source: str) -> str:
+    if source.startswith("<"):
+        return "plan"
     base = re.split(r"[\\/]", source)[-1]
     return re.sub(r"\.(sh|ya?ml|txt)$", "", base) or "plan"
 
@@ -366,9 +368,20 @@ def load_yaml_text(text: str, source: str = "<string>") -> Plan:
 
     networks = []
     raw_nets = doc.get("networks") or _Map()
-    r.mapping(raw_nets, doc, "networks", _any_keys(raw_nets), "networks")
-    for name, spec in raw_nets.items():
-        networks.extend(_read_network(r, str(name), spec, raw_nets, host_names))
+    if isinstance(raw_nets, list):
+        # the list form keeps repeated names (a script may create a name twice: Docker refuses it)
+        for item in raw_nets:
+            if not isinstance(item, dict) or "name" not in item:
+                r.fail("each entry of a networks: list needs a name:", item if isinstance(item, _Map) else raw_nets)
+            body = _Map({k: v for k, v in item.items() if k != "name"})
+            body.line, body.key_lines = item.line, item.key_lines
+            holder = _Map({str(item["name"]): body})
+            holder.line, holder.key_lines = item.line, {str(item["name"]): item.line}
+            networks.extend(_read_network(r, str(item["name"]), body, holder, host_names))
+    else:
+        r.mapping(raw_nets, doc, "networks", _any_keys(raw_nets), "networks")
+        for name, spec in raw_nets.items():
+            networks.extend(_read_network(r, str(name), spec, raw_nets, host_names))
     engine = r.text(doc.get("engine"), doc, "engine", "engine")
     if engine:
         from .rules.profile import Profile, UnknownEngine

@@ -9,6 +9,8 @@ from typing import Optional
 __all__ = ["main"]
 
 ENGINE_COMMANDS = ("apply", "diff", "import", "destroy")
+#: commands whose own modules parse their arguments
+ROUTED = {"lab": ("lab", "cli"), "app": ("widgets", "app_main")}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
         e.add_argument("rest", nargs=argparse.REMAINDER)
     lab = sub.add_parser("lab", help="a sandboxed Docker engine: up | down | status | env", add_help=False)
     lab.add_argument("rest", nargs=argparse.REMAINDER)
+    app = sub.add_parser("app", help="the interactive planner as a web page (Voila)", add_help=False)
+    app.add_argument("rest", nargs=argparse.REMAINDER)
     return p
 
 
@@ -57,12 +61,13 @@ def _load(args):
 
 def main(argv: Optional[list[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ENGINE_COMMANDS + ("lab",):
+    if argv and (argv[0] in ENGINE_COMMANDS or argv[0] in ROUTED):
         # their own parsers read everything after the command word (options first included)
+        import importlib
         try:
-            if argv[0] == "lab":
-                from . import lab
-                return lab.cli(argv[1:])
+            if argv[0] in ROUTED:
+                module, func = ROUTED[argv[0]]
+                return getattr(importlib.import_module(f"macplan.{module}"), func)(argv[1:])
             from . import engine
             return engine.cli(argv[0], argv[1:])
         except BrokenPipeError:
@@ -72,12 +77,6 @@ def main(argv: Optional[list[str]] = None) -> int:
         _parser().print_help()
         return 2
     try:
-        if args.command == "lab":
-            from . import lab
-            return lab.cli(args.rest)
-        if args.command in ENGINE_COMMANDS:
-            from . import engine
-            return engine.cli(args.command, args.rest)
         return _run(args)
     except BrokenPipeError:
         return 0

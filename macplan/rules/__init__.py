@@ -11,6 +11,7 @@ from . import hints
 from .catalog import RULES, Finding
 from .cli import Refusal
 from .daemon import Created, Engine
+from .multihost import cross_host as _cross_host
 from .profile import LINES, Profile, UnknownEngine
 
 __all__ = ["check", "simulate", "Report", "NetworkResult", "Finding", "Profile", "RULES", "LINES", "UnknownEngine"]
@@ -111,31 +112,6 @@ def check(plan: Plan, engine=None) -> Report:
     return Report(profile.line, profile, results, plan_findings, parents, vlans, ports)
 
 
-def _cross_host(plan, profile, results) -> list[Finding]:
-    """The same subnet on several hosts of one L2 segment: each daemon allocates from its own
-    copy of the range, so overlapping ranges hand out duplicate IPs (and, up to engine 27,
-    duplicate MACs, since the MAC is derived from the IPv4 address)."""
-    rule = RULES["shared-range-hosts"]
-    seen: dict = {}
-    out = []
-    for res in results:
-        if res.created is None or res.created.network.driver not in ("macvlan", "ipvlan"):
-            continue
-        for a in res.created.allocations:
-            if a.default:
-                continue
-            key = (a.pool.subnet, res.created.network.vlan, res.created.network.base_interface is not None)
-            for other_host, other_name, lo, hi in seen.get(key, []):
-                if other_host != res.host and lo <= a.slots.hi and a.slots.lo <= hi:
-                    macs = " and duplicate MACs" if not profile.random_macs and res.created.network.driver == "macvlan" else ""
-                    out.append(rule.finding(
-                        f"{res.name} on {res.host} and {other_name} on {other_host} allocate from overlapping ranges "
-                        f"of {a.pool.subnet}: Docker hosts do not coordinate, so expect duplicate IPs{macs}; "
-                        f"give each host its own --ip-range."))
-            seen.setdefault(key, []).append((res.host, res.name, a.slots.lo, a.slots.hi))
-    return out
-
-
 def _mac_limits(vlans, ports) -> list[Finding]:
     out = []
     for v in vlans:
@@ -153,9 +129,6 @@ def _mac_limits(vlans, ports) -> list[Finding]:
 
 from .catalog import Rule as _Rule  # noqa: E402
 
-RULES["shared-range-hosts"] = _Rule(
-    "shared-range-hosts", "warning", "lan", "Give each host its own --ip-range of the shared subnet.",
-    (_cross_host.__doc__ or "").strip(), None)
 RULES["mac-limit"] = _Rule(
     "mac-limit", "warning", "lan", "Use ipvlan, fewer containers per VLAN, or a higher limit.",
     "Each macvlan container is a MAC the switch must learn; port security and CAM limits drop the excess.",

@@ -113,11 +113,14 @@ class Engine:
         if net.name in PREDEFINED:
             # the daemon ends this text with a space; the docker client trims it
             raise Refusal("predefined-name", f"operation is not permitted on predefined {net.name} network")
-        if self.named(net.name):
-            raise Refusal("duplicate-name", f"network with name {net.name} already exists")
         ipv6, ipv4 = self.ipv6_enabled(net), self.ipv4_enabled(net)
+        # v25+ validates IPAM in the daemon before libnetwork looks for a clashing name;
+        # up to 24 the daemon looked up the name first (CheckDuplicate)
         if p.validates_ipam_config:
             self._validate_ipam(groups, ipv6)
+        if self.named(net.name):
+            raise Refusal("duplicate-name", f"network with name {net.name} already exists")
+        parsed = self._parse_subnets(groups)
         if net.config_only:
             return self._config_only(net, index, groups, ipv6, ipv4)
         if net.config_from is not None:
@@ -139,10 +142,8 @@ class Engine:
             self._driver_options(net, mode)
         parent = net.parent or ""
         internal = net.internal or (driver in ("macvlan", "ipvlan") and not parent and p.no_parent_is_internal)
-        allocations = self._allocate(net, groups, ipv4, ipv6, mode, internal, bool(parent))
+        allocations = self._allocate(net, parsed, ipv4, ipv6, mode, internal, bool(parent))
         if driver in ("macvlan", "ipvlan"):
-            if p.at_least(28) and ipv4 and not any(a.family == 4 for a in allocations):
-                raise Refusal("ipv4-pool-empty", "ipv4 pool is empty")
             if not p.parses_driver_options_early:
                 self._driver_options(net, mode)
             eff_parent = parent or ("dm-" if driver == "macvlan" else "di-") + f"{ID}#{index}"
@@ -256,16 +257,21 @@ class Engine:
         if source is None or not source.network.config_only:
             raise Refusal("config-from-missing", f'configuration network "{net.config_from}" does not exist')
 
-    def _allocate(self, net, groups, ipv4, ipv6, mode, internal, has_parent) -> list[Allocation]:
-        """ipamAllocate: IPv4 entries, then IPv6 ones when IPv6 is on; all or nothing."""
-        p = self.profile
-        by_family = {4: [], 6: []}
+    @staticmethod
+    def _parse_subnets(groups) -> dict[int, list]:
+        """getIpamConfig: every subnet must parse; entries split by family, in order."""
+        by_family: dict[int, list] = {4: [], 6: []}
         for g in groups:
             try:
                 _, subnet = parse_cidr(g.subnet)
             except GoError as e:
                 raise Refusal("daemon-invalid-subnet", f"Invalid subnet {g.subnet} : {e}")
             by_family[subnet.version].append((g, subnet))
+        return by_family
+
+    def _allocate(self, net, by_family, ipv4, ipv6, mode, internal, has_parent) -> list[Allocation]:
+        """ipamAllocate: IPv4 entries, then IPv6 ones when IPv6 is on; all or nothing."""
+        p = self.profile
         out: list[Allocation] = []
         pending = {4: AddressSpaceView(self.spaces[4]), 6: AddressSpaceView(self.spaces[6])}
         for fam in (4, 6):

@@ -69,8 +69,6 @@ _ERRORS = {
         "could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network"),
     "no-default-pool": ("ipam", "Give an IPv4 --subnet.",
         "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network"),
-    "ipv4-pool-empty": ("driver", "Give an IPv4 --subnet.",
-        "ipv4 pool is empty"),
     # stage driver
     "macvlan-mode": ("driver", "Use macvlan_mode bridge, private, vepa or passthru.",
         "requested macvlan mode 'bridged' is not valid, 'bridge' mode is the macvlan driver default"),

@@ -1,0 +1,231 @@
+"""Host access to its own macvlan containers: the "shim".
+
+A macvlan parent does not pass traffic between the host and its own macvlan children
+(moby/moby#21735): the host needs a macvlan interface of its own on the same parent, in
+bridge mode, with an address of the subnet, and a route for the containers' ip-range through
+it. That address must never go to a container, so the plan reserves it as an aux-address named
+`shim-<host>` on every host's copy of the network (`macplan.pools.address_spans` shows it with
+role "shim"), and it is taken outside every host's ip-range so no container capacity is lost.
+
+    plan = shim.reserve(plan, "lan")          # adds aux shim-<host> to each copy of lan
+    for s in shim.shims(plan):
+        print("\\n".join(s.commands()))       # ip link / ip addr / ip route
+        s.networkd()                          # {path: text} for systemd-networkd
+"""
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+__all__ = ["ShimError", "Shim", "aux_name", "ifname", "reserve", "shims", "commands"]
+
+PREFIX = "shim-"
+NETWORKD = "/etc/systemd/network"
+
+
+class ShimError(ValueError):
+    """No shim can be planned: no free address, no parent, not a macvlan network."""
+
+
+def aux_name(host: str) -> str:
+    return f"{PREFIX}{host}"
+
+
+def ifname(network: str) -> str:
+    """The shim's interface name: `mv-<network>`, hashed when longer than IFNAMSIZ-1 (15)."""
+    name = f"mv-{network}"
+    if len(name) <= 15 and all(c.isalnum() or c in "-_." for c in name):
+        return name
+    return "mv-" + hashlib.sha1(network.encode()).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class Shim:
+    host: str
+    network: str
+    parent: str
+    ifname: str
+    address: str
+    subnet: str
+    routes: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def _plen(self) -> int:
+        return 32 if ":" not in self.address else 128
+
+    def commands(self) -> list[str]:
+        """Shell commands that bring the shim up now (lost at reboot; see `networkd`)."""
+        out = [f"ip link add {self.ifname} link {self.parent} type macvlan mode bridge",
+               f"ip addr add {self.address}/{self._plen} dev {self.ifname}",
+               f"ip link set {self.ifname} up"]
+        out += [f"ip route add {r} dev {self.ifname}" for r in self.routes]
+        return out
+
+    def teardown(self) -> list[str]:
+        return [f"ip link del {self.ifname}"]
+
+    def networkd(self) -> dict[str, str]:
+        """systemd-networkd files that make the shim persistent: the netdev, its network, and a
+        drop-in that attaches it to the parent's own .network file (name it after that file)."""
+        stem = f"{NETWORKD}/25-{self.ifname}"
+        netdev = (f"# macplan: host access to {self.network} containers on {self.host}\n"
+                  f"[NetDev]\nName={self.ifname}\nKind=macvlan\n\n[MACVLAN]\nMode=bridge\n")
+        network = (f"# macplan: the address is aux-address {aux_name(self.host)} of {self.network}\n"
+                   f"[Match]\nName={self.ifname}\n\n[Network]\nAddress={self.address}/{self._plen}\n")
+        for r in self.routes:
+            network += f"\n[Route]\nDestination={r}\n"
+        dropin = (f"# drop-in for the .network file that configures {self.parent}; rename the directory to match it\n"
+                  f"[Network]\nMACVLAN={self.ifname}\n")
+        return {f"{stem}.netdev": netdev, f"{stem}.network": network,
+                f"{NETWORKD}/{self.parent}.network.d/macplan-{self.ifname}.conf": dropin}
+
+    def to_dict(self) -> dict:
+        return {"host": self.host, "network": self.network, "parent": self.parent, "ifname": self.ifname,
+                "address": self.address, "subnet": self.subnet, "routes": list(self.routes),
+                "commands": self.commands(), "notes": list(self.notes)}
+
+
+def _macvlan_networks(plan) -> list:
+    """Networks whose containers sit on a macvlan parent of their host: local macvlan networks,
+    and config-only networks that a macvlan --config-from network uses (swarm nodes)."""
+    users = {n.config_from: n.driver for n in plan.networks if n.config_from}
+    out = []
+    for n in plan.networks:
+        if n.config_only:
+            if users.get(n.name) == "macvlan" and n.parent:
+                out.append(n)
+        elif n.driver == "macvlan" and n.parent and n.config_from is None and n.scope != "swarm":
+            out.append(n)
+    return out
+
+
+def _group(n) -> Optional[object]:
+    """The IPAM entry the shim uses: the network's first IPv4 subnet, else its first subnet."""
+    groups = n.groups() or ()
+    for g in groups:
+        if ":" not in g.subnet:
+            return g
+    return groups[0] if groups else None
+
+
+def _highest_free(subnet, taken: list[tuple[int, int]]) -> Optional[int]:
+    """The highest address of `subnet` outside every taken span: a walk down sorted spans."""
+    lo = int(subnet.network_address)
+    cand = int(subnet.broadcast_address)
+    merged: list[list[int]] = []
+    for a, b in sorted(taken):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    for a, b in reversed(merged):
+        if b < cand:
+            return cand
+        if a <= cand:
+            cand = a - 1
+        if cand < lo:
+            return None
+    return cand if cand >= lo else None
+
+
+def reserve(plan, name: Optional[str] = None, hosts: Optional[Iterable[str]] = None,
+            addresses: Optional[dict] = None):
+    """The plan with a shim address reserved for each host of macvlan network `name` (all of
+    them when None): aux-address `shim-<host>` on every copy of the network that shares the
+    subnet, so no host's Docker hands it out. Addresses are taken from the top of the subnet,
+    outside every range, gateway, aux-address and DHCP scope; `addresses` pins some ({host: ip}).
+    Every network of the same subnet (other names included: one LAN) gets the aux-address."""
+    addresses = dict(addresses or {})
+    todo = [n for n in _macvlan_networks(plan) if (name is None or n.name == name)
+            and (hosts is None or n.host in set(hosts))]
+    if name is not None and not todo:
+        raise ShimError(f"no macvlan network {name} with a parent in plan {plan.name}")
+    nets = list(plan.networks)
+    for target in todo:
+        g = _group(target)
+        if g is None:
+            raise ShimError(f"{target.name} on {target.host} has no subnet: a shim needs one")
+        subnet = ipaddress.ip_network(g.subnet, strict=False)
+        key = aux_name(target.host)
+        # every network of this subnet, whatever its name or host: one LAN, one set of addresses
+        peers = [i for i, n in enumerate(nets)
+                 if any(ipaddress.ip_network(s, strict=False) == subnet for s in n.subnets if _parses(s))]
+        if any(dict(nets[i].aux).get(key) for i in peers):
+            continue                                     # already reserved
+        addr = addresses.get(target.host)
+        if addr is None:
+            taken = [(int(subnet.network_address), int(subnet.network_address))]
+            if subnet.version == 4:
+                taken.append((int(subnet.broadcast_address), int(subnet.broadcast_address)))
+            for i in peers:
+                n = nets[i]
+                for r in n.ip_ranges:
+                    if _parses(r):
+                        rn = ipaddress.ip_network(r, strict=False)
+                        if rn.version == subnet.version:
+                            taken.append((int(rn.network_address), int(rn.broadcast_address)))
+                for a in list(n.gateways) + [v for _, v in n.aux]:
+                    try:
+                        x = ipaddress.ip_address(a)
+                    except ValueError:
+                        continue
+                    if x.version == subnet.version:
+                        taken.append((int(x), int(x)))
+            for d in plan.dhcp:
+                try:
+                    f, l = ipaddress.ip_address(d.first), ipaddress.ip_address(d.last)
+                except ValueError:
+                    continue
+                if f.version == subnet.version:
+                    taken.append((int(f), int(l)))
+            free = _highest_free(subnet, taken)
+            if free is None:
+                raise ShimError(f"no free address in {subnet} outside the ranges for the shim of {target.host}")
+            addr = str(ipaddress.ip_address(free))
+        elif ipaddress.ip_address(addr) not in subnet:
+            raise ShimError(f"shim address {addr} of {target.host} is outside {subnet}")
+        for i in peers:
+            nets[i] = nets[i].with_(aux=nets[i].aux + ((key, addr),))
+    return plan.with_(networks=tuple(nets))
+
+
+def _parses(text: str) -> bool:
+    try:
+        ipaddress.ip_network(text, strict=False)
+        return True
+    except ValueError:
+        return False
+
+
+def shims(plan, name: Optional[str] = None, host: Optional[str] = None) -> list["Shim"]:
+    """One shim per host and macvlan network that has its `shim-<host>` aux-address reserved."""
+    out = []
+    for n in _macvlan_networks(plan):
+        if (name is not None and n.name != name) or (host is not None and n.host != host):
+            continue
+        addr = dict(n.aux).get(aux_name(n.host))
+        if not addr:
+            continue
+        g = _group(n)
+        subnet = ipaddress.ip_network(g.subnet, strict=False)
+        routes = tuple(r for r in n.ip_ranges if _parses(r) and ipaddress.ip_network(r, strict=False).version
+                       == subnet.version and ipaddress.ip_network(r, strict=False).subnet_of(subnet))
+        notes = ()
+        if not routes:
+            routes = (str(subnet),)
+            notes = (f"{n.name} has no --ip-range on {n.host}: the route covers the whole subnet, which takes "
+                     f"the host's own traffic to {subnet} off {n.parent}; give the network an ip-range",)
+        out.append(Shim(n.host, n.name, n.parent, ifname(n.name), addr, str(subnet), routes, notes))
+    return out
+
+
+def commands(plan, name: Optional[str] = None) -> str:
+    """Every shim's commands, grouped per host, as one shell script."""
+    lines: list[str] = []
+    for s in shims(plan, name):
+        lines.append(f"# on host {s.host}: reach {s.network} containers ({', '.join(s.routes)}) from the host")
+        lines += s.commands()
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,1247 @@
+"""The interactive planner: an ipywidgets app for JupyterLab and Voila.
+
+    from macplan.widgets import Planner
+    Planner.open("../examples/seed.sh", interfaces=["eth0"], engine="20.10")
+
+Open a plan (a YAML file, pasted commands or YAML, or an empty plan), pick a network, edit its
+driver, mode, parent and VLAN, subnets, gateways, ip-ranges, aux-addresses and expected
+containers, and see at once what Docker would say (errors first, in Docker's words), the
+address map and capacity, the MAC addresses per VLAN and port against their limits, and the
+commands. Save the plan as YAML, export the commands, or apply it to a Docker engine (the
+sandbox lab or a ``DOCKER_HOST``) after confirming the diff.
+
+Design:
+
+* The widget is a thin controller over the core. Every edit builds a new immutable ``Network``
+  and re-checks only the networks it can interact with (:class:`Checked`), so a 1000-network
+  plan answers within tens of milliseconds; anything it cannot localise falls back to a full
+  ``macplan.check``. A test compares the two on every example plan.
+* A value that does not parse (``10.0.0.0/33``, ``abc`` containers) shows an inline error next
+  to its field and leaves the plan as it was; nothing a user types raises into the notebook.
+* The state is deterministic (no random ids, no timestamps), and the planner's ``text/plain``
+  is a one-line summary, so a notebook that displays it is stable under nbval: nbval skips the
+  widget view (its model id is random) and compares the summary.
+
+``app_main(argv)`` serves ``notebooks/10-planner.ipynb`` with Voila (``macplan app [PLAN]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import ipaddress
+import os
+import re
+import shlex
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+import ipywidgets as W
+
+import macplan
+from macplan import emit, viz
+from macplan.model import Host, Network, Plan, PlanError
+
+__all__ = ["Planner", "Checked", "app_main", "FieldError"]
+
+MACVLAN_MODES = ("bridge", "private", "vepa", "passthru")
+IPVLAN_MODES = ("l2", "l3", "l3s")
+DRIVERS = ("macvlan", "ipvlan")
+DEFAULT_ENGINE = "20.10"
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_MAX_FINDINGS = 60      # findings shown at once; the rest are counted
+_MAX_BARS = 24          # chart rows shown at once for big plans
+_MAX_MAPS = 4           # address maps per network
+
+
+class FieldError(ValueError):
+    """A value typed into a form field that cannot be read; the message is shown next to it."""
+
+
+# ============================================================================ incremental check
+
+
+def _net_info(net: Network):
+    """(local, parent, parsed subnets) of a network, for deciding what it can affect.
+
+    The simulated daemon links networks through the exact parent string (parent-in-use, the
+    mixed-drivers hint) and through overlapping pools; a VLAN sub-interface is created from the
+    host's static interface list, so eth0.10 and eth0.20 do not interact."""
+    local = (net.driver in DRIVERS and not net.config_only and net.config_from is None
+             and net.scope in (None, "", "local") and net.ipam_driver in (None, "", "default")
+             and bool(net.subnets) and bool(net.parent))
+    nets = []
+    for s in net.subnets:
+        try:
+            nets.append(ipaddress.ip_network(s, strict=False))
+        except ValueError:
+            local = False
+    return local, net.parent, tuple(nets)
+
+
+def _related(a, b) -> bool:
+    """Can two networks on one host change each other's outcome (parent, pools, name)?"""
+    (na, _, parent_a, sub_a), (nb, _, parent_b, sub_b) = a, b
+    if na == nb or (parent_a and parent_a == parent_b):
+        return True
+    return any(x.version == y.version and x.overlaps(y) for x in sub_a for y in sub_b)
+
+
+class Checked:
+    """A plan with its check report, kept current one edited network at a time.
+
+    Docker creates networks per host in order; a network's outcome depends only on earlier and
+    later networks of its host that share its name, its parent interface or an overlapping pool. ``replace`` re-simulates that closure only and splices the
+    results in; the plan-wide parts (shared ranges across hosts, MAC counts) are recomputed
+    over all results, which is cheap. Plans with networks it cannot reason about locally
+    (no subnet, no parent, config-only/-from, swarm, IPAM plugins) get a full check.
+    """
+
+    #: a closure larger than this is checked in full (no gain in being clever)
+    MAX_LOCAL = 200
+
+    def __init__(self, plan: Plan, engine: Optional[str] = None):
+        self.engine = engine
+        self._info: dict[int, tuple] = {}
+        self.last = "full"
+        self.full(plan)
+
+    def full(self, plan: Plan) -> None:
+        self.plan = plan
+        self.report = macplan.check(plan, engine=self.engine)
+        self.last = "full"
+
+    def info(self, net: Network):
+        got = self._info.get(id(net))
+        if got is None or got[0] is not net:
+            got = self._info[id(net)] = (net, _net_info(net))
+        return got[1]
+
+    def set_engine(self, engine: Optional[str]) -> None:
+        self.engine = engine
+        self.full(self.plan)
+
+    def replace(self, index: int, new: Network) -> None:
+        """The plan with network ``index`` replaced by ``new``, re-checked."""
+        plan = self.plan
+        nets = list(plan.networks)
+        old = nets[index]
+        nets[index] = new
+        plan2 = plan.with_(networks=tuple(nets))
+        try:
+            if self._incremental(plan2, index, old, new):
+                self.last = "incremental"
+                return
+        except Exception:  # the clever path must never cost correctness: fall back
+            pass
+        self.full(plan2)
+
+    def _incremental(self, plan2: Plan, index: int, old: Network, new: Network) -> bool:
+        from macplan.macs import count_macs
+        from macplan.pools import network_capacity
+        from macplan.rules import (RULES, SEVERITY_ORDER, NetworkResult, Report, _cross_host, _mac_limits,
+                                   _refused, hints)
+        from macplan.rules.cli import Refusal
+        from macplan.rules.daemon import Engine
+
+        if old.host != new.host:
+            return False
+        host = new.host
+        nets = plan2.networks
+        on_host = []
+        for j, n in enumerate(nets):
+            if n.host != host:
+                continue
+            local, base, subs = self.info(n)
+            if not local:
+                return False
+            on_host.append((n.name, j, base, subs))
+        lo, lbase, lsubs = self.info(old)
+        if not lo:
+            return False
+        seeds = [(old.name, index, lbase, lsubs)] + [x for x in on_host if x[1] == index]
+        closure = {index}
+        queue = list(seeds)
+        while queue:
+            cur = queue.pop()
+            for item in on_host:
+                if item[1] not in closure and _related(cur, item):
+                    closure.add(item[1])
+                    queue.append(item)
+                    if len(closure) > self.MAX_LOCAL:
+                        return False
+        profile = self.report.profile
+        eng = Engine(plan2.host(host), profile)
+        fresh = {}
+        for j in sorted(closure):
+            n = nets[j]
+            res = NetworkResult(j, n.name, n.host, True)
+            try:
+                res.created = eng.create(n, j)
+            except Refusal as r:
+                res.accepted = False
+                res.findings.append(_refused(r, n.name))
+            else:
+                res.capacity = network_capacity(res.created)
+            fresh[j] = res
+        warn_rules = [r for r in RULES.values() if r.check is not None]
+        for res in fresh.values():
+            if res.accepted:
+                ctx = hints.Context(plan2, eng, res.created, res.capacity)
+                for r in warn_rules:
+                    message = r.check(ctx)
+                    if message:
+                        res.findings.append(r.finding(message))
+            res.findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+        results = [fresh.get(j, r) for j, r in enumerate(self.report.networks)]
+        plan_findings = _cross_host(plan2, profile, results)
+        created = [r.created for r in results if r.created is not None]
+        caps = {id(r.created): r.capacity for r in results if r.created is not None}
+        parents, vlans, ports = count_macs(created, plan2, caps)
+        plan_findings += _mac_limits(vlans, ports)
+        self.report = Report(profile.line, profile, results, plan_findings, parents, vlans, ports)
+        self.plan = plan2
+        return True
+
+    @property
+    def capacity(self):
+        return macplan.capacity(self.plan, engine=self.engine, report=self.report)
+
+
+# ============================================================================ field parsing
+
+
+_SPLIT = re.compile(r"[\s,;]+")
+
+
+def _items(text: str) -> list[str]:
+    return [t for t in _SPLIT.split(text.strip()) if t]
+
+
+def _cidr(text: str, what: str) -> str:
+    try:
+        if "/" not in text:
+            raise ValueError
+        ipaddress.ip_interface(text)
+    except ValueError:
+        raise FieldError(f"{text!r} is not a {what} (like 192.168.1.0/24)") from None
+    return text
+
+
+def _address(text: str, what: str) -> str:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        raise FieldError(f"{text!r} is not an IP address ({what})") from None
+    return text
+
+
+def parse_name(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise FieldError("a network needs a name")
+    if any(c.isspace() for c in text) or len(text) > 200:
+        raise FieldError("a name has no spaces")
+    return text
+
+
+def parse_parent(text: str) -> str:
+    text = text.strip()
+    if text and (any(c.isspace() or c in ",;/" for c in text) or len(text) > 15):
+        raise FieldError(f"{text!r} is not an interface name (like eth0; at most 15 characters)")
+    return text
+
+
+def parse_vlan(text: str) -> Optional[int]:
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 4094:
+        raise FieldError(f"VLAN {text!r}: a number from 1 to 4094, or empty for untagged")
+    return int(text)
+
+
+def parse_subnets(text: str) -> tuple[str, ...]:
+    return tuple(_cidr(t, "subnet") for t in _items(text))
+
+
+def parse_ip_ranges(text: str) -> tuple[str, ...]:
+    return tuple(_cidr(t, "ip-range") for t in _items(text))
+
+
+def parse_gateways(text: str) -> tuple[str, ...]:
+    return tuple(_address(t, "gateway") for t in _items(text))
+
+
+def parse_aux(text: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    for t in _items(text):
+        name, eq, addr = t.partition("=")
+        if not eq or not name:
+            raise FieldError(f"{t!r}: write aux-addresses as name=address, like my-router=192.168.32.129")
+        out.append((name, _address(addr, f"aux-address {name}")))
+    return tuple(out)
+
+
+def parse_containers(text: str) -> Optional[int]:
+    text = text.strip().replace("_", "")
+    if not text:
+        return None
+    if not text.isdigit():
+        raise FieldError(f"{text!r}: expected containers is a whole number (or empty)")
+    return int(text)
+
+
+def _join(values) -> str:
+    return ", ".join(values)
+
+
+def _aux_text(aux) -> str:
+    return ", ".join(f"{k}={v}" for k, v in aux)
+
+
+def _split_parent(net: Network) -> tuple[str, str]:
+    vid = net.vlan
+    parent = net.parent or ""
+    if vid is not None:
+        return parent.rsplit(".", 1)[0], str(vid)
+    return parent, ""
+
+
+def _with_parent(net: Network, base: str, vid: Optional[int]) -> Network:
+    opts = dict(net.options)
+    parent = f"{base}.{vid}" if vid is not None else base
+    if parent:
+        opts["parent"] = parent
+    else:
+        opts.pop("parent", None)
+    return net.with_(options=tuple(opts.items()))
+
+
+def _with_mode(net: Network, driver: str, mode: str) -> Network:
+    opts = dict(net.options)
+    old_key = "ipvlan_mode" if net.driver == "ipvlan" else "macvlan_mode"
+    opts.pop(old_key, None)
+    if mode:
+        opts["ipvlan_mode" if driver == "ipvlan" else "macvlan_mode"] = mode
+    return net.with_(driver=driver, options=tuple(opts.items()))
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+# ============================================================================ the planner
+
+
+_CSS = """<style>
+.macplan-planner .macplan-err {color:#b00020;font-size:12px;line-height:1.3;}
+.macplan-planner .macplan-finding {margin:3px 0;padding:3px 8px;font-size:12.5px;line-height:1.35;}
+.macplan-planner .macplan-error {background:#fbe3d6;border-left:4px solid #d55e00;}
+.macplan-planner .macplan-warning {background:#fdf3d0;border-left:4px solid #e69f00;}
+.macplan-planner .macplan-info {background:#e3f1fa;border-left:4px solid #56b4e9;}
+.macplan-planner .macplan-docker {font-family:DejaVu Sans Mono,monospace;font-size:11.5px;}
+.macplan-planner pre {font-size:12px;margin:2px 0;white-space:pre-wrap;word-break:break-all;}
+.macplan-planner table.macplan-cap {border-collapse:collapse;font-size:12px;}
+.macplan-planner table.macplan-cap td, .macplan-planner table.macplan-cap th
+  {border-bottom:1px solid #ddd;padding:2px 8px;text-align:left;}
+</style>"""
+
+_FIELDS = (
+    # key, label, placeholder
+    ("name", "name", ""),
+    ("host", "host", ""),
+    ("driver", "driver", ""),
+    ("mode", "mode", ""),
+    ("parent", "parent", "eth0 (empty: no parent)"),
+    ("vlan", "VLAN", "50 (empty: untagged)"),
+    ("subnets", "subnets", "192.168.50.0/24, 2001:db8::/64"),
+    ("gateways", "gateways", "192.168.50.1"),
+    ("ip_ranges", "ip-ranges", "192.168.50.128/25"),
+    ("aux", "aux-addresses", "my-router=192.168.50.2"),
+    ("containers", "containers", "expected, e.g. 40"),
+    ("ipv6", "IPv6", ""),
+)
+
+_TEXT_PARSERS: dict[str, Callable[[str], object]] = {
+    "name": parse_name, "parent": parse_parent, "vlan": parse_vlan, "subnets": parse_subnets,
+    "gateways": parse_gateways, "ip_ranges": parse_ip_ranges, "aux": parse_aux,
+    "containers": parse_containers,
+}
+
+
+def _default_engine_factory(docker_host: Optional[str], progress: Callable[[str], None]):
+    from macplan.engine import Engine
+
+    return Engine(docker_host, progress=progress)
+
+
+def _lab_docker_host() -> str:
+    from macplan.lab import Lab
+
+    lab = Lab(verbose=False)
+    if not lab.running():
+        raise RuntimeError(f"the sandbox lab {lab.name} is not running; start it with `sudo macplan lab up`")
+    return lab.docker_host
+
+
+class Planner:
+    """The planner widget. Display it (last expression of a cell) to use it.
+
+    Everything a user can do has a method or a widget attribute, so tests and notebooks can
+    drive it without a browser: ``fields[key]`` (the form), ``errors[key]`` (inline errors),
+    ``networks`` (the list), ``select()``, ``add_network()``, ``remove_network()``,
+    ``save_yaml()``, ``export_commands()``, ``show_diff()``, ``confirm_apply()``.
+    """
+
+    def __init__(self, plan: Optional[Plan] = None, *, engine: Optional[str] = None, source: str = "",
+                 engine_factory: Optional[Callable] = None, lab_docker_host: Optional[Callable[[], str]] = None):
+        plan = plan if plan is not None else Plan(name="new-plan")
+        self.source = source
+        self._engine_factory = engine_factory or _default_engine_factory
+        self._lab_docker_host = lab_docker_host or _lab_docker_host
+        self._syncing = False
+        self._cmd_cache: dict[int, tuple] = {}
+        self._finding_cache: dict = {}
+        self._pending = None          # (docker_host, host, plan) the diff on screen was made for
+        self.selected: Optional[int] = None
+        self.timings: dict[str, float] = {}
+        self.checked = Checked(plan, engine or plan.engine or DEFAULT_ENGINE)
+        self._build()
+        self._after_load()
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, source: Optional[str] = None, *, interfaces=None, engine: Optional[str] = None, **kw) -> "Planner":
+        """A planner on a plan file (YAML or a script of commands), or an empty plan for None."""
+        if not source:
+            return cls(None, engine=engine, **kw)
+        plan = _load_path(source, interfaces)
+        return cls(plan, engine=engine, source=str(source), **kw)
+
+    def load_path(self, path: str) -> bool:
+        """Open a plan file in this planner; a problem shows in the open panel."""
+        try:
+            plan = _load_path(path.strip(), self._interfaces())
+        except (PlanError, OSError, ValueError) as exc:
+            self._load_status(f"cannot open {path}: {exc}", error=True)
+            return False
+        self.source = path.strip()
+        self._set_plan(plan)
+        self._load_status(f"opened {path}: {len(plan.networks)} networks")
+        return True
+
+    def load_text(self, text: str) -> bool:
+        """Read pasted ``docker network create`` commands or a YAML plan."""
+        try:
+            if re.search(r"\bdocker\s+network\s+create\b", text):
+                plan = macplan.parse_script(text, source="pasted", interfaces=self._interfaces())
+            else:
+                plan = macplan.load_yaml_text(text, source="pasted")
+        except (PlanError, ValueError) as exc:
+            self._load_status(str(exc), error=True)
+            return False
+        self.source = "<pasted>"
+        self._set_plan(plan)
+        self._load_status(f"read {len(plan.networks)} networks from the pasted text")
+        return True
+
+    def new_plan(self) -> None:
+        self.source = ""
+        self._set_plan(Plan(name="new-plan"))
+        self._load_status("started an empty plan; add a network")
+
+    def _interfaces(self):
+        text = self.open_interfaces.value.strip()
+        return _items(text) if text else None
+
+    def _set_plan(self, plan: Plan) -> None:
+        self.checked = Checked(plan, self.engine_choice.value or plan.engine or DEFAULT_ENGINE)
+        if plan.engine and plan.engine in self.engine_choice.options:
+            self._syncing = True
+            try:
+                self.engine_choice.value = plan.engine
+            finally:
+                self._syncing = False
+            self.checked.set_engine(plan.engine)
+        self._cmd_cache.clear()
+        self._after_load()
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def plan(self) -> Plan:
+        return self.checked.plan
+
+    @property
+    def report(self):
+        return self.checked.report
+
+    @property
+    def capacity(self):
+        return self.checked.capacity
+
+    @property
+    def network(self) -> Optional[Network]:
+        return None if self.selected is None else self.plan.networks[self.selected]
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        full = W.Layout(width="100%")
+        self.title = W.HTML()
+        self.title.add_class("macplan-summary")
+        self.engine_choice = W.Dropdown(options=list(macplan.LINES), value=self.checked.engine
+                                        if self.checked.engine in macplan.LINES else DEFAULT_ENGINE,
+                                        description="engine", layout=W.Layout(width="160px"))
+        self.engine_choice.observe(self._on_engine, names="value")
+
+        # open panel
+        self.open_path = W.Text(placeholder="examples/vlan-trunk.yaml or a .sh script", layout=W.Layout(width="340px"))
+        self.open_button = W.Button(description="Open file", icon="folder-open")
+        self.open_interfaces = W.Text(placeholder="eth0, eth1 (for scripts)", description="interfaces",
+                                      layout=W.Layout(width="300px"))
+        self.open_text = W.Textarea(placeholder="paste `docker network create ...` commands or a YAML plan",
+                                    layout=W.Layout(width="100%", height="120px"))
+        self.open_text_button = W.Button(description="Read pasted text")
+        self.open_empty = W.Button(description="Start empty")
+        self.open_status = W.HTML()
+        self.open_button.on_click(lambda _: self._guard(self.load_path, self.open_path.value))
+        self.open_text_button.on_click(lambda _: self._guard(self.load_text, self.open_text.value))
+        self.open_empty.on_click(lambda _: self._guard(self.new_plan))
+        open_box = W.VBox([
+            W.HBox([self.open_path, self.open_button, self.open_interfaces]),
+            self.open_text,
+            W.HBox([self.open_text_button, self.open_empty]),
+            self.open_status,
+        ])
+        self.open_panel = W.Accordion(children=[open_box], titles=("Open a plan: file, pasted commands or YAML, or empty",),
+                                      selected_index=None, layout=full)
+
+        # hosts and networks
+        self.hosts_html = W.HTML()
+        self.hosts_html.add_class("macplan-hosts")
+        self.networks = W.Select(options=[], rows=10, layout=W.Layout(width="100%"))
+        self.networks.add_class("macplan-networks")
+        self.networks.observe(self._on_select, names="value")
+        self.add_button = W.Button(description="Add network", icon="plus", layout=W.Layout(width="auto"))
+        self.remove_button = W.Button(description="Remove", icon="trash", layout=W.Layout(width="auto"))
+        self.add_button.on_click(lambda _: self._guard(self.add_network))
+        self.remove_button.on_click(lambda _: self._guard(self.remove_network))
+
+        # the form
+        self.fields: dict[str, W.Widget] = {}
+        self.errors: dict[str, W.HTML] = {}
+        rows = []
+        label_w = W.Layout(width="92px", min_width="92px")
+        for key, label, placeholder in _FIELDS:
+            if key in ("host", "driver", "mode"):
+                w = W.Dropdown(options=[""], layout=W.Layout(width="200px"))
+            elif key == "ipv6":
+                w = W.Checkbox(value=False, indent=False, description="enable IPv6 (--ipv6)")
+            else:
+                w = W.Text(placeholder=placeholder, continuous_update=False, layout=W.Layout(width="230px"))
+            w.add_class(f"macplan-field-{key.replace('_', '-')}")
+            err = W.HTML(layout=W.Layout(width="100%"))
+            err.add_class("macplan-err")
+            err.add_class(f"macplan-err-{key.replace('_', '-')}")
+            w.observe(lambda change, key=key: self._on_field(key, change), names="value")
+            self.fields[key], self.errors[key] = w, err
+            rows.append(W.VBox([W.HBox([W.Label(label, layout=label_w), w]), err],
+                               layout=W.Layout(margin="0 0 1px 0")))
+        self.form = W.VBox(rows)
+        self.form.add_class("macplan-form")
+        self.status = W.HTML()
+        self.status.add_class("macplan-status")
+
+        left = W.VBox([self.hosts_html, W.HTML("<b>Networks</b>"), self.networks,
+                       W.HBox([self.add_button, self.remove_button]), W.HTML("<b>Selected network</b>"),
+                       self.form, self.status],
+                      layout=W.Layout(width="360px", min_width="340px", margin="0 16px 0 0"))
+
+        self.findings_html = W.HTML()
+        self.findings_html.add_class("macplan-findings")
+        right = W.VBox([self.findings_html], layout=W.Layout(flex="1 1 auto", overflow="auto", max_height="640px"))
+
+        # details
+        self.network_html = W.HTML()
+        self.network_html.add_class("macplan-network")
+        self.macs_html = W.HTML()
+        self.macs_html.add_class("macplan-macs")
+        self.commands_html = W.HTML()
+        self.commands_html.add_class("macplan-commands")
+
+        self.yaml_path = W.Text(description="YAML file", layout=W.Layout(width="380px"))
+        self.save_button = W.Button(description="Save plan", icon="save")
+        self.commands_path = W.Text(description="script", layout=W.Layout(width="380px"))
+        self.export_button = W.Button(description="Export commands", icon="download")
+        self.save_status = W.HTML()
+        self.save_status.add_class("macplan-save-status")
+        self.save_button.on_click(lambda _: self._guard(self.save_yaml))
+        self.export_button.on_click(lambda _: self._guard(self.export_commands))
+
+        self.apply_target = W.ToggleButtons(options=[("sandbox lab", "lab"), ("DOCKER_HOST", "docker_host")],
+                                            value="lab")
+        self.apply_docker_host = W.Text(value=os.environ.get("DOCKER_HOST", ""),
+                                        placeholder="unix:///var/run/docker.sock or tcp://host:2376",
+                                        description="DOCKER_HOST", layout=W.Layout(width="420px"))
+        self.apply_host = W.Dropdown(options=[""], description="plan host", layout=W.Layout(width="260px"))
+        self.diff_button = W.Button(description="Show diff", icon="search")
+        self.confirm_button = W.Button(description="Apply these changes", button_style="danger", icon="check",
+                                       layout=W.Layout(display="none"))
+        self.cancel_button = W.Button(description="Cancel", layout=W.Layout(display="none"))
+        self.diff_html = W.HTML()
+        self.diff_html.add_class("macplan-diff")
+        self.progress = W.IntProgress(value=0, min=0, max=1, description="", layout=W.Layout(width="420px",
+                                                                                                 display="none"))
+        self.apply_result = W.HTML()
+        self.apply_result.add_class("macplan-apply-result")
+        self.diff_button.on_click(lambda _: self._guard(self.show_diff))
+        self.confirm_button.on_click(lambda _: self._guard(self.confirm_apply))
+        self.cancel_button.on_click(lambda _: self._guard(self.cancel_apply))
+
+        save_box = W.VBox([
+            W.HTML("<b>Save</b> (paths are relative to the notebook's folder)"),
+            W.HBox([self.yaml_path, self.save_button]),
+            W.HBox([self.commands_path, self.export_button]),
+            self.save_status,
+            W.HTML("<b>Apply to a Docker engine</b>: first the diff, then your confirmation"),
+            W.HBox([self.apply_target, self.apply_host]),
+            self.apply_docker_host,
+            W.HBox([self.diff_button, self.confirm_button, self.cancel_button]),
+            self.diff_html, self.progress, self.apply_result,
+        ])
+        self.tabs = W.Tab(children=[self.network_html, self.macs_html, self.commands_html, save_box],
+                          titles=("Network", "Capacity & MACs", "Commands", "Save & apply"))
+        self.tabs.selected_index = 0
+        self._stale: set = {0, 1, 2}
+        self.tabs.observe(lambda change: self._guard(self._render_tab), names="selected_index")
+
+        self.root = W.VBox([
+            W.HTML(_CSS),
+            W.HBox([self.title, self.engine_choice], layout=W.Layout(justify_content="space-between",
+                                                                      align_items="center")),
+            self.open_panel,
+            W.HBox([left, right], layout=W.Layout(width="100%")),
+            self.tabs,
+        ], layout=W.Layout(width="100%"))
+        self.root.add_class("macplan-planner")
+
+    # ------------------------------------------------------------------ display
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.root._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, tuple):
+            bundle = bundle[0]
+        bundle = dict(bundle or {})
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+    def __repr__(self) -> str:
+        return f"<macplan Planner: {self.summary()}>"
+
+    def summary(self) -> str:
+        rep = self.report
+        hosts = sorted({n.host for n in self.plan.networks})
+        errors = sum(1 for f in rep.findings if f.severity == "error")
+        warnings = sum(1 for f in rep.findings if f.severity == "warning")
+        refused = sum(1 for n in rep.networks if not n.accepted)
+        sel = f"; selected {self.network.name}" if self.network is not None else ""
+        return (f"plan {self.plan.name}, engine {rep.engine}: {len(self.plan.networks)} networks on "
+                f"{len(hosts)} host{'s' if len(hosts) != 1 else ''}, {refused} refused, "
+                f"{errors} errors, {warnings} warnings{sel}")
+
+    def field_errors(self) -> dict[str, str]:
+        """The inline errors on screen, as plain text, by field."""
+        return {k: html.unescape(e.value).lstrip("⚠ ") for k, e in self.errors.items() if e.value}
+
+    def findings_text(self, network: Optional[str] = None) -> str:
+        """The findings as text, errors first (for notebooks and tests)."""
+        lines = []
+        for sev, name, f in self._sorted_findings():
+            if network is None or name == network:
+                lines.append(f"{sev:7} {name}: [{f.rule}] {f.message}"
+                             + (f"\n        docker: {f.docker_error}" if f.docker_error else ""))
+        return "\n".join(lines) or "no findings"
+
+    # ------------------------------------------------------------------ guards
+    def _guard(self, fn, *args):
+        """Run a callback; whatever goes wrong is shown in the status line, never raised."""
+        try:
+            return fn(*args)
+        except Exception as exc:  # noqa: BLE001 - the notebook must never see a traceback
+            self.status.value = (f'<span class="macplan-err">Something went wrong: '
+                                 f'{_esc(type(exc).__name__)}: {_esc(exc)}</span>')
+            return None
+
+    def _load_status(self, text: str, error: bool = False) -> None:
+        cls = "macplan-err" if error else ""
+        self.open_status.value = f'<span class="{cls}">{_esc(text)}</span>'
+        if error:
+            self.open_panel.selected_index = 0
+
+    # ------------------------------------------------------------------ events
+    def _on_engine(self, change) -> None:
+        if self._syncing:
+            return
+        self._guard(self._set_engine, change["new"])
+
+    def _set_engine(self, engine: str) -> None:
+        self.checked.set_engine(engine)
+        self._refresh()
+
+    def _on_select(self, change) -> None:
+        if self._syncing:
+            return
+        self._guard(self.select, change["new"])
+
+    def select(self, which) -> None:
+        """Show network ``which`` (its index or name) in the form."""
+        if which is None or not self.plan.networks:
+            self.selected = None
+        elif isinstance(which, int):
+            self.selected = which
+        else:
+            self.selected = next(i for i, n in enumerate(self.plan.networks) if n.name == which)
+        self._fill_form()
+        self._sync_list()
+        self._stale |= {0, 1}
+        self._render_tab()
+
+    def _on_field(self, key: str, change) -> None:
+        if self._syncing:
+            return
+        self._guard(self._field_changed, key, change["new"])
+
+    def _field_changed(self, key: str, value) -> None:
+        net = self.network
+        if net is None:
+            return
+        started = time.perf_counter()
+        try:
+            new = self._edited(net, key, value)
+        except FieldError as exc:
+            self.errors[key].value = f"⚠ {_esc(exc)}"
+            return
+        self.errors[key].value = ""
+        if key in ("parent", "vlan"):
+            self.errors["parent"].value = self.errors["vlan"].value = ""
+        if new == net and new.name == net.name:
+            return
+        self._replace(new)
+        self.timings["edit"] = time.perf_counter() - started
+
+    def _edited(self, net: Network, key: str, value) -> Network:
+        if key in _TEXT_PARSERS:
+            value = _TEXT_PARSERS[key](value)
+        if key == "name":
+            return net.with_(name=value)
+        if key == "host":
+            return net.with_(host=value or net.host)
+        if key == "driver":
+            return _with_mode(net, value, "")
+        if key == "mode":
+            return _with_mode(net, net.driver, value)
+        if key == "parent":
+            base, vid = value, parse_vlan(self.fields["vlan"].value)
+            m = re.fullmatch(r"(.+)\.(\d{1,4})", base)
+            if m and vid is None:  # "eth0.50" typed whole: split it like the YAML vlan: key
+                base, vid = m.group(1), parse_vlan(m.group(2))
+            if vid is not None and not base:
+                raise FieldError("a VLAN needs a parent interface (the trunk, like eth0)")
+            return _with_parent(net, base, vid)
+        if key == "vlan":
+            base = parse_parent(self.fields["parent"].value)
+            if value is not None and not base:
+                raise FieldError("a VLAN needs a parent: fill in the parent interface first")
+            return _with_parent(net, base, value)
+        if key == "subnets":
+            return net.with_(subnets=value)
+        if key == "gateways":
+            return net.with_(gateways=value)
+        if key == "ip_ranges":
+            return net.with_(ip_ranges=value)
+        if key == "aux":
+            return net.with_(aux=value)
+        if key == "containers":
+            return net.with_(containers=value)
+        if key == "ipv6":
+            return net.with_(ipv6=True if value else None)
+        raise KeyError(key)
+
+    def _replace(self, new: Network) -> None:
+        index = self.selected
+        old = self.plan.networks[index]
+        self.checked.replace(index, new)
+        if new.driver != old.driver:
+            self._fill_form(only=("mode",))
+        self._refresh()
+
+    # ------------------------------------------------------------------ add / remove
+    def add_network(self) -> None:
+        """Append a new macvlan network (on the selected network's host) and select it."""
+        names = {n.name for n in self.plan.networks}
+        k = len(self.plan.networks) + 1
+        while f"net{k}" in names:
+            k += 1
+        host = self.network.host if self.network is not None else (self.plan.hosts[0].name if self.plan.hosts else "host")
+        h = self.plan.host(host)
+        parent = h.interfaces[0].name if h.interfaces else "eth0"
+        new = Network(name=f"net{k}", host=host, options=(("parent", parent),))
+        self.checked.full(self.plan.with_(networks=self.plan.networks + (new,)))
+        self.selected = len(self.plan.networks) - 1
+        self._refresh(list_changed=True, refill=True)
+
+    def remove_network(self) -> None:
+        """Remove the selected network."""
+        if self.selected is None:
+            return
+        nets = list(self.plan.networks)
+        del nets[self.selected]
+        self.checked.full(self.plan.with_(networks=tuple(nets)))
+        self.selected = min(self.selected, len(nets) - 1) if nets else None
+        self._refresh(list_changed=True, refill=True)
+
+    # ------------------------------------------------------------------ save / export
+    def save_yaml(self, path: Optional[str] = None) -> Optional[str]:
+        path = (path or self.yaml_path.value or f"{self.plan.name}.yaml").strip()
+        try:
+            text = emit.dump_yaml(self.plan)
+            Path(path).write_text(text, encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            self.save_status.value = f'<span class="macplan-err">could not save {_esc(path)}: {_esc(exc)}</span>'
+            return None
+        self.save_status.value = f"saved the plan ({len(self.plan.networks)} networks) to <code>{_esc(path)}</code>"
+        return path
+
+    def export_commands(self, path: Optional[str] = None) -> Optional[str]:
+        path = (path or self.commands_path.value or f"{self.plan.name}.sh").strip()
+        try:
+            Path(path).write_text(self.commands(), encoding="utf-8")
+        except OSError as exc:
+            self.save_status.value = f'<span class="macplan-err">could not write {_esc(path)}: {_esc(exc)}</span>'
+            return None
+        self.save_status.value = f"wrote {len(self.plan.networks)} commands to <code>{_esc(path)}</code>"
+        return path
+
+    def commands(self) -> str:
+        """The plan's ``docker network create`` commands (as ``macplan commands`` prints them),
+        with each network's line cached so an edit re-renders one line."""
+        by_host: dict[str, list] = {}
+        for n in self.plan.networks:
+            by_host.setdefault(n.host, []).append(n)
+        hosts = [h.name for h in self.plan.hosts] + [h for h in by_host if h not in {x.name for x in self.plan.hosts}]
+        lines = []
+        for h in hosts:
+            nets = by_host.get(h)
+            if not nets:
+                continue
+            if len(by_host) > 1:
+                lines.append(f"# on host {h}")
+            lines += [self._command(n) for n in emit.ordered(nets)]
+        return "\n".join(lines) + ("\n" if lines else "")
+
+    def _command(self, net: Network) -> str:
+        got = self._cmd_cache.get(id(net))
+        if got is None or got[0] is not net:
+            got = self._cmd_cache[id(net)] = (net, " ".join(shlex.quote(a) for a in emit.create_argv(net)))
+        return got[1]
+
+    # ------------------------------------------------------------------ apply
+    def _docker_host(self) -> str:
+        if self.apply_target.value == "lab":
+            return self._lab_docker_host()
+        host = self.apply_docker_host.value.strip()
+        if not host:
+            raise RuntimeError("name the engine: fill in DOCKER_HOST (like unix:///var/run/docker.sock)")
+        return host
+
+    def show_diff(self) -> None:
+        """Connect to the engine and show what apply would do; the confirm button follows."""
+        self.cancel_apply()
+        self.apply_result.value = ""
+        try:
+            docker_host = self._docker_host()
+            host = self.apply_host.value or None
+            engine = self._engine_factory(docker_host, lambda msg: None)
+            try:
+                diff = engine.diff(self.plan, host)
+            finally:
+                engine.close()
+        except Exception as exc:  # noqa: BLE001 - unreachable engine, plan refused, lab down...
+            self.diff_html.value = f'<div class="macplan-err">{_esc(_one_line(exc))}</div>'
+            return
+        errors = [f for f in self.report.findings if f.severity == "error"]
+        note = ""
+        if errors:
+            note = (f'<div class="macplan-err">The plan has {len(errors)} error finding(s); apply refuses it '
+                    f'until they are fixed.</div>')
+        self.diff_html.value = f"<pre>{_esc(diff.render())}</pre>{note}"
+        if diff.changes and not errors and not diff.by_kind("conflict"):
+            self._pending = (docker_host, diff.host, self.plan)
+            self.confirm_button.layout.display = ""
+            self.cancel_button.layout.display = ""
+
+    def cancel_apply(self) -> None:
+        self._pending = None
+        self.confirm_button.layout.display = "none"
+        self.cancel_button.layout.display = "none"
+
+    def confirm_apply(self):
+        """Apply the plan the diff on screen was made for, with a progress bar."""
+        if self._pending is None:
+            self.apply_result.value = '<span class="macplan-err">Show the diff first.</span>'
+            return None
+        docker_host, host, plan = self._pending
+        self.cancel_apply()
+        bar = self.progress
+        bar.value, bar.max, bar.bar_style = 0, 1, ""
+        bar.layout.display = ""
+
+        def progress(msg: str) -> None:
+            m = re.match(r"\[(\d+)/(\d+)\] \S+ \S+: ok", msg)
+            if m:
+                bar.max, bar.value = int(m.group(2)), int(m.group(1))
+            bar.description = ""
+        try:
+            engine = self._engine_factory(docker_host, progress)
+            try:
+                result = engine.apply(plan, host)
+            finally:
+                engine.close()
+        except Exception as exc:  # noqa: BLE001
+            bar.bar_style = "danger"
+            self.apply_result.value = f'<div class="macplan-err"><b>Not applied:</b> {_esc(_one_line(exc))}</div>'
+            return None
+        if result.ok:
+            bar.value, bar.bar_style = bar.max, "success"
+            done = ([f"created {', '.join(result.created)}"] if result.created else []) + \
+                   ([f"removed {', '.join(result.removed)}"] if result.removed else [])
+            self.apply_result.value = (f'<div style="color:#006b3c"><b>Applied</b> to engine {_esc(result.diff.engine)}: '
+                                       f'{_esc("; ".join(done) or "nothing to change")}.</div>')
+        else:
+            bar.bar_style = "danger"
+            back = f" Rolled back: {', '.join(result.rolled_back)}." if result.rolled_back else ""
+            self.apply_result.value = (f'<div class="macplan-err"><b>Failed:</b> {_esc(result.error)}.{_esc(back)}'
+                                       f'</div>')
+        return result
+
+    # ------------------------------------------------------------------ rendering
+    def _after_load(self) -> None:
+        self.selected = 0 if self.plan.networks else None
+        self.yaml_path.value = f"{self.plan.name}.yaml"
+        self.commands_path.value = f"{self.plan.name}.sh"
+        hosts = sorted({n.host for n in self.plan.networks}) or [h.name for h in self.plan.hosts]
+        self.apply_host.options = hosts
+        self.apply_host.value = hosts[0] if hosts else None
+        self._refresh(list_changed=True, refill=True)
+
+    def _refresh(self, list_changed: bool = False, refill: bool = False) -> None:
+        t0 = time.perf_counter()
+        if self._pending is not None and self._pending[2] is not self.plan:
+            self.cancel_apply()
+            self.diff_html.value = "<i>The plan changed since this diff; show the diff again.</i>"
+        self._render_summary()
+        self._sync_list()
+        if refill:
+            self._fill_form()
+        self._render_findings()
+        self._stale = {0, 1, 2}
+        self._render_tab()
+        self.timings["render"] = time.perf_counter() - t0
+
+    def _render_tab(self, *_) -> None:
+        """Re-render the visible detail tab; the others when they are opened (a big plan's
+        commands and charts cost more than the edit itself)."""
+        tab = self.tabs.selected_index
+        if tab in self._stale:
+            self._stale.discard(tab)
+            (self._render_network, self._render_macs, self._render_commands)[tab]()
+
+    def _render_summary(self) -> None:
+        src = f" <span style='color:#555'>from {_esc(os.path.basename(self.source))}</span>" if self.source else ""
+        rep = self.report
+        errors = sum(1 for f in rep.findings if f.severity == "error")
+        warnings = sum(1 for f in rep.findings if f.severity == "warning")
+        refused = sum(1 for n in rep.networks if not n.accepted)
+        color = "#b00020" if errors else ("#8a6d00" if warnings else "#006b3c")
+        self.title.value = (f"<div style='font-size:15px'><b>macplan planner</b>: plan <code>{_esc(self.plan.name)}</code>{src}"
+                            f" &middot; {len(self.plan.networks)} networks &middot; "
+                            f"<span style='color:{color}'>{refused} refused, {errors} errors, {warnings} warnings</span>"
+                            f" (engine {_esc(rep.engine)})</div>")
+        parts = []
+        for h in self.plan.hosts:
+            ifaces = ", ".join(i.name + (f" ({i.kind})" if i.kind != "ethernet" else "")
+                               + (f" max {i.mac_limit} MACs" if i.mac_limit else "") for i in h.interfaces)
+            known = ifaces if h.interfaces_known else "interfaces not declared"
+            count = sum(1 for n in self.plan.networks if n.host == h.name)
+            parts.append(f"<code>{_esc(h.name)}</code>: {_esc(known)}; {count} networks")
+        self.hosts_html.value = "<b>Hosts</b><br>" + "<br>".join(parts)
+
+    def _list_options(self) -> list:
+        opts = []
+        many = len({x.host for x in self.plan.networks}) > 1
+        for i, (n, r) in enumerate(zip(self.plan.networks, self.report.networks)):
+            sev = min((_SEVERITY_ORDER[f.severity] for f in r.findings), default=3)
+            mark = "✖" if not r.accepted or sev == 0 else ("⚠" if sev == 1 else "✓")
+            opts.append((f"{mark} {n.name}  @{n.host}" if many else f"{mark} {n.name}", i))
+        return opts
+
+    def _sync_list(self) -> None:
+        opts = self._list_options()
+        self._syncing = True
+        try:
+            with self.networks.hold_sync():
+                if list(self.networks.options) != [o[0] for o in opts]:
+                    self.networks.options = opts
+                self.networks.value = self.selected
+        finally:
+            self._syncing = False
+        self.remove_button.disabled = self.selected is None
+        self.form.layout.display = "none" if self.selected is None else ""
+
+    def _fill_form(self, only=None) -> None:
+        net = self.network
+        self._syncing = True
+        try:
+            if net is None:
+                return
+            parent, vid = _split_parent(net)
+            modes = list(IPVLAN_MODES if net.driver == "ipvlan" else MACVLAN_MODES)
+            mode = net.mode or ""
+            if mode and mode not in modes:
+                modes.append(mode)
+            drivers = list(DRIVERS) + ([net.driver] if net.driver not in DRIVERS else [])
+            hosts = [h.name for h in self.plan.hosts] + ([net.host] if net.host not in {h.name for h in self.plan.hosts} else [])
+            values = {
+                "name": net.name, "parent": parent, "vlan": vid, "subnets": _join(net.subnets),
+                "gateways": _join(net.gateways), "ip_ranges": _join(net.ip_ranges), "aux": _aux_text(net.aux),
+                "containers": "" if net.containers is None else str(net.containers), "ipv6": bool(net.ipv6),
+            }
+            for key in only or [k for k, _, _ in _FIELDS]:
+                w = self.fields[key]
+                if key == "mode":
+                    w.options = [("default (" + ("l2" if net.driver == "ipvlan" else "bridge") + ")", "")] + \
+                                [(m, m) for m in modes]
+                    w.value = mode
+                elif key == "driver":
+                    w.options, w.value = drivers, net.driver
+                elif key == "host":
+                    w.options, w.value = hosts, net.host
+                else:
+                    w.value = values[key]
+                self.errors[key].value = ""
+        finally:
+            self._syncing = False
+
+    def _sorted_findings(self):
+        items = []
+        for r in self.report.networks:
+            for f in r.findings:
+                items.append((_SEVERITY_ORDER[f.severity], r.index, f.severity, r.name, f))
+        for k, f in enumerate(self.report.plan_findings):
+            items.append((_SEVERITY_ORDER[f.severity], len(self.report.networks) + k, f.severity, "(plan)", f))
+        items.sort(key=lambda x: (x[0], x[1]))
+        return [(sev, name, f) for _, _, sev, name, f in items]
+
+    def _finding_html(self, name: str, f) -> str:
+        key = (name, f)
+        got = self._finding_cache.get(key)
+        if got is None:
+            label = {"error": "ERROR", "warning": "warning", "info": "info"}.get(f.severity, f.severity)
+            docker = (f'<div class="macplan-docker">docker: {_esc(f.docker_error)}</div>' if f.docker_error else "")
+            got = (f'<div class="macplan-finding macplan-{_esc(f.severity)}" data-network="{_esc(name)}" '
+                   f'data-rule="{_esc(f.rule)}"><b>{label}</b> <code>{_esc(name)}</code> '
+                   f'<span style="color:#555">[{_esc(f.rule)}]</span> {_esc(f.message)}{docker}</div>')
+            if len(self._finding_cache) > 5000:
+                self._finding_cache.clear()
+            self._finding_cache[key] = got
+        return got
+
+    def _render_findings(self) -> None:
+        items = self._sorted_findings()
+        shown = items[:_MAX_FINDINGS]
+        body = "".join(self._finding_html(name, f) for _, name, f in shown)
+        if len(items) > len(shown):
+            rest = items[len(shown):]
+            counts = {s: sum(1 for x in rest if x[0] == s) for s in ("error", "warning", "info")}
+            more = ", ".join(f"{v} {k}s" for k, v in counts.items() if v)
+            body += f"<div style='color:#555'>… and {len(rest)} more ({more})</div>"
+        if not items:
+            body = ("<div class='macplan-finding macplan-info' data-network='' data-rule='none'>"
+                    "No findings: Docker creates every network as planned.</div>")
+        self.findings_html.value = (f"<b>Findings</b> <span style='color:#555'>(errors first; Docker's own words "
+                                    f"after “docker:”)</span>{body}")
+
+    def _render_network(self) -> None:
+        net = self.network
+        if net is None:
+            self.network_html.value = "<i>No network selected.</i>"
+            return
+        res = self.report.networks[self.selected]
+        cmd = f"<pre>{_esc(self._command(net))}</pre>"
+        if not res.accepted:
+            why = res.findings[0].docker_error or res.findings[0].message if res.findings else ""
+            self.network_html.value = (f"<div class='macplan-err'><b>Docker refuses {_esc(net.name)}</b>: "
+                                       f"{_esc(why)}</div>{cmd}")
+            return
+        parts = []
+        cap = res.capacity
+        if cap is not None:
+            rows = []
+            for s in cap.subnets:
+                d = s.to_dict()
+                reserved = ", ".join(f"{k} {v}" for k, v in d.get("reserved", {}).items())
+                rows.append(f"<tr><td>{_esc(d['subnet'])}</td><td>{_esc(d['pool'])}</td><td>{d['size']:,}</td>"
+                            f"<td>{_esc(reserved)}</td><td>{d['available']:,}</td><td>{_esc(d.get('gateway') or '')}</td></tr>")
+            expected = "" if cap.expected is None else f" (expected {cap.expected:,})"
+            short = cap.expected is not None and cap.expected > cap.containers
+            color = "#b00020" if short else "inherit"
+            parts.append(f"<div><b>{_esc(net.name)}</b> holds <b style='color:{color}'>{cap.containers:,}</b> "
+                         f"containers{expected}</div>"
+                         "<table class='macplan-cap'><tr><th>subnet</th><th>pool</th><th>size</th><th>reserved</th>"
+                         f"<th>available</th><th>gateway</th></tr>{''.join(rows)}</table>")
+        maps = []
+        if res.created is not None:
+            for i in range(min(len(res.created.allocations), _MAX_MAPS)):
+                try:
+                    maps.append(viz.address_map(self.plan, res, subnet=i))
+                except Exception:  # noqa: BLE001 - a picture that cannot be drawn is left out
+                    continue
+        if maps:
+            parts.append(viz.side_by_side(*maps)._repr_html_())
+        self.network_html.value = "".join(parts) + cmd
+
+    def _render_macs(self) -> None:
+        rep = self.report
+        vlans = [v.to_dict() for v in rep.vlans]
+        ports = list(rep.ports)
+        net = self.network
+        note = ""
+        if len(vlans) > _MAX_BARS:
+            keep = [v for v in vlans if v.get("limit") is not None and v["macs"] > v["limit"]]
+            if net is not None and net.vlan is not None:
+                keep += [v for v in vlans if v["vlan"] == net.vlan and v not in keep]
+            note += f"VLANs: showing {len(keep[:_MAX_BARS])} of {len(vlans)} (over their limit, and the selected network's). "
+            vlans = keep[:_MAX_BARS]
+        if len(ports) > _MAX_BARS:
+            keep = [p for p in ports if p.get("limit") is not None and p["macs"] > p["limit"]]
+            if net is not None:
+                keep += [p for p in ports if p["host"] == net.host and p["interface"] == net.base_interface
+                         and p not in keep]
+            note += f"Ports: showing {len(keep[:_MAX_BARS])} of {len(ports)}."
+            ports = keep[:_MAX_BARS]
+        parts = []
+        if note:
+            parts.append(f"<div style='color:#555'>{_esc(note)}</div>")
+        charts = []
+        if vlans:
+            charts.append(viz.mac_chart({"vlans": vlans}, by="vlan"))
+        if ports:
+            charts.append(viz.mac_chart({"ports": ports}, by="port"))
+        if charts:
+            parts.append(viz.side_by_side(*charts)._repr_html_())
+        else:
+            parts.append("<i>No MAC addresses on the wire yet (no accepted macvlan/ipvlan network).</i>")
+        caps = [r.capacity.to_dict() for r in rep.networks if r.capacity is not None]
+        if len(caps) > _MAX_BARS:
+            short = [c for c in caps if c.get("expected") and c["expected"] > c["containers"]]
+            sel = [c for c in caps if net is not None and c["name"] == net.name and c["host"] == net.host]
+            pick = (short + [c for c in sel if c not in short])[:_MAX_BARS]
+            parts.append(f"<div style='color:#555'>Capacity: showing {len(pick)} of {len(caps)} networks "
+                         f"(short of addresses, and the selected one).</div>")
+            caps = pick
+        if caps:
+            parts.append(viz.capacity_chart({"networks": caps})._repr_html_())
+        self.macs_html.value = "".join(parts)
+
+    def _render_commands(self) -> None:
+        text = self.commands()
+        self.commands_html.value = (f"<div style='color:#555'>{len(self.plan.networks)} commands, in an order "
+                                    f"Docker accepts (Save &amp; apply exports them)</div><pre>{_esc(text)}</pre>")
+
+
+# ============================================================================ helpers
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:500]
+
+
+def _load_path(path: str, interfaces=None) -> Plan:
+    if str(path).endswith((".yaml", ".yml")):
+        return macplan.load(path)
+    return macplan.load(path, interfaces=interfaces)
+
+
+# ============================================================================ macplan app
+
+
+def _repo_notebook() -> Path:
+    return Path(__file__).resolve().parent.parent / "notebooks" / "10-planner.ipynb"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def app_main(argv: list[str]) -> int:
+    """``macplan app [PLAN]``: serve the planner notebook with Voila on 127.0.0.1.
+
+    Prints the URL, runs until interrupted, and returns an exit code (2 when it cannot start).
+    """
+    ap = argparse.ArgumentParser(prog="macplan app",
+                                 description="Serve the interactive planner (notebooks/10-planner.ipynb) with Voila.")
+    ap.add_argument("plan", nargs="?", help="a YAML plan or a script of docker network create commands "
+                                            "(default: the seed guide's script)")
+    ap.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    ap.add_argument("--interfaces", help="for a script: the host's interfaces, like eth0,eth1")
+    ap.add_argument("--engine", help="engine release line to check against (20.10 ... 29)")
+    try:
+        args = ap.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.plan and not Path(args.plan).is_file():
+        print(f"macplan app: {args.plan}: no such file", file=sys.stderr)
+        return 2
+    nb = Path(os.environ.get("MACPLAN_PLANNER_NOTEBOOK") or _repo_notebook())
+    if not nb.is_file():
+        print(f"macplan app: {nb} not found (the planner notebook ships with the source tree)", file=sys.stderr)
+        return 2
+    try:
+        import voila  # noqa: F401
+    except ImportError:
+        print("macplan app: Voila is not installed (pip install 'macplan[notebooks]')", file=sys.stderr)
+        return 2
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys([root] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]))
+    env["MACPLAN_APP"] = "1"
+    if args.plan:
+        env["MACPLAN_PLAN"] = str(Path(args.plan).resolve())
+    if args.interfaces:
+        env["MACPLAN_INTERFACES"] = args.interfaces
+    if args.engine:
+        env["MACPLAN_ENGINE"] = args.engine
+    port = args.port or _free_port()
+    cmd = [sys.executable, "-m", "voila", str(nb), f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1",
+           "--VoilaConfiguration.file_allowlist=[]", "--theme=light"]
+    print(f"macplan app: the planner is at http://127.0.0.1:{port}/  (Ctrl-C stops it)", flush=True)
+    try:
+        proc = subprocess.Popen(cmd, env=env, cwd=str(nb.parent))
+    except OSError as exc:
+        print(f"macplan app: cannot start Voila: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        return 0

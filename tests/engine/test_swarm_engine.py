@@ -91,6 +91,8 @@ def test_swarm_apply_and_a_service_on_the_nodes_slice(swarm_engine):
         got.append(ipaddress.ip_address(ctr["NetworkSettings"]["Networks"]["swarmlan"]["IPAddress"]))
     assert len(got) == 2, tasks
     assert all(ip in rng for ip in got), (got, rng)
+    # the gateway is outside the slice, so the tasks take its first two addresses, as planned
+    assert sorted(got) == [rng.network_address, rng.network_address + 1]
     assert not any(ip in o for ip in got for o in others)
     svc.remove()
 

@@ -523,7 +523,7 @@ class Planner:
         # hosts and networks
         self.hosts_html = W.HTML()
         self.hosts_html.add_class("macplan-hosts")
-        self.networks = W.Select(options=[], rows=10, layout=W.Layout(width="100%"))
+        self.networks = W.Select(options=[], rows=10, layout=W.Layout(width="330px"))
         self.networks.add_class("macplan-networks")
         self.networks.observe(self._on_select, names="value")
         self.add_button = W.Button(description="Add network", icon="plus", layout=W.Layout(width="auto"))
@@ -535,7 +535,7 @@ class Planner:
         self.fields: dict[str, W.Widget] = {}
         self.errors: dict[str, W.HTML] = {}
         rows = []
-        label_w = W.Layout(width="92px", min_width="92px")
+        label_w = W.Layout(width="104px", min_width="104px", flex="0 0 auto")
         for key, label, placeholder in _FIELDS:
             if key in ("host", "driver", "mode"):
                 w = W.Dropdown(options=[""], layout=W.Layout(width="200px"))
@@ -563,11 +563,13 @@ class Planner:
 
         self.findings_html = W.HTML()
         self.findings_html.add_class("macplan-findings")
-        right = W.VBox([self.findings_html], layout=W.Layout(flex="1 1 auto", overflow="auto", max_height="640px"))
-
-        # details
         self.network_html = W.HTML()
         self.network_html.add_class("macplan-network")
+        right = W.VBox([self.findings_html, W.HTML("<b>Selected network: capacity and address map</b>"),
+                        self.network_html],
+                       layout=W.Layout(flex="1 1 auto", overflow="auto"))
+
+        # details
         self.macs_html = W.HTML()
         self.macs_html.add_class("macplan-macs")
         self.commands_html = W.HTML()
@@ -613,10 +615,10 @@ class Planner:
             W.HBox([self.diff_button, self.confirm_button, self.cancel_button]),
             self.diff_html, self.progress, self.apply_result,
         ])
-        self.tabs = W.Tab(children=[self.network_html, self.macs_html, self.commands_html, save_box],
-                          titles=("Network", "Capacity & MACs", "Commands", "Save & apply"))
+        self.tabs = W.Tab(children=[self.macs_html, self.commands_html, save_box],
+                          titles=("Capacity & MACs", "Commands", "Save & apply"))
         self.tabs.selected_index = 0
-        self._stale: set = {0, 1, 2}
+        self._stale: set = {0, 1}
         self.tabs.observe(lambda change: self._guard(self._render_tab), names="selected_index")
 
         self.root = W.VBox([
@@ -706,7 +708,8 @@ class Planner:
             self.selected = next(i for i, n in enumerate(self.plan.networks) if n.name == which)
         self._fill_form()
         self._sync_list()
-        self._stale |= {0, 1}
+        self._render_network()
+        self._stale.add(0)
         self._render_tab()
 
     def _on_field(self, key: str, change) -> None:
@@ -947,7 +950,8 @@ class Planner:
         if refill:
             self._fill_form()
         self._render_findings()
-        self._stale = {0, 1, 2}
+        self._render_network()
+        self._stale = {0, 1}
         self._render_tab()
         self.timings["render"] = time.perf_counter() - t0
 
@@ -957,7 +961,7 @@ class Planner:
         tab = self.tabs.selected_index
         if tab in self._stale:
             self._stale.discard(tab)
-            (self._render_network, self._render_macs, self._render_commands)[tab]()
+            (self._render_macs, self._render_commands)[tab]()
 
     def _render_summary(self) -> None:
         src = f" <span style='color:#555'>from {_esc(os.path.basename(self.source))}</span>" if self.source else ""

@@ -41,7 +41,7 @@ def test_opens_the_seed_guide_with_docker_s_verdict(seed):
     assert seed.fields["subnets"].value == "172.16.86.0/24"
     assert seed.fields["parent"].value == "eth0"
     assert seed.commands_html.value == ""           # tabs render when opened
-    seed.tabs.selected_index = 2
+    seed.tabs.selected_index = 1
     assert "docker network create -d macvlan" in seed.commands_html.value
 
 
@@ -130,7 +130,7 @@ def test_edits_reach_the_plan_commands_and_capacity(seed):
     net = seed.plan.network("macvlan50")
     assert net.ip_ranges == ("192.168.50.64/26",) and net.aux == (("printer", "192.168.50.70"),)
     assert seed.capacity.network("macvlan50").containers == 63
-    seed.tabs.set_state({"selected_index": 2})
+    seed.tabs.set_state({"selected_index": 1})
     assert "--ip-range=192.168.50.64/26" in seed.commands_html.value
     seed.tabs.selected_index = 0
     assert "holds <b style='color:#b00020'>63</b> containers (expected 80)" in seed.network_html.value
@@ -192,7 +192,6 @@ def test_open_panel(seed, tmp_path):
     seed.open_button.click()
     assert seed.plan.name == "vlan-trunk" and seed.fields["vlan"].value == "10"
     assert "max 256 MACs" in seed.hosts_html.value
-    seed.tabs.selected_index = 1
     assert "VLAN 10" in seed.macs_html.value
     seed.open_empty.click()
     assert seed.plan.networks == () and "No findings" in seed.findings_html.value

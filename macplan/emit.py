@@ -73,7 +73,9 @@ def commands(plan: Plan, remove: bool = False, host: Optional[str] = None) -> st
     by_host: dict[str, list[Network]] = {}
     for n in plan.networks:
         by_host.setdefault(n.host, []).append(n)
-    hosts = [h.name for h in plan.hosts] + [h for h in by_host if h not in {x.name for x in plan.hosts}]
+    declared = [h.name for h in plan.hosts]
+    known = set(declared)
+    hosts = declared + [h for h in by_host if h not in known]
     if host is not None:
         hosts = [host]
     many = len(by_host) > 1

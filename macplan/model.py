@@ -103,10 +103,7 @@ class Network:
         # Docker keeps options and labels as maps: their order means nothing.
         object.__setattr__(self, "options", tuple(sorted(self.options)))
         object.__setattr__(self, "labels", tuple(sorted(self.labels)))
-
-    @cached_property
-    def option_map(self) -> dict[str, str]:
-        return dict(self.options)
+        object.__setattr__(self, "option_map", dict(self.options))    # derived, not a field
 
     @property
     def parent(self) -> Optional[str]:

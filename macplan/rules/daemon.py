@@ -14,7 +14,7 @@ from typing import Optional
 from ..ipam import AddressSpace, Pool, RangeSlots
 from ..model import Host, IpamGroup, Network
 from .cli import Refusal, group_ipam
-from .goparse import GoError, parse_cidr, parse_ip
+from .goparse import GoError, parse_cidr, parse_ip, parse_prefix
 from .profile import Profile
 
 __all__ = ["Engine", "Created", "Allocation", "PREDEFINED", "DRIVERS"]
@@ -183,11 +183,8 @@ class Engine:
         """v25+ api/types/network ValidateIPAM: every problem, joined."""
         errors: list[str] = []
         for g in groups:
-            try:
-                subnet = ipaddress.ip_interface(g.subnet)
-                if "/" not in g.subnet:
-                    raise ValueError
-            except ValueError:
+            subnet = parse_prefix(g.subnet)
+            if subnet is None:
                 errors.append(f"invalid subnet {g.subnet}: invalid CIDR block notation")
                 continue
             fam = f"IPv{subnet.version}"
@@ -196,13 +193,9 @@ class Engine:
             if subnet.ip != subnet.network.network_address:
                 errors.append(f"invalid subnet {subnet}: it should be {subnet.network}")
             if g.ip_range:
-                try:
-                    rng = ipaddress.ip_interface(g.ip_range)
-                    if "/" not in g.ip_range:
-                        raise ValueError
-                except ValueError:
+                rng = parse_prefix(g.ip_range)
+                if rng is None:
                     errors.append(f"invalid ip-range {g.ip_range}: invalid CIDR block notation")
-                    rng = None
                 if rng is not None:
                     if rng.version != subnet.version:
                         errors.append(f"invalid ip-range {g.ip_range}: parent subnet is an {fam} block")
@@ -299,7 +292,7 @@ class Engine:
     def _allocate_one(self, net, g, subnet, view, mode, internal, has_parent, default) -> Allocation:
         p = self.profile
         rng = parse_cidr(g.ip_range)[1] if g.ip_range else None
-        range_key = str(ipaddress.ip_interface(g.ip_range)) if g.ip_range else None
+        range_key = str(parse_prefix(g.ip_range)) if g.ip_range else None
         pool = view.request(subnet, range_key)
         if pool is None:
             raise Refusal("pool-overlap", p.overlap_prefix + "Pool overlaps with other one on this address space")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from functools import lru_cache
 from typing import Optional, Union
 
@@ -13,11 +14,31 @@ class GoError(ValueError):
     pass
 
 
+_V4 = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
+
+
+def _v4_int(text: str) -> Optional[int]:
+    """Dotted quad to int, the common case, without ipaddress's slower string parser.
+    Leading zeros are refused, as Go (1.17+) and Python do."""
+    m = _V4.fullmatch(text)
+    if not m:
+        return None
+    value = 0
+    for part in m.groups():
+        if len(part) > 1 and part[0] == "0" or int(part) > 255:
+            return None
+        value = value << 8 | int(part)
+    return value
+
+
 @lru_cache(maxsize=65536)
 def parse_ip(text: str) -> Optional[IP]:
     """net.ParseIP: an address or None (no zone, no brackets, no prefix)."""
     if not text or "%" in text or "/" in text:
         return None
+    if "." in text and ":" not in text:
+        value = _v4_int(text)
+        return None if value is None else ipaddress.IPv4Address(value)
     try:
         return ipaddress.ip_address(text)
     except ValueError:
@@ -31,8 +52,22 @@ def parse_cidr(text: str) -> tuple[IP, Net]:
     ip = parse_ip(addr)
     if not slash or ip is None or not bits.isdigit() or len(bits) > 3 or int(bits) > ip.max_prefixlen:
         raise GoError(f"invalid CIDR address: {text}")
-    return ip, ipaddress.ip_network(f"{addr}/{int(bits)}", strict=False)
+    plen = int(bits)
+    if ip.version == 4:
+        return ip, ipaddress.IPv4Network((int(ip) >> (32 - plen) << (32 - plen), plen))
+    return ip, ipaddress.ip_network(f"{addr}/{plen}", strict=False)
 
 
 def family(ip) -> int:
     return ip.version
+
+
+@lru_cache(maxsize=65536)
+def parse_prefix(text: str):
+    """netip.ParsePrefix: an ip_interface (address as written + prefix), or None."""
+    if "/" not in text:
+        return None
+    try:
+        return ipaddress.ip_interface(text)
+    except ValueError:
+        return None

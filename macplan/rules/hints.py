@@ -10,6 +10,7 @@ from typing import Optional
 from ..model import Network, Plan
 from .catalog import rule
 from .daemon import Created, Engine
+from .goparse import parse_prefix
 
 KNOWN_OPTIONS = {
     "macvlan": ("parent", "macvlan_mode"),
@@ -238,7 +239,7 @@ def range_not_in_subnet(ctx: Context) -> Optional[str]:
     """Up to engine 24 an ip-range bigger than its subnet, or with host bits, is accepted silently."""
     for g in ctx.created.allocations:
         if g.group.ip_range:
-            rng = ipaddress.ip_interface(g.group.ip_range)
+            rng = parse_prefix(g.group.ip_range)
             if rng.network.prefixlen <= g.pool.subnet.prefixlen:
                 return f"ip-range {g.group.ip_range} is not smaller than subnet {g.pool.subnet}: the whole subnet is the pool."
             if rng.ip != rng.network.network_address:
@@ -250,9 +251,8 @@ def range_not_in_subnet(ctx: Context) -> Optional[str]:
 def subnet_host_bits(ctx: Context) -> Optional[str]:
     """Up to engine 24 a subnet with host bits (10.0.0.5/24) is silently masked."""
     for s in ctx.net.subnets:
-        try:
-            i = ipaddress.ip_interface(s)
-        except ValueError:
+        i = parse_prefix(s)
+        if i is None:
             continue
         if i.ip != i.network.network_address:
             return f"subnet {s} has host bits set: Docker uses {i.network}."

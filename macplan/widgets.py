@@ -141,12 +141,7 @@ class Checked:
         self.full(plan2)
 
     def _incremental(self, plan2: Plan, index: int, old: Network, new: Network) -> bool:
-        from macplan.macs import count_macs
-        from macplan.pools import network_capacity
-        from macplan.rules import (RULES, SEVERITY_ORDER, NetworkResult, Report, _cross_host, _mac_limits,
-                                   _refused, hints)
-        from macplan.rules.cli import Refusal
-        from macplan.rules.daemon import Engine
+        from macplan.rules import recheck
 
         if old.host != new.host:
             return False
@@ -174,36 +169,7 @@ class Checked:
                     queue.append(item)
                     if len(closure) > self.MAX_LOCAL:
                         return False
-        profile = self.report.profile
-        eng = Engine(plan2.host(host), profile)
-        fresh = {}
-        for j in sorted(closure):
-            n = nets[j]
-            res = NetworkResult(j, n.name, n.host, True)
-            try:
-                res.created = eng.create(n, j)
-            except Refusal as r:
-                res.accepted = False
-                res.findings.append(_refused(r, n.name))
-            else:
-                res.capacity = network_capacity(res.created)
-            fresh[j] = res
-        warn_rules = [r for r in RULES.values() if r.check is not None]
-        for res in fresh.values():
-            if res.accepted:
-                ctx = hints.Context(plan2, eng, res.created, res.capacity)
-                for r in warn_rules:
-                    message = r.check(ctx)
-                    if message:
-                        res.findings.append(r.finding(message))
-            res.findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
-        results = [fresh.get(j, r) for j, r in enumerate(self.report.networks)]
-        plan_findings = _cross_host(plan2, profile, results)
-        created = [r.created for r in results if r.created is not None]
-        caps = {id(r.created): r.capacity for r in results if r.created is not None}
-        parents, vlans, ports = count_macs(created, plan2, caps)
-        plan_findings += _mac_limits(vlans, ports)
-        self.report = Report(profile.line, profile, results, plan_findings, parents, vlans, ports)
+        self.report = recheck(self.report, plan2, closure)
         self.plan = plan2
         return True
 

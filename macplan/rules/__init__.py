@@ -14,7 +14,7 @@ from .daemon import Created, Engine
 from .multihost import cross_host as _cross_host
 from .profile import LINES, Profile, UnknownEngine
 
-__all__ = ["check", "simulate", "Report", "NetworkResult", "Finding", "Profile", "RULES", "LINES", "UnknownEngine"]
+__all__ = ["check", "recheck", "simulate", "Report", "NetworkResult", "Finding", "Profile", "RULES", "LINES", "UnknownEngine"]
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -67,9 +67,46 @@ def _refused(r: Refusal, name: str) -> Finding:
     return spec.finding(r.message or f"Docker refuses {name} ({said}): {spec.advice}", r.text)
 
 
+def _create(eng: Engine, net, index: int) -> NetworkResult:
+    """One network's `docker network create` on a simulated daemon, with its capacity."""
+    from ..pools import network_capacity
+    result = NetworkResult(index, net.name, net.host, True)
+    try:
+        result.created = eng.create(net, index)
+    except Refusal as r:
+        result.accepted = False
+        result.findings.append(_refused(r, net.name))
+    else:
+        result.capacity = network_capacity(result.created)
+    return result
+
+
+def _advise(plan: Plan, eng: Engine, result: NetworkResult) -> None:
+    """The warning and info rules, for a network Docker accepts."""
+    if not result.accepted:
+        return
+    ctx = hints.Context(plan, eng, result.created, result.capacity)
+    for r in RULES.values():
+        if r.check is not None:
+            message = r.check(ctx)
+            if message:
+                result.findings.append(r.finding(message))
+    result.findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+def _finish(plan: Plan, profile: Profile, results: list[NetworkResult]) -> Report:
+    """The plan-wide parts: several hosts on one segment, MAC counts against limits."""
+    from ..macs import count_macs
+    plan_findings = _cross_host(plan, profile, results)
+    created = [r.created for r in results if r.created is not None]
+    caps = {id(r.created): r.capacity for r in results if r.created is not None}
+    parents, vlans, ports = count_macs(created, plan, caps)
+    plan_findings += _mac_limits(vlans, ports)
+    return Report(profile.line, profile, results, plan_findings, parents, vlans, ports)
+
+
 def simulate(plan: Plan, engine=None) -> tuple[Profile, dict[str, Engine], list[NetworkResult]]:
     """Run every network's create on a simulated daemon per host, in order."""
-    from ..pools import network_capacity
     profile = Profile.of(engine if engine is not None else plan.engine)
     engines: dict[str, Engine] = {}
     results: list[NetworkResult] = []
@@ -77,39 +114,31 @@ def simulate(plan: Plan, engine=None) -> tuple[Profile, dict[str, Engine], list[
         eng = engines.get(net.host)
         if eng is None:
             eng = engines[net.host] = Engine(plan.host(net.host), profile)
-        result = NetworkResult(index, net.name, net.host, True)
-        try:
-            result.created = eng.create(net, index)
-        except Refusal as r:
-            result.accepted = False
-            result.findings.append(_refused(r, net.name))
-        else:
-            result.capacity = network_capacity(result.created)
-        results.append(result)
+        results.append(_create(eng, net, index))
     return profile, engines, results
 
 
 def check(plan: Plan, engine=None) -> Report:
     """Every finding for every network, errors first within each network."""
-    from ..macs import count_macs
     profile, engines, results = simulate(plan, engine)
-    warn_rules = [r for r in RULES.values() if r.check is not None]
     for res in results:
-        if not res.accepted:
-            continue
-        ctx = hints.Context(plan, engines[res.host], res.created, res.capacity)
-        for r in warn_rules:
-            message = r.check(ctx)
-            if message:
-                res.findings.append(r.finding(message))
-    plan_findings = _cross_host(plan, profile, results)
-    created = [r.created for r in results if r.created is not None]
-    caps = {id(r.created): r.capacity for r in results if r.created is not None}
-    parents, vlans, ports = count_macs(created, plan, caps)
-    plan_findings += _mac_limits(vlans, ports)
-    for res in results:
-        res.findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
-    return Report(profile.line, profile, results, plan_findings, parents, vlans, ports)
+        _advise(plan, engines[res.host], res)
+    return _finish(plan, profile, results)
+
+
+def recheck(report: Report, plan: Plan, indices) -> Report:
+    """`check` after an edit, re-simulating only `indices`: networks of one host that are the
+    only ones the edit can affect (same name, parent or overlapping pools; the caller knows).
+    Results of the other networks are reused from `report`."""
+    indices = sorted(indices)
+    host = plan.networks[indices[0]].host
+    assert all(plan.networks[j].host == host for j in indices), "recheck takes networks of one host"
+    eng = Engine(plan.host(host), report.profile)
+    fresh = {j: _create(eng, plan.networks[j], j) for j in indices}
+    for res in fresh.values():
+        _advise(plan, eng, res)
+    results = [fresh.get(j, r) for j, r in enumerate(report.networks)]
+    return _finish(plan, report.profile, results)
 
 
 def _mac_limits(vlans, ports) -> list[Finding]:

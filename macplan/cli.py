@@ -42,6 +42,37 @@ def _parser() -> argparse.ArgumentParser:
     c = plan_command("convert", "Convert a script to a YAML plan or a YAML plan to a script.")
     c.add_argument("--to", choices=("yaml", "sh"), help="output format (default: the other one)")
     c.add_argument("-o", "--output", help="write here instead of standard output")
+    c = plan_command("split", "Split a subnet shared by several hosts into per-host ip-ranges.")
+    c.add_argument("network", metavar="NETWORK", help="the network whose hosts share the subnet")
+    how = c.add_mutually_exclusive_group()
+    how.add_argument("--size", help="one block size for every host: /27 or an address count")
+    how.add_argument("--sizes", help="per host: node1=/26,node2=64")
+    how.add_argument("--weights", help="per host: node1=2,node2=1")
+    c.add_argument("--headroom", type=float, default=0.25, help="fraction of the subnet kept for growth (0.25)")
+    c.add_argument("--keep", action="store_true", help="keep ranges already in the plan (add hosts, move none)")
+    c.add_argument("--json", action="store_true", help="print the slices as JSON")
+    c.add_argument("-o", "--output", help="write the plan with its new ip-ranges (YAML) here")
+    c = sub.add_parser("export", help="Export networks for docker compose or Kubernetes Multus.",
+                       description="Export networks for docker compose or Kubernetes Multus.")
+    c.add_argument("format", choices=("compose", "multus"), help="compose: a networks: section; multus: a "
+                   "NetworkAttachmentDefinition (macvlan/ipvlan CNI + whereabouts IPAM)")
+    c.add_argument("plan", metavar="PLAN", help="a YAML plan or a shell script of docker network create")
+    c.add_argument("network", nargs="?", metavar="NETWORK", help="for multus: the network to export")
+    c.add_argument("--engine", help="engine version or line")
+    c.add_argument("--interfaces", help="comma-separated interfaces that exist on the host")
+    c.add_argument("--kernel-lacks", default="", help="kernel features the host lacks")
+    c.add_argument("--host", help="the host whose networks to export (plans with several hosts)")
+    c.add_argument("--namespace", default="default", help="for multus: the Kubernetes namespace")
+    c.add_argument("--node-slices", nargs="?", const=True, default=False, metavar="/N",
+                   help="for multus: whereabouts per-node slices (sized like the plan's ranges, or /N)")
+    c = plan_command("shim", "Commands and systemd-networkd files that let each host reach its macvlan containers.")
+    c.add_argument("network", nargs="?", metavar="NETWORK", help="one macvlan network (default: all)")
+    c.add_argument("--networkd", metavar="DIR", help="write the systemd-networkd files into DIR")
+    c = plan_command("swarm", "Turn a network on several hosts into Docker Swarm form (config-only per node).")
+    c.add_argument("network", metavar="NETWORK")
+    c.add_argument("--manager", required=True, help="the manager node, where the swarm network is created")
+    c.add_argument("--api", action="store_true", help="Engine API payloads per node instead of commands")
+    c.add_argument("-o", "--output", help="write the swarm plan (YAML) here")
     for name in ENGINE_COMMANDS:
         e = sub.add_parser(name, help=f"{name} against a Docker engine (see macplan {name} --help)", add_help=False)
         e.add_argument("rest", nargs=argparse.REMAINDER)
@@ -123,7 +154,88 @@ def _run(args) -> int:
         else:
             sys.stdout.write(text)
         return 0
+    if args.command == "split":
+        return _split(args, plan)
+    if args.command == "export":
+        from . import exports
+        if args.format == "compose":
+            sys.stdout.write(exports.compose_yaml(plan, args.host))
+        else:
+            if not args.network:
+                raise ValueError("export multus needs the NETWORK to export")
+            sys.stdout.write(exports.multus_yaml(plan, args.network, args.host, namespace=args.namespace,
+                                                 node_slices=args.node_slices))
+        return 0
+    if args.command == "shim":
+        from . import shim
+        reserved = shim.reserve(plan, args.network)
+        if args.networkd:
+            import os
+            os.makedirs(args.networkd, exist_ok=True)
+            for s in shim.shims(reserved, args.network):
+                for fname, text in s.networkd().items():
+                    path = os.path.join(args.networkd, s.host, fname)
+                    os.makedirs(os.path.dirname(path), exist_ok=True)
+                    with open(path, "w", encoding="utf-8") as fh:
+                        fh.write(text)
+                    print(path)
+        else:
+            sys.stdout.write(shim.commands(reserved, args.network))
+        return 0
+    if args.command == "swarm":
+        from . import emit, swarm
+        splan = swarm.to_swarm(plan, args.network, args.manager)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.write(emit.dump_yaml(splan))
+        if args.api:
+            print(json.dumps([{"node": node, "body": body} for node, body in swarm.payloads(splan)], indent=2))
+        else:
+            print(swarm.commands(splan).rstrip("\n"))
+        return 0
     raise AssertionError(args.command)
+
+
+def _pairs(text: str, cast) -> dict:
+    out = {}
+    for item in filter(None, text.split(",")):
+        key, eq, value = item.partition("=")
+        if not eq:
+            raise ValueError(f"expected host=value, got {item!r}")
+        out[key.strip()] = cast(value.strip())
+    return out
+
+
+def _size(text: str):
+    return text if text.startswith("/") else int(text)
+
+
+def _split(args, plan) -> int:
+    from . import emit
+    from .partition import SplitSpec, split_plan
+    spec = {"headroom": args.headroom}
+    if args.size:
+        spec["size"] = _size(args.size)
+    elif args.sizes:
+        spec["sizes"] = _pairs(args.sizes, _size)
+    elif args.weights:
+        spec["weights"] = _pairs(args.weights, float)
+    new_plan, parts = split_plan(plan, args.network, SplitSpec.from_yaml(spec), keep=args.keep)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(emit.dump_yaml(new_plan))
+    if args.json:
+        print(json.dumps({subnet: p.to_dict() for subnet, p in parts.items()}, indent=2))
+        return 0
+    from .report import table
+    for subnet, p in parts.items():
+        rows = [[str(r["host"]), r["ip_range"], str(r["first"]), str(r["last"]), str(r["size"]),
+                 "" if r["containers"] is None else str(r["containers"])] for r in p.rows()]
+        print(f"{subnet} (gateway {p.gateway or '-'}): {p.usable} usable, {p.assigned} assigned, {p.left} left")
+        print(table(rows, ["host", "ip-range", "first", "last", "size", "containers"]))
+        for note in p.notes:
+            print(f"note: {note}")
+    return 0
 
 
 if __name__ == "__main__":

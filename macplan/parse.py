@@ -275,7 +275,8 @@ _HOST_KEYS = ("interfaces", "kernel_lacks", "swarm")
 _IFACE_KEYS = ("kind", "mac", "mac_limit")
 _NET_KEYS = ("driver", "host", "hosts", "parent", "vlan", "mode", "flag", "subnets", "subnet", "gateway",
              "ip_range", "aux", "ipv6", "ipv4", "internal", "attachable", "ingress", "scope", "config_only",
-             "config_from", "labels", "options", "ipam_driver", "ipam_options", "containers", "endpoints")
+             "config_from", "labels", "options", "ipam_driver", "ipam_options", "containers", "endpoints",
+             "split")
 _SUBNET_KEYS = ("subnet", "gateway", "ip_range", "aux")
 
 
@@ -389,8 +390,26 @@ def load_yaml_text(text: str, source: str = "<string>") -> Plan:
             Profile.of(engine)
         except UnknownEngine as e:
             r.fail(str(e), doc, "engine")
-    return Plan(name=str(doc.get("name") or _stem(source)), hosts=tuple(hosts), networks=tuple(networks),
+    plan = Plan(name=str(doc.get("name") or _stem(source)), hosts=tuple(hosts), networks=tuple(networks),
                 dhcp=tuple(dhcp), vlan_limits=tuple(vlan_limits), engine=engine, source=source)
+    return _apply_splits(r, plan, raw_nets)
+
+
+def _apply_splits(r: _Reader, plan: Plan, raw_nets) -> Plan:
+    """`split:` on a network shared by several hosts gives each host's copy its own slice of
+    the subnet as --ip-range (ranges written in the plan are kept: hosts added later never
+    move the others)."""
+    items = raw_nets.items() if isinstance(raw_nets, dict) else \
+        [(i.get("name"), i) for i in raw_nets if isinstance(i, dict)]
+    for name, spec in items:
+        if not isinstance(spec, dict) or "split" not in spec:
+            continue
+        from .partition import SplitSpec, split_plan
+        try:
+            plan, _ = split_plan(plan, str(name), SplitSpec.from_yaml(spec["split"]), keep=True)
+        except ValueError as e:
+            r.fail(f"network {name}: {e}", spec, "split")
+    return plan
 
 
 def _any_keys(value):

@@ -140,18 +140,19 @@ def address_spans(c: Created, index: int = 0, dhcp=()) -> list[tuple]:
                 continue
             cut = addr_hi
             role, label = None, None
-            for f, l, name in dhcp_ranges:
-                if f <= cur <= l:
-                    role, label, cut = "dhcp", f"DHCP scope {name}", min(cut, l)
-                    break
-                if f > cur:
-                    cut = min(cut, f - 1)
-            if role is None:
-                if expected > 0:
-                    take = min(cut - cur + 1, expected)
-                    cut, role, label = cur + take - 1, "containers", "expected containers"
-                    expected -= take
-                else:
+            if expected > 0:
+                # Docker hands out the lowest free addresses: it knows nothing of DHCP scopes
+                take = min(cut - cur + 1, expected)
+                cut, role, label = cur + take - 1, "containers", "expected containers"
+                expected -= take
+            else:
+                for f, l, name in dhcp_ranges:
+                    if f <= cur <= l:
+                        role, label, cut = "dhcp", f"DHCP scope {name}", min(cut, l)
+                        break
+                    if f > cur:
+                        cut = min(cut, f - 1)
+                if role is None:
                     role, label = "pool", "free"
             spans.append((cur, min(cut, hi), role, label))
             cur = min(cut, hi) + 1

@@ -6,7 +6,7 @@ import textwrap
 SIGN = {"error": "ERROR", "warning": "warn", "info": "info"}
 
 
-def _table(rows: list[list[str]], header: list[str]) -> str:
+def table(rows: list[list[str]], header: list[str]) -> str:
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
     fmt = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
     return "\n".join([fmt(header), fmt(["-" * w for w in widths])] + [fmt(r) for r in rows])
@@ -19,7 +19,7 @@ def check_text(plan, rep) -> str:
         worst = n.findings[0].severity if n.findings else None
         state = "created" if n.accepted else "REFUSED"
         rows.append([str(n.index), n.name, n.host, state, SIGN.get(worst, "ok")])
-    lines.append(_table(rows, ["#", "network", "host", "docker", "worst"]))
+    lines.append(table(rows, ["#", "network", "host", "docker", "worst"]))
     all_findings = [(n, f) for n in rep.networks for f in n.findings] + [(None, f) for f in rep.plan_findings]
     order = {"error": 0, "warning": 1, "info": 2}
     all_findings.sort(key=lambda nf: order[nf[1].severity])
@@ -49,15 +49,15 @@ def capacity_text(cap) -> str:
                          s.gateway or "-"])
         exp = "" if n.expected is None else f" (expected {n.expected})"
         rows.append([n.name, n.host, "", "", "", "containers", f"{n.containers}{exp}", ""])
-    lines.append(_table(rows, ["network", "host", "subnet", "pool", "size", "reserved", "available", "gateway"]))
+    lines.append(table(rows, ["network", "host", "subnet", "pool", "size", "reserved", "available", "gateway"]))
     if cap.parents:
         lines += ["", "MAC addresses on the wire"]
         prow = [[p.host, p.parent, str(p.vlan) if p.vlan is not None else "untagged", str(p.macs),
                  ", ".join(p.networks)] for p in cap.parents]
-        lines.append(_table(prow, ["host", "parent", "vlan", "macs", "networks"]))
+        lines.append(table(prow, ["host", "parent", "vlan", "macs", "networks"]))
         vrow = [[str(v.vlan) if v.vlan is not None else "untagged", str(v.macs), str(v.limit or "-"),
                  ", ".join(v.hosts)] for v in cap.vlans]
-        lines += ["", _table(vrow, ["vlan", "macs", "limit", "hosts"])]
+        lines += ["", table(vrow, ["vlan", "macs", "limit", "hosts"])]
         prow = [[p["host"], p["interface"], str(p["macs"]), str(p["limit"] or "-")] for p in cap.ports]
-        lines += ["", _table(prow, ["host", "port", "macs (incl. host)", "limit"])]
+        lines += ["", table(prow, ["host", "port", "macs (incl. host)", "limit"])]
     return "\n".join(lines)

@@ -131,11 +131,14 @@ def no_default_route(ctx: Context) -> Optional[str]:
 def gateway_in_range(ctx: Context) -> Optional[str]:
     """A --gateway or aux-address inside the ip-range takes an address from the containers' pool."""
     for a in ctx.created.allocations:
-        inside = [n for n, addr in a.aux.items() if a.slots.lo <= addr <= a.slots.hi and a.group.ip_range]
+        inside = [f"aux-address {n}" for n, addr in a.aux.items()
+                  if a.slots.lo <= addr <= a.slots.hi and a.group.ip_range]
         if a.group.gateway and a.group.ip_range and a.gateway is not None and a.slots.lo <= a.gateway <= a.slots.hi:
             inside.insert(0, "the gateway")
         if inside:
-            return f"{', '.join(inside)} inside ip-range {a.group.ip_range} take addresses from the containers' pool."
+            what = " and ".join(inside)
+            return f"{what} {'sit' if len(inside) > 1 else 'sits'} inside ip-range {a.group.ip_range}, " \
+                   f"so the containers' pool has {len(inside)} fewer address{'es' if len(inside) > 1 else ''}."
     return None
 
 

@@ -81,3 +81,28 @@ def test_unknown_engine_and_missing_file():
     assert rc == 2 and "engine" in err and err.count("\n") == 1
     rc, _, err = macplan("check", "no/such/plan.yaml")
     assert rc == 2 and "no/such/plan.yaml" in err
+
+
+def test_split_prints_slices_and_writes_the_plan(tmp_path):
+    out_plan = tmp_path / "sliced.yaml"
+    rc, out, err = macplan("split", "examples/multi-host.yaml", "lan", "--size", "/27", "-o", str(out_plan))
+    assert rc == 0, err
+    assert "node1" in out and "node2" in out and "(left for growth)" in out
+    rc, out, _ = macplan("check", str(out_plan))
+    assert "shared-range-hosts" not in out     # the overlapping ranges are gone
+
+
+def test_export_compose_and_multus():
+    rc, out, _ = macplan("export", "compose", "examples/basic.yaml")
+    assert rc == 0 and out.startswith("networks:") and "parent: eth0" in out
+    rc, out, _ = macplan("export", "multus", "examples/basic.yaml", "pub_net")
+    assert rc == 0 and "kind: NetworkAttachmentDefinition" in out and '"type": "macvlan"' in out
+    rc, _, err = macplan("export", "multus", "examples/basic.yaml")
+    assert rc == 2 and err.count("\n") == 1
+
+
+def test_shim_and_swarm():
+    rc, out, _ = macplan("shim", "examples/basic.yaml")
+    assert rc == 0 and "type macvlan mode bridge" in out
+    rc, out, _ = macplan("swarm", "examples/multi-host.yaml", "lan", "--manager", "node1")
+    assert rc == 0 and out.count("--config-only") == 2 and "--scope swarm --config-from lan-config" in out

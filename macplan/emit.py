@@ -98,16 +98,7 @@ def api_payload(n: Network) -> dict:
     ConfigFrom, EnableIPv4 and EnableIPv6=false, so callers post this raw)."""
     groups = n.groups() or ()
     body: dict = {"Name": n.name, "Driver": n.driver, "CheckDuplicate": True}
-    config = []
-    for g in groups:
-        entry: dict = {"Subnet": g.subnet}
-        if g.ip_range:
-            entry["IPRange"] = g.ip_range
-        if g.gateway:
-            entry["Gateway"] = g.gateway
-        if g.aux:
-            entry["AuxiliaryAddresses"] = dict(g.aux)
-        config.append(entry)
+    config = [g.to_dict("Subnet", "IPRange", "Gateway", "AuxiliaryAddresses") for g in groups]
     body["IPAM"] = {"Driver": n.ipam_driver or "default", "Config": config}
     # empty maps are left out: Go decodes {} as a set map, and config-from networks refuse any
     for key, value in (("Options", dict(n.options)), ("Labels", dict(n.labels))):
@@ -151,17 +142,7 @@ def _network_yaml(n: Network) -> dict:
         if flat == (n.subnets, n.ip_ranges, n.gateways, n.aux):
             regrouped = groups
     if regrouped:
-        entries = []
-        for g in regrouped:
-            e: dict = {"subnet": g.subnet}
-            if g.gateway:
-                e["gateway"] = g.gateway
-            if g.ip_range:
-                e["ip_range"] = g.ip_range
-            if g.aux:
-                e["aux"] = dict(g.aux)
-            entries.append(e)
-        out["subnets"] = entries
+        out["subnets"] = [g.to_dict() for g in regrouped]
     elif n.subnets or n.ip_ranges or n.gateways or n.aux:
         for key, vals in (("subnet", n.subnets), ("gateway", n.gateways), ("ip_range", n.ip_ranges)):
             if vals:

@@ -71,17 +71,7 @@ def _compose_network(n: Network) -> dict:
     if n.ipam_driver:
         ipam["driver"] = n.ipam_driver
     if groups:
-        config = []
-        for g in groups:
-            pool: dict = {"subnet": g.subnet}
-            if g.ip_range:
-                pool["ip_range"] = g.ip_range
-            if g.gateway:
-                pool["gateway"] = g.gateway
-            if g.aux:
-                pool["aux_addresses"] = dict(g.aux)
-            config.append(pool)
-        ipam["config"] = config
+        ipam["config"] = [g.to_dict(aux="aux_addresses") for g in groups]
     if n.ipam_options:
         ipam["options"] = dict(n.ipam_options)
     if ipam:

@@ -70,6 +70,15 @@ class IpamGroup:
     gateway: Optional[str] = None
     aux: tuple[tuple[str, str], ...] = ()
 
+    def to_dict(self, subnet="subnet", ip_range="ip_range", gateway="gateway", aux="aux") -> dict:
+        """The entry under the key names a format uses (YAML plan, Engine API, compose),
+        leaving out what is not set."""
+        out: dict = {subnet: self.subnet}
+        for key, value in ((ip_range, self.ip_range), (gateway, self.gateway), (aux, dict(self.aux))):
+            if value:
+                out[key] = value
+        return out
+
 
 @dataclass(frozen=True)
 class Network:

@@ -174,3 +174,15 @@ def test_bad_mac_in_yaml_names_the_line():
     with pytest.raises(macplan.PlanError) as e:
         macplan.load_yaml_text("networks:\n  a:\n    endpoints:\n      - {mac: zz}\n", "p.yaml")
     assert str(e.value).startswith("p.yaml:4: mac:")
+
+
+def test_swarm_nodes_need_their_config_only_network():
+    found = yaml_findings("""
+hosts:
+  m: {interfaces: [eth0], swarm: manager}
+  w: {interfaces: [eth0], swarm: worker}
+networks:
+  cfg: {host: m, config_only: true, parent: eth0, subnet: 10.9.0.0/24, ip_range: 10.9.0.0/26}
+  sw: {host: m, config_from: cfg, scope: swarm}
+""")
+    assert "w has no config-only network cfg" in found["swarm-node-without-config"].message

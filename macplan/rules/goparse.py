@@ -67,6 +67,10 @@ def parse_prefix(text: str):
     """netip.ParsePrefix: an ip_interface (address as written + prefix), or None."""
     if "/" not in text:
         return None
+    addr, _, bits = text.partition("/")
+    if "." in addr and ":" not in addr and bits.isdigit() and len(bits) <= 2 and int(bits) <= 32:
+        value = _v4_int(addr)
+        return None if value is None else ipaddress.IPv4Interface((value, int(bits)))
     try:
         return ipaddress.ip_interface(text)
     except ValueError:

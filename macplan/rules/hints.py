@@ -322,3 +322,20 @@ def duplicate_mac(ctx: Context) -> Optional[str]:
     if dup:
         return f"MAC {dup[0]} is pinned twice; the second container fails to start."
     return None
+
+
+@rule("swarm-node-without-config", "warning", "swarm",
+      "Create the --config-only network on every node that may run the service's tasks.")
+def swarm_node_without_config(ctx: Context) -> Optional[str]:
+    """Each swarm node instantiates a --config-from network from its own config-only network of
+    that name; a node without one rejects the task with `configuration network "X" does not exist`."""
+    n = ctx.net
+    if n.scope != "swarm" or n.config_from is None:
+        return None
+    having = {m.host for m in ctx.plan.networks if m.config_only and m.name == n.config_from}
+    missing = [h.name for h in ctx.plan.hosts if h.swarm in ("manager", "worker") and h.name not in having]
+    if missing:
+        return (f"swarm node{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+                f"{'have' if len(missing) > 1 else 'has'} no config-only network {n.config_from}: tasks placed "
+                f"there are rejected with 'configuration network \"{n.config_from}\" does not exist'.")
+    return None

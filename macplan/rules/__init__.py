@@ -102,7 +102,19 @@ def _finish(plan: Plan, profile: Profile, results: list[NetworkResult]) -> Repor
     caps = {id(r.created): r.capacity for r in results if r.created is not None}
     parents, vlans, ports = count_macs(created, plan, caps)
     plan_findings += _mac_limits(vlans, ports)
+    plan_findings += _unchecked_parents(plan, results)
     return Report(profile.line, profile, results, plan_findings, parents, vlans, ports)
+
+
+def _unchecked_parents(plan: Plan, results) -> list[Finding]:
+    """Hosts whose interfaces are unknown: parents are assumed to exist, so say so once."""
+    hosts = sorted({r.host for r in results if r.created is not None and r.created.network.parent
+                    and not plan.host(r.host).interfaces_known})
+    if not hosts:
+        return []
+    return [RULES["parents-unchecked"].finding(
+        f"the interfaces of {', '.join(hosts)} are not known, so macplan assumed every parent exists; "
+        f"pass --interfaces (or list interfaces: in the plan) to check them.")]
 
 
 def simulate(plan: Plan, engine=None) -> tuple[Profile, dict[str, Engine], list[NetworkResult]]:
@@ -158,6 +170,10 @@ def _mac_limits(vlans, ports) -> list[Finding]:
 
 from .catalog import Rule as _Rule  # noqa: E402
 
+RULES["parents-unchecked"] = _Rule(
+    "parents-unchecked", "info", "driver", "List the host's interfaces (--interfaces eth0,eth1 or interfaces:).",
+    "Docker refuses a parent that does not exist (or creates a VLAN sub-interface for name.vid); "
+    "without the host's interface list macplan cannot tell, and assumes every parent exists.", None)
 RULES["mac-limit"] = _Rule(
     "mac-limit", "warning", "lan", "Use ipvlan, fewer containers per VLAN, or a higher limit.",
     "Each macvlan container is a MAC the switch must learn; port security and CAM limits drop the excess.",

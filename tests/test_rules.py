@@ -186,3 +186,16 @@ networks:
   sw: {host: m, config_from: cfg, scope: swarm}
 """)
     assert "w has no config-only network cfg" in found["swarm-node-without-config"].message
+
+
+def test_recheck_after_an_edit_equals_a_full_check():
+    from macplan.rules import recheck
+    plan = macplan.load("examples/seed.sh", interfaces=["eth0"])
+    report = macplan.check(plan, "20.10")
+    nets = list(plan.networks)
+    nets[1] = nets[1].with_(options=(("parent", "eth0.32"),))   # macnet32 off eth0: no longer refused
+    edited = plan.with_(networks=tuple(nets))
+    # pub_net shares eth0 with the old macnet32, so both are re-simulated
+    again = recheck(report, edited, [0, 1])
+    assert again.to_dict() == macplan.check(edited, "20.10").to_dict()
+    assert again.networks[1].accepted

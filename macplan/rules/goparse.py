@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ipaddress
-import re
 from functools import lru_cache
 from typing import Optional, Union
 
@@ -14,20 +13,20 @@ class GoError(ValueError):
     pass
 
 
-_V4 = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
-
-
 def _v4_int(text: str) -> Optional[int]:
     """Dotted quad to int, the common case, without ipaddress's slower string parser.
-    Leading zeros are refused, as Go (1.17+) and Python do."""
-    m = _V4.fullmatch(text)
-    if not m:
+    ASCII digits only; leading zeros are refused, as Go (1.17+) and Python do."""
+    parts = text.split(".")
+    if len(parts) != 4:
         return None
     value = 0
-    for part in m.groups():
-        if len(part) > 1 and part[0] == "0" or int(part) > 255:
+    for part in parts:
+        if not (part.isascii() and part.isdigit()) or len(part) > 3 or (part[0] == "0" and len(part) > 1):
             return None
-        value = value << 8 | int(part)
+        octet = int(part)
+        if octet > 255:
+            return None
+        value = value << 8 | octet
     return value
 
 

@@ -16,7 +16,6 @@ split among 3 costs, and no address is ever enumerated.
 """
 from __future__ import annotations
 
-import bisect
 import ipaddress
 from dataclasses import dataclass, field, replace
 from fractions import Fraction

@@ -10,7 +10,6 @@ import ipaddress
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .model import Plan
 from .rules.daemon import Allocation, Created
 
 __all__ = ["SubnetCapacity", "NetworkCapacity", "subnet_capacity", "network_capacity", "address_spans"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Mapping, Optional, Sequence, Union
 
 from .model import Host, Interface, Network, Plan
-from .partition import Partition, PartitionError, SplitSpec, split, split_plan
+from .partition import Partition, SplitSpec, split, split_plan
 
 __all__ = ["SwarmError", "config_name", "swarm_plan", "to_swarm", "commands", "payloads", "order", "apply"]
 

@@ -44,7 +44,7 @@ import ipywidgets as W
 
 import macplan
 from macplan import emit, viz
-from macplan.model import Host, Network, Plan, PlanError
+from macplan.model import Network, Plan, PlanError
 
 __all__ = ["Planner", "Checked", "app_main", "FieldError"]
 

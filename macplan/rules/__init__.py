@@ -1,7 +1,6 @@
 """Check a plan the way Docker would: commands in order, per host, first refusal wins."""
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass, field
 from typing import Optional
 

@@ -6,7 +6,6 @@ records the network as created, exactly like the real daemon would.
 """
 from __future__ import annotations
 
-import ipaddress
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -56,7 +55,7 @@ class Created:
 
 
 def _go_atoi(text: str) -> Optional[int]:
-    if not re.fullmatch(r"[+-]?\d+", text):
+    if not re.fullmatch(r"[+-]?[0-9]+", text):
         return None
     value = int(text)
     return value if -2**63 <= value < 2**63 else None

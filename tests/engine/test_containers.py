@@ -122,6 +122,8 @@ def test_every_macvlan_container_mac_follows_its_ip(clean_engine):
     seen = [_seen(_start(lab, "range_aux")) for _ in range(4)]
     addrs = [s["v4"][0] for s in seen]
     assert len(set(addrs)) == 4
+    first = macplan.capacity(plan, engine=lab.version).network("range_aux").subnets[0].first_free
+    assert str(ipaddress.ip_address(addrs[0])) == first
     for s in seen:
         want = macplan.predict_mac(s["v4"][0], engine=lab.version)
         if want is not None:

@@ -112,12 +112,10 @@ class Network:
         # Docker keeps options and labels as maps: their order means nothing.
         object.__setattr__(self, "options", tuple(sorted(self.options)))
         object.__setattr__(self, "labels", tuple(sorted(self.labels)))
-        object.__setattr__(self, "option_map", dict(self.options))    # derived, not a field
-
-    @property
-    def parent(self) -> Optional[str]:
-        """The `-o parent` value; None or "" means no parent (Docker makes a dummy link)."""
-        return self.option_map.get("parent")
+        # derived, not fields (computed once: the rules ask for them often)
+        object.__setattr__(self, "option_map", dict(self.options))
+        #: the `-o parent` value; None or "" means no parent (Docker makes a dummy link)
+        object.__setattr__(self, "parent", self.option_map.get("parent"))
 
     @property
     def mode(self) -> Optional[str]:

@@ -85,12 +85,22 @@ def _advise(plan: Plan, eng: Engine, result: NetworkResult) -> None:
     if not result.accepted:
         return
     ctx = hints.Context(plan, eng, result.created, result.capacity)
-    for r in RULES.values():
-        if r.check is not None:
-            message = r.check(ctx)
-            if message:
-                result.findings.append(r.finding(message))
+    for r in _advice_rules():
+        message = r.check(ctx)
+        if message:
+            result.findings.append(r.finding(message))
     result.findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+def _advice_rules() -> list:
+    """The rules with a check function (warnings and notes), in catalog order."""
+    global _ADVICE
+    if _ADVICE is None or len(_ADVICE[0]) != len(RULES):
+        _ADVICE = (dict(RULES), [r for r in RULES.values() if r.check is not None])
+    return _ADVICE[1]
+
+
+_ADVICE = None
 
 
 def _finish(plan: Plan, profile: Profile, results: list[NetworkResult]) -> Report:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import ipaddress
-from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Network, Plan
@@ -19,24 +18,17 @@ KNOWN_OPTIONS = {
 DAEMON_OPTIONS = ("com.docker.network.enable_ipv4", "com.docker.network.enable_ipv6")
 
 
-@dataclass
 class Context:
-    plan: Plan
-    engine: Engine
-    created: Created
-    capacity: object      # NetworkCapacity
+    """What a warning rule sees: the plan, the simulated daemon, one created network."""
+    __slots__ = ("plan", "engine", "created", "capacity", "net", "profile", "vlan_driver")
 
-    @property
-    def net(self) -> Network:
-        return self.created.network
-
-    @property
-    def profile(self):
-        return self.engine.profile
-
-    @property
-    def vlan_driver(self) -> bool:
-        return self.net.driver in ("macvlan", "ipvlan") and not self.net.config_only and self.net.scope != "swarm"
+    def __init__(self, plan: Plan, engine: Engine, created: Created, capacity):
+        self.plan, self.engine, self.created, self.capacity = plan, engine, created, capacity
+        self.net: Network = created.network
+        self.profile = engine.profile
+        #: a macvlan/ipvlan network Docker instantiates on this host (not config-only, not swarm)
+        self.vlan_driver = self.net.driver in ("macvlan", "ipvlan") and not self.net.config_only \
+            and self.net.scope != "swarm"
 
 
 @rule("mixed-drivers-parent", "warning", "kernel",

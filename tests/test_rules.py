@@ -199,3 +199,16 @@ def test_recheck_after_an_edit_equals_a_full_check():
     again = recheck(report, edited, [0, 1])
     assert again.to_dict() == macplan.check(edited, "20.10").to_dict()
     assert again.networks[1].accepted
+
+
+def test_config_only_networks_are_created_first_as_commands_and_apply_do():
+    text = """
+hosts:
+  m: {interfaces: [eth0], swarm: manager}
+networks:
+  sw: {host: m, driver: macvlan, config_from: cfg, scope: swarm}
+  cfg: {host: m, config_only: true, parent: eth0, subnet: 10.9.0.0/24}
+"""
+    plan = macplan.load_yaml_text(text)
+    assert all(n.accepted for n in macplan.check(plan, "27").networks)
+    assert macplan.emit.commands(plan).splitlines()[0].startswith("docker network create --config-only")

@@ -130,13 +130,20 @@ def simulate(plan: Plan, engine=None) -> tuple[Profile, dict[str, Engine], list[
     """Run every network's create on a simulated daemon per host, in order."""
     profile = Profile.of(engine if engine is not None else plan.engine)
     engines: dict[str, Engine] = {}
-    results: list[NetworkResult] = []
-    for index, net in enumerate(plan.networks):
+    results: list[Optional[NetworkResult]] = [None] * len(plan.networks)
+    # the order commands and apply use: config-only networks first, then the plan's order
+    for index in _creation_order(plan.networks):
+        net = plan.networks[index]
         eng = engines.get(net.host)
         if eng is None:
             eng = engines[net.host] = Engine(plan.host(net.host), profile)
-        results.append(_create(eng, net, index))
+        results[index] = _create(eng, net, index)
     return profile, engines, results
+
+
+def _creation_order(networks) -> list[int]:
+    """Indices in `emit.ordered`'s order (config-only networks before those created from them)."""
+    return sorted(range(len(networks)), key=lambda i: (not networks[i].config_only, i))
 
 
 def check(plan: Plan, engine=None) -> Report:
@@ -151,7 +158,8 @@ def recheck(report: Report, plan: Plan, indices) -> Report:
     """`check` after an edit, re-simulating only `indices`: networks of one host that are the
     only ones the edit can affect (same name, parent or overlapping pools; the caller knows).
     Results of the other networks are reused from `report`."""
-    indices = sorted(indices)
+    wanted = set(indices)
+    indices = [i for i in _creation_order(plan.networks) if i in wanted]
     host = plan.networks[indices[0]].host
     assert all(plan.networks[j].host == host for j in indices), "recheck takes networks of one host"
     eng = Engine(plan.host(host), report.profile)

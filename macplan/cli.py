@@ -141,9 +141,16 @@ def _run(args) -> int:
         from . import emit
         if args.api:
             print(json.dumps([emit.api_payload(n) for n in emit.ordered(plan.networks)], indent=2))
-        else:
-            sys.stdout.write(emit.commands(plan, remove=args.remove))
-        return 0
+            return 0
+        notes = {}
+        if not args.remove:     # say which commands Docker will refuse, right above them
+            for res in check(plan, engine).networks:
+                err = next((f for f in res.findings if f.severity == "error"), None)
+                if err is not None:
+                    notes[res.index] = f"Docker {Profile.of(engine).line} refuses this: " \
+                                       f"{err.docker_error.splitlines()[-1]}"
+        sys.stdout.write(emit.commands(plan, remove=args.remove, notes=notes))
+        return 1 if notes else 0
     if args.command == "convert":
         from . import emit
         to = args.to or ("sh" if args.plan.endswith((".yaml", ".yml")) else "yaml")

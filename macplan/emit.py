@@ -67,29 +67,35 @@ def _shell(argv: list[str]) -> str:
     return " ".join(shlex.quote(a) for a in argv)
 
 
-def commands(plan: Plan, remove: bool = False, host: Optional[str] = None) -> str:
-    """One shell-safe command per line (grouped per host when the plan has several)."""
+def commands(plan: Plan, remove: bool = False, host: Optional[str] = None,
+             notes: Optional[dict] = None) -> str:
+    """One shell-safe command per line (grouped per host when the plan has several).
+    `notes` maps a network's index in the plan to a comment written above its command."""
     lines: list[str] = []
-    by_host: dict[str, list[Network]] = {}
-    for n in plan.networks:
-        by_host.setdefault(n.host, []).append(n)
+    by_host: dict[str, list[int]] = {}
+    for i, n in enumerate(plan.networks):
+        by_host.setdefault(n.host, []).append(i)
     declared = [h.name for h in plan.hosts]
     known = set(declared)
     hosts = declared + [h for h in by_host if h not in known]
     if host is not None:
         hosts = [host]
     many = len(by_host) > 1
+    notes = notes or {}
     for h in hosts:
-        nets = by_host.get(h)
-        if not nets:
+        indices = by_host.get(h)
+        if not indices:
             continue
         if many:
             lines.append(f"# on host {h}")
-        order = ordered(nets)
+        order = sorted(indices, key=lambda i: (not plan.networks[i].config_only, i))   # as `ordered`
         if remove:
-            lines += [_shell(remove_argv(n)) for n in reversed(order)]
-        else:
-            lines += [_shell(create_argv(n)) for n in order]
+            lines += [_shell(remove_argv(plan.networks[i])) for i in reversed(order)]
+            continue
+        for i in order:
+            if i in notes:
+                lines.append("# " + notes[i])
+            lines.append(_shell(create_argv(plan.networks[i])))
     return "\n".join(lines) + ("\n" if lines else "")
 
 

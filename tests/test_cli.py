@@ -106,3 +106,10 @@ def test_shim_and_swarm():
     assert rc == 0 and "type macvlan mode bridge" in out
     rc, out, _ = macplan("swarm", "examples/multi-host.yaml", "lan", "--manager", "node1")
     assert rc == 0 and out.count("--config-only") == 2 and "--scope swarm --config-from lan-config" in out
+
+
+def test_commands_mark_what_docker_will_refuse():
+    rc, out, _ = macplan("commands", SEED, "--engine", "20.10", "--interfaces", "eth0")
+    lines = out.splitlines()
+    at = lines.index("# Docker 20.10 refuses this: network dm-<id> is already using parent interface eth0")
+    assert lines[at + 1].endswith(" macnet32") and rc == 1

@@ -101,3 +101,49 @@ def test_capacity_matches_brute_force(spec, engine):
     if not result.accepted:      # a /30 with everything reserved, say: Docker refuses the gateway
         return
     assert result.capacity.containers == expected
+
+
+@st.composite
+def small_v6_networks(draw):
+    prefix = draw(st.integers(120, 126))
+    net = ipaddress.ip_network(f"fd00:{draw(st.integers(0, 65535)):x}::/{prefix}")
+    addrs = list(net)
+    ip_range = None
+    if draw(st.booleans()):
+        rp = draw(st.integers(prefix + 1, 127))
+        ip_range = str(draw(st.sampled_from(list(net.subnets(new_prefix=rp)))))
+    inner = addrs[1:]
+    gateway = str(draw(st.sampled_from(inner))) if draw(st.booleans()) else None
+    aux = [str(a) for a in draw(st.lists(st.sampled_from(inner), max_size=3, unique=True)) if str(a) != gateway]
+    return str(net), ip_range, gateway, aux
+
+
+def brute_force_v6(subnet, ip_range, gateway, aux, gateway_auto):
+    net = ipaddress.ip_network(subnet)
+    pool = list(ipaddress.ip_network(ip_range)) if ip_range else list(net)
+    reserved = {net.network_address} | {ipaddress.ip_address(a) for a in aux}   # no broadcast in IPv6
+    if gateway:
+        reserved.add(ipaddress.ip_address(gateway))
+    elif gateway_auto:
+        free = [a for a in pool if a not in reserved]
+        if free:
+            reserved.add(free[0])
+    return sum(1 for a in pool if a not in reserved)
+
+
+@settings(max_examples=100, deadline=None)
+@given(small_v6_networks(), st.sampled_from(["20.10", "27", "29"]))
+def test_ipv6_capacity_matches_brute_force(spec, engine):
+    subnet, ip_range, gateway, aux = spec
+    cmd = f"docker network create -d macvlan -o parent=eth0 --ipv6 --subnet 10.0.0.0/16 --subnet {subnet}"
+    if ip_range:
+        cmd += f" --ip-range {ip_range}"
+    if gateway:
+        cmd += f" --gateway {gateway}"
+    for i, a in enumerate(aux):
+        cmd += f" --aux-address a{i}={a}"
+    result = macplan.check(macplan.parse_script(cmd + " n", interfaces=("eth0",)), engine).networks[0]
+    if not result.accepted:
+        return
+    six = next(s for s in result.capacity.subnets if ":" in s.subnet)
+    assert six.available == brute_force_v6(subnet, ip_range, gateway, aux, engine != "29")

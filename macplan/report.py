@@ -45,10 +45,10 @@ def capacity_text(cap) -> str:
     for n in cap.networks:
         for s in n.subnets:
             reserved = ", ".join(f"{k} {v}" for k, v in s.reserved.items()) or "-"
-            rows.append([n.name, n.host, s.subnet, s.pool, str(s.size), reserved, str(s.available),
+            rows.append([n.name, n.host, s.subnet, s.pool, f"{s.size:,}", reserved, f"{s.available:,}",
                          s.gateway or "-"])
         exp = "" if n.expected is None else f" (expected {n.expected})"
-        rows.append([n.name, n.host, "", "", "", "containers", f"{n.containers}{exp}", ""])
+        rows.append([n.name, n.host, "", "", "", "containers", f"{n.containers:,}{exp}", ""])
     lines.append(table(rows, ["network", "host", "subnet", "pool", "size", "reserved", "available", "gateway"]))
     if cap.parents:
         lines += ["", "MAC addresses on the wire"]

@@ -137,10 +137,10 @@ class Network:
 
     def groups(self) -> Optional[tuple[IpamGroup, ...]]:
         """The CLI's grouping of IPAM flags, or None when the CLI would refuse them."""
-        from .rules.cli import group_ipam
+        from .rules.cli import Refusal, group_ipam
         try:
             return group_ipam(self, None)
-        except Exception:
+        except Refusal:
             return None
 
     def with_(self, **changes) -> "Network":

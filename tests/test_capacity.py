@@ -50,14 +50,16 @@ def test_ipv6_sizes_are_exact_integers():
 
 
 def brute_force(subnet, ip_range, gateway, aux, slash31_usable, gateway_auto):
-    """Enumerate every address and apply Docker's reservations one by one."""
+    """Enumerate every address and apply Docker's reservations one by one: the network address
+    (IPv6: the subnet-router address), the IPv4 broadcast (neither in a /31 or /32 from 23),
+    aux-addresses, then the gateway given or the first free address of the pool."""
     net = ipaddress.ip_network(subnet)
-    pool = list(ipaddress.ip_network(ip_range).hosts()) if False else \
-        [a for a in (ipaddress.ip_network(ip_range) if ip_range else net)]
-    reserved = set()
-    if not (net.prefixlen >= 31 and slash31_usable):
+    pool = list(ipaddress.ip_network(ip_range) if ip_range else net)
+    reserved = {ipaddress.ip_address(a) for a in aux}
+    if net.version == 6:
+        reserved.add(net.network_address)
+    elif not (net.prefixlen >= 31 and slash31_usable):
         reserved |= {net.network_address, net.broadcast_address}
-    reserved |= {ipaddress.ip_address(a) for a in aux}
     if gateway:
         reserved.add(ipaddress.ip_address(gateway))
     elif gateway_auto:
@@ -65,6 +67,16 @@ def brute_force(subnet, ip_range, gateway, aux, slash31_usable, gateway_auto):
         if free:
             reserved.add(free[0])
     return sum(1 for a in pool if a not in reserved)
+
+
+def create_command(subnets, ip_range, gateway, aux, ipv6=False) -> str:
+    cmd = "docker network create -d macvlan -o parent=eth0" + (" --ipv6" if ipv6 else "")
+    cmd += "".join(f" --subnet {s}" for s in subnets)
+    if ip_range:
+        cmd += f" --ip-range {ip_range}"
+    if gateway:
+        cmd += f" --gateway {gateway}"
+    return cmd + "".join(f" --aux-address a{i}={a}" for i, a in enumerate(aux)) + " n"
 
 
 @st.composite
@@ -88,14 +100,7 @@ def small_networks(draw):
 @given(small_networks(), st.sampled_from(["20.10", "27", "29"]))
 def test_capacity_matches_brute_force(spec, engine):
     subnet, ip_range, gateway, aux = spec
-    cmd = f"docker network create -d macvlan -o parent=eth0 --subnet {subnet}"
-    if ip_range:
-        cmd += f" --ip-range {ip_range}"
-    if gateway:
-        cmd += f" --gateway {gateway}"
-    for i, a in enumerate(aux):
-        cmd += f" --aux-address a{i}={a}"
-    plan = macplan.parse_script(cmd + " n", interfaces=("eth0",))
+    plan = macplan.parse_script(create_command([subnet], ip_range, gateway, aux), interfaces=("eth0",))
     result = macplan.check(plan, engine).networks[0]
     expected = brute_force(subnet, ip_range, gateway, aux, engine != "20.10", engine != "29")
     if not result.accepted:      # a /30 with everything reserved, say: Docker refuses the gateway
@@ -118,32 +123,13 @@ def small_v6_networks(draw):
     return str(net), ip_range, gateway, aux
 
 
-def brute_force_v6(subnet, ip_range, gateway, aux, gateway_auto):
-    net = ipaddress.ip_network(subnet)
-    pool = list(ipaddress.ip_network(ip_range)) if ip_range else list(net)
-    reserved = {net.network_address} | {ipaddress.ip_address(a) for a in aux}   # no broadcast in IPv6
-    if gateway:
-        reserved.add(ipaddress.ip_address(gateway))
-    elif gateway_auto:
-        free = [a for a in pool if a not in reserved]
-        if free:
-            reserved.add(free[0])
-    return sum(1 for a in pool if a not in reserved)
-
-
 @settings(max_examples=100, deadline=None)
 @given(small_v6_networks(), st.sampled_from(["20.10", "27", "29"]))
 def test_ipv6_capacity_matches_brute_force(spec, engine):
     subnet, ip_range, gateway, aux = spec
-    cmd = f"docker network create -d macvlan -o parent=eth0 --ipv6 --subnet 10.0.0.0/16 --subnet {subnet}"
-    if ip_range:
-        cmd += f" --ip-range {ip_range}"
-    if gateway:
-        cmd += f" --gateway {gateway}"
-    for i, a in enumerate(aux):
-        cmd += f" --aux-address a{i}={a}"
-    result = macplan.check(macplan.parse_script(cmd + " n", interfaces=("eth0",)), engine).networks[0]
+    cmd = create_command(["10.0.0.0/16", subnet], ip_range, gateway, aux, ipv6=True)
+    result = macplan.check(macplan.parse_script(cmd, interfaces=("eth0",)), engine).networks[0]
     if not result.accepted:
         return
     six = next(s for s in result.capacity.subnets if ":" in s.subnet)
-    assert six.available == brute_force_v6(subnet, ip_range, gateway, aux, engine != "29")
+    assert six.available == brute_force(subnet, ip_range, gateway, aux, True, engine != "29")

@@ -121,7 +121,7 @@ class Engine:
             raise Refusal("duplicate-name", f"network with name {net.name} already exists")
         parsed = self._parse_subnets(groups)
         if net.config_only:
-            return self._config_only(net, index, groups, ipv6, ipv4)
+            return self._config_only(net, index, ipv6, ipv4)
         if net.config_from is not None:
             self._config_from(net)
         driver = net.driver
@@ -227,7 +227,7 @@ class Engine:
             return f"parent subnet {subnet} doesn't contain this address"
         return None
 
-    def _config_only(self, net, index, groups, ipv6, ipv4) -> Created:
+    def _config_only(self, net, index, ipv6, ipv4) -> Created:
         if net.internal or net.attachable or net.ingress or net.scope:
             raise Refusal("config-only-operator-fields",
                           "configuration network can only contain network specific fields. Network operator fields "

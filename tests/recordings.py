@@ -1,0 +1,174 @@
+"""Replay the scripts recorded on real Docker engines (tests/data/recordings, a copy of
+shared/recordings) through `macplan check --json` and compare, command by command, Docker's
+verdict and message with macplan's.
+
+Used by tests/test_recordings.py (the CI gate) and bench/recordings.py (the figures per category).
+
+How a recorded command meets macplan's report:
+- the n-th `docker network create` of a script is `networks[n]` (the check contract);
+- the n-th `docker network rm` is `removals[n]`: one entry per rm command, its `accepted` false
+  when Docker exited non-zero (a missing name), its own `docker_error` the message;
+- a network's message is the `docker_error` of its first error finding that quotes Docker.
+
+Docker's message is compared after the normalising every caller of macplan gets: the CLI's
+"Error response from daemon: " prefix, the 29.x CLI's trailing "exit status N" line and the CLI's
+usage boilerplate ("See 'docker network create --help'." / the Usage block) are not part of the
+message; ids become <id>. Where Docker walks a Go map (which aux-address or pool it names first),
+the recording keeps every variant it saw in `messages`: any of them counts as exact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import io
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RECORDINGS = HERE / "data" / "recordings"
+SCRIPTS = RECORDINGS / "engine-20.10"  # both engines ran the same scripts
+ENGINES = {"20.10": RECORDINGS / "engine-20.10" / "expected.json",
+           "29": RECORDINGS / "engine-29.7.2" / "expected.json"}
+
+DAEMON_PREFIX = "Error response from daemon: "
+_ID_RE = re.compile(r"\b(d[mi]-)[0-9a-f]{12}\b|\b[0-9a-f]{64}\b")
+_TAIL_RE = re.compile(r"\n+(See 'docker [^']*--help'\.|Usage:|Run 'docker [^']*--help').*\Z", re.S)
+
+
+def normalise(message: str) -> str:
+    """Docker's printed text as macplan's `docker_error` spells it."""
+    text = message.strip()
+    text = re.sub(r"\n+exit status \d+\Z", "", text)
+    text = _TAIL_RE.sub("", text)
+    if text.startswith(DAEMON_PREFIX):
+        text = text[len(DAEMON_PREFIX):]
+    return _ID_RE.sub(lambda m: (m.group(1) or "") + "<id>", text).strip()
+
+
+@dataclasses.dataclass
+class Tally:
+    commands: int = 0
+    verdicts: int = 0
+    refusals: int = 0
+    messages: int = 0
+
+    def add(self, other: "Tally") -> None:
+        for f in dataclasses.fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+@dataclasses.dataclass
+class Miss:
+    file: str
+    line: int
+    op: str
+    what: str
+    docker: str
+    macplan: str
+
+
+def category(case: dict) -> str:
+    return case.get("category") or "gen-a"
+
+
+def load(engine: str) -> dict:
+    return json.loads(ENGINES[engine].read_text())
+
+
+def run_check(path: Path, engine: str, interfaces, kernel_lacks) -> tuple[int, dict | None, str]:
+    """`macplan check PATH --json` in-process: (exit code, report or None, stderr)."""
+    from macplan.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        rc = main(["check", str(path), "--engine", engine, "--interfaces", ",".join(interfaces),
+                   "--kernel-lacks", ",".join(kernel_lacks), "--json"])
+    try:
+        report = json.loads(out.getvalue()) if rc in (0, 1) else None
+    except ValueError:
+        report = None
+    return rc, report, err.getvalue().strip()
+
+
+def replay_case(case: dict, engine: str, data: dict) -> tuple[Tally, list[Miss]]:
+    tally, misses = Tally(), []
+    rc, report, err = run_check(SCRIPTS / case["file"], engine, data["interfaces"], data["kernel_lacks"])
+    creates = list((report or {}).get("networks", []))
+    removals = list((report or {}).get("removals", []))
+    for res in case["results"]:
+        tally.commands += 1
+        pool = creates if res["op"] == "create" else removals
+        got = pool.pop(0) if pool else None
+        docker_msgs = {normalise(m) for m in (res.get("messages") or [res["message"]])} or {""}
+        want = "accepted" if res["accepted"] else "refused"
+        if got is None:
+            why = f"exit {rc}: {err}" if report is None else f"no {res['op']} entry in the report"
+            misses.append(Miss(case["file"], res["line"], res["op"], "missing", want, why))
+            continue
+        mine = "accepted" if got.get("accepted") else "refused"
+        said = docker_error(got)
+        if mine == want:
+            tally.verdicts += 1
+        else:
+            misses.append(Miss(case["file"], res["line"], res["op"], "verdict",
+                               f"{want}: {normalise(res['message'])}", f"{mine}: {said}"))
+            continue
+        if res["accepted"]:
+            continue
+        tally.refusals += 1
+        if said in docker_msgs:
+            tally.messages += 1
+        else:
+            misses.append(Miss(case["file"], res["line"], res["op"], "message",
+                               " | ".join(sorted(docker_msgs)), str(said)))
+    return tally, misses
+
+
+def docker_error(entry: dict) -> str | None:
+    """What macplan says Docker prints for one report entry: a removal carries it itself, a
+    network in its first error finding that quotes Docker."""
+    if "docker_error" in entry:
+        return entry["docker_error"]
+    return next((f["docker_error"] for f in entry.get("findings", ())
+                 if f.get("severity") == "error" and f.get("docker_error")), None)
+
+
+def replay(engine: str) -> tuple[dict[str, Tally], list[Miss]]:
+    """Every recorded case on one engine: tallies per category and every disagreement."""
+    data = load(engine)
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    misses: list[Miss] = []
+    for case in data["cases"]:
+        t, m = replay_case(case, engine, data)
+        tallies[category(case)].add(t)
+        misses.extend(m)
+    return dict(tallies), misses
+
+
+def table(engine: str, tallies: dict[str, Tally]) -> str:
+    rows = [f"engine {engine}: category  commands  verdicts right  refusals  exact messages"]
+    total = Tally()
+    for cat in sorted(tallies):
+        t = tallies[cat]
+        total.add(t)
+        rows.append(f"  {cat:<8} {t.commands:>6}  {t.verdicts:>6} ({_pct(t.verdicts, t.commands)})"
+                    f"  {t.refusals:>6}  {t.messages:>6} ({_pct(t.messages, t.refusals)})")
+    rows.append(f"  {'all':<8} {total.commands:>6}  {total.verdicts:>6} ({_pct(total.verdicts, total.commands)})"
+                f"  {total.refusals:>6}  {total.messages:>6} ({_pct(total.messages, total.refusals)})")
+    return "\n".join(rows)
+
+
+def miss_summary(misses: list[Miss], examples: int = 3) -> str:
+    kinds = Counter((m.what, m.docker[:70]) for m in misses)
+    lines = []
+    for (what, docker), n in kinds.most_common(40):
+        ex = next(m for m in misses if (m.what, m.docker[:70]) == (what, docker))
+        lines.append(f"{n:>4} {what:<8} docker: {docker!r}\n       macplan: {ex.macplan[:160]!r}  ({ex.file}:{ex.line})")
+    return "\n".join(lines)
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100.0 * a / b:5.1f} %" if b else "    - "

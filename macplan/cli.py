@@ -177,15 +177,9 @@ def _run(args) -> int:
         from . import shim
         reserved = shim.reserve(plan, args.network)
         if args.networkd:
-            import os
-            os.makedirs(args.networkd, exist_ok=True)
-            for s in shim.shims(reserved, args.network):
-                for fname, text in s.networkd().items():
-                    path = os.path.join(args.networkd, s.host, fname)
-                    os.makedirs(os.path.dirname(path), exist_ok=True)
-                    with open(path, "w", encoding="utf-8") as fh:
-                        fh.write(text)
-                    print(path)
+            # DIR/<host>/..., checked and resolved inside DIR before anything is written
+            for path in shim.write_networkd(shim.shims(reserved, args.network), args.networkd):
+                print(path)
         else:
             sys.stdout.write(shim.commands(reserved, args.network))
         return 0

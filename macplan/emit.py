@@ -1,12 +1,12 @@
 """Emission: `docker network create` commands (shell-safe), Engine API payloads, YAML plans."""
 from __future__ import annotations
 
-import shlex
 from typing import Optional
 
 import yaml
 
 from .model import Network, Plan
+from .quoting import shell as _quote_argv, visible
 
 __all__ = ["create_argv", "remove_argv", "commands", "api_payload", "dump_yaml", "ordered"]
 
@@ -53,7 +53,8 @@ def create_argv(n: Network) -> list[str]:
 
 
 def remove_argv(n: Network) -> list[str]:
-    return ["docker", "network", "rm", n.name]
+    # as for create: a name that starts with "-" would be read as a flag without the "--"
+    return ["docker", "network", "rm"] + (["--"] if n.name.startswith("-") else []) + [n.name]
 
 
 def ordered(networks) -> list[Network]:
@@ -64,7 +65,7 @@ def ordered(networks) -> list[Network]:
 
 
 def _shell(argv: list[str]) -> str:
-    return " ".join(shlex.quote(a) for a in argv)
+    return _quote_argv(argv)
 
 
 def commands(plan: Plan, remove: bool = False, host: Optional[str] = None,
@@ -87,14 +88,14 @@ def commands(plan: Plan, remove: bool = False, host: Optional[str] = None,
         if not indices:
             continue
         if many:
-            lines.append(f"# on host {h}")
+            lines.append(f"# on host {visible(h)}")     # a newline in a name must not end the comment
         order = sorted(indices, key=lambda i: (not plan.networks[i].config_only, i))   # as `ordered`
         if remove:
             lines += [_shell(remove_argv(plan.networks[i])) for i in reversed(order)]
             continue
         for i in order:
             if i in notes:
-                lines.append("# " + notes[i])
+                lines.append("# " + visible(notes[i]))
             lines.append(_shell(create_argv(plan.networks[i])))
     return "\n".join(lines) + ("\n" if lines else "")
 

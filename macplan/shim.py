@@ -16,13 +16,19 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import os
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-__all__ = ["ShimError", "Shim", "aux_name", "ifname", "reserve", "shims", "commands"]
+from .quoting import (ini_value_problem, kernel_ifname_problem, path_component_problem, shell, shown,
+                      visible)
+
+__all__ = ["ShimError", "Shim", "aux_name", "ifname", "reserve", "shims", "commands", "write_networkd"]
 
 PREFIX = "shim-"
 NETWORKD = "/etc/systemd/network"
+#: first lines of the files `Shim.networkd` writes: a file starting otherwise is not macplan's
+MARKERS = ("# macplan: ", "# drop-in for the .network file that configures ")
 
 
 class ShimError(ValueError):
@@ -56,31 +62,68 @@ class Shim:
     def _plen(self) -> int:
         return 32 if ":" not in self.address else 128
 
-    def commands(self) -> list[str]:
-        """Shell commands that bring the shim up now (lost at reboot; see `networkd`)."""
-        out = [f"ip link add {self.ifname} link {self.parent} type macvlan mode bridge",
-               f"ip addr add {self.address}/{self._plen} dev {self.ifname}",
-               f"ip link set {self.ifname} up"]
-        out += [f"ip route add {r} dev {self.ifname}" for r in self.routes]
+    def argvs(self) -> list[list[str]]:
+        """The commands that bring the shim up now, as argv lists (what `commands` quotes)."""
+        self._check_parent()
+        out = [["ip", "link", "add", self.ifname, "link", self.parent, "type", "macvlan", "mode", "bridge"],
+               ["ip", "addr", "add", f"{self.address}/{self._plen}", "dev", self.ifname],
+               ["ip", "link", "set", self.ifname, "up"]]
+        out += [["ip", "route", "add", r, "dev", self.ifname] for r in self.routes]
         return out
 
-    def teardown(self) -> list[str]:
-        return [f"ip link del {self.ifname}"]
+    def commands(self) -> list[str]:
+        """Shell commands that bring the shim up now (lost at reboot; see `networkd`); every
+        value is shell-quoted, so a parent like `eth0;touch x` stays one word."""
+        return [shell(a) for a in self.argvs()]
 
-    def networkd(self) -> dict[str, str]:
-        """systemd-networkd files that make the shim persistent: the netdev, its network, and a
-        drop-in that attaches it to the parent's own .network file (name it after that file)."""
-        stem = f"{NETWORKD}/25-{self.ifname}"
-        netdev = (f"# macplan: host access to {self.network} containers on {self.host}\n"
+    def teardown(self) -> list[str]:
+        return [shell(["ip", "link", "del", self.ifname])]
+
+    def _check_parent(self) -> None:
+        """The parent must be a name Linux accepts (dev_valid_name): no other link can exist, so
+        no shim on it can work, and Docker refuses such a parent too."""
+        problem = kernel_ifname_problem(self.parent)
+        if problem:
+            raise ShimError(f"network {shown(self.network)} on host {shown(self.host)}: "
+                            f"parent {shown(self.parent)}: {problem}")
+
+    def check_names(self) -> None:
+        """Refuse names that cannot be file names or INI values (ShimError, one line naming the field)."""
+        self._check_parent()
+        for field, value in (("host", self.host), ("parent", self.parent)):
+            problem = path_component_problem(value)
+            if problem:
+                raise ShimError(f"network {shown(self.network)}: {field} {shown(value)} names a directory "
+                                f"of the networkd files, and {problem}")
+        for field, value in (("ifname", self.ifname), ("address", self.address)) + \
+                tuple(("route", r) for r in self.routes):
+            problem = ini_value_problem(value)
+            if problem:
+                raise ShimError(f"network {shown(self.network)} on host {shown(self.host)}: "
+                                f"{field} {shown(value)}: {problem}")
+
+    def networkd_files(self) -> dict[str, str]:
+        """`networkd` with paths relative to the networkd directory (what `write_networkd` writes)."""
+        self.check_names()
+        # comments carry names escaped (`visible`): a newline in a name must not start a key
+        stem = f"25-{self.ifname}"
+        netdev = (f"# macplan: host access to {visible(self.network)} containers on {visible(self.host)}\n"
                   f"[NetDev]\nName={self.ifname}\nKind=macvlan\n\n[MACVLAN]\nMode=bridge\n")
-        network = (f"# macplan: the address is aux-address {aux_name(self.host)} of {self.network}\n"
+        network = (f"# macplan: the address is aux-address {visible(aux_name(self.host))} of "
+                   f"{visible(self.network)}\n"
                    f"[Match]\nName={self.ifname}\n\n[Network]\nAddress={self.address}/{self._plen}\n")
         for r in self.routes:
             network += f"\n[Route]\nDestination={r}\n"
-        dropin = (f"# drop-in for the .network file that configures {self.parent}; rename the directory to match it\n"
+        dropin = (f"# drop-in for the .network file that configures {visible(self.parent)}; rename the directory to match it\n"
                   f"[Network]\nMACVLAN={self.ifname}\n")
         return {f"{stem}.netdev": netdev, f"{stem}.network": network,
-                f"{NETWORKD}/{self.parent}.network.d/macplan-{self.ifname}.conf": dropin}
+                f"{self.parent}.network.d/macplan-{self.ifname}.conf": dropin}
+
+    def networkd(self) -> dict[str, str]:
+        """systemd-networkd files that make the shim persistent: the netdev, its network, and a
+        drop-in that attaches it to the parent's own .network file (name it after that file).
+        Paths are where the files go on the host; `write_networkd` writes them elsewhere."""
+        return {f"{NETWORKD}/{rel}": text for rel, text in self.networkd_files().items()}
 
     def to_dict(self) -> dict:
         return {"host": self.host, "network": self.network, "parent": self.parent, "ifname": self.ifname,
@@ -226,6 +269,48 @@ def commands(plan, name: Optional[str] = None) -> str:
     """Every shim's commands, grouped per host, as one shell script."""
     lines: list[str] = []
     for s in shims(plan, name):
-        lines.append(f"# on host {s.host}: reach {s.network} containers ({', '.join(s.routes)}) from the host")
+        lines.append(f"# on host {visible(s.host)}: reach {visible(s.network)} containers "
+                     f"({', '.join(s.routes)}) from the host")
         lines += s.commands()
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _inside(base: str, path: str) -> bool:
+    return os.path.commonpath([base, path]) == base
+
+
+def write_networkd(shim_list: Iterable["Shim"], directory: str) -> list[str]:
+    """Write every shim's networkd files under `directory`/<host>/ (copy that tree into the host's
+    /etc/systemd/network) and return the paths written. Nothing is written outside `directory`:
+    names are checked, every target is resolved (symlinks included) and must stay inside it.
+    A file already there is overwritten only when macplan wrote it (its first line is one of
+    MARKERS): `directory` may be a copy of a live /etc/systemd/network, and a hand-written
+    .network file replaced by ours would silently drop that host's own configuration.
+    Everything is checked before the first file is written. Raises ShimError."""
+    base = os.path.realpath(directory)
+    planned: dict[str, str] = {}
+    for s in shim_list:
+        for rel, text in s.networkd_files().items():      # checks the names first
+            path = os.path.realpath(os.path.join(base, s.host, rel))
+            if not _inside(base, path):
+                raise ShimError(f"{os.path.join(directory, s.host, rel)} resolves to {path}, outside {directory}")
+            if path in planned:
+                raise ShimError(f"two shims on host {shown(s.host)} would both write {path}")
+            planned[path] = text
+    for path in planned:
+        if os.path.lexists(path) and not _ours(path):
+            raise ShimError(f"{path} exists and macplan did not write it; not overwriting it")
+    for path, text in planned.items():
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    return list(planned)
+
+
+def _ours(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            first = fh.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return first.startswith(MARKERS)

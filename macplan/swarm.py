@@ -112,15 +112,17 @@ def order(plan: Plan) -> list[Network]:
 def commands(plan: Plan) -> str:
     """Per node the config-only command, then once, on the manager, the swarm network."""
     from .emit import _shell, create_argv
+    from .quoting import visible
     lines = []
     host = None
     for n in order(plan):
         if n.config_only:
             if n.host != host:
-                lines.append(f"# on node {n.host}")
+                lines.append(f"# on node {visible(n.host)}")
                 host = n.host
         else:
-            lines.append(f"# once, on manager {n.host}" if n.scope == "swarm" else f"# on node {n.host}")
+            lines.append(f"# once, on manager {visible(n.host)}" if n.scope == "swarm"
+                         else f"# on node {visible(n.host)}")
             host = None
         lines.append(_shell(create_argv(n)))
     return "\n".join(lines) + ("\n" if lines else "")

@@ -296,3 +296,67 @@ def test_every_emitted_command_splits_back_to_its_argv(name, host, parent, label
                          ["ip", "route", "add", "10.7.0.0/25", "dev", s.ifname]]
     assert len(comments) == 1 and one_line(comments[0])
     assert kernel_ifname_problem(s.ifname) is None
+
+
+# ---- what Docker does with such names ------------------------------------------------------------
+
+def one_network(name, scope=None, parent="eth0", interfaces=("eth0",), known=True):
+    n = Network(name, driver="macvlan", host="h", options=(("parent", parent),), subnets=("10.1.0.0/24",),
+                scope=scope)
+    host = Host("h", tuple(Interface(i) for i in interfaces), interfaces_known=known, swarm="manager")
+    return Plan(name="p", hosts=(host,), networks=(n,))
+
+
+@pytest.mark.parametrize("name", [" ", "\n", "\t \r", "\u3000"])
+@pytest.mark.parametrize("engine, text", [("20.10", "invalid name:"), ("27", "invalid name:"),
+                                          ("28", "invalid name: name is empty"),
+                                          ("29", "invalid name: name is empty")])
+def test_docker_refuses_only_a_blank_network_name(name, engine, text):
+    # libnetwork NewNetwork: `!config.IsValidName(name)` -> ErrInvalidName(name) "invalid name: %s"
+    # (v20.10.24), `strings.TrimSpace(name) == ""` -> "invalid name: name is empty" (v28+); the
+    # client TrimSpaces the daemon's message, which leaves "invalid name:" for the old form
+    (res,) = macplan.check(one_network(name), engine).networks
+    assert not res.accepted and res.findings[0].rule == "invalid-name"
+    assert res.findings[0].docker_error == text
+
+
+@pytest.mark.parametrize("engine", ["20.10", "29"])
+def test_docker_accepts_control_characters_in_a_name_and_macplan_warns(engine):
+    # anything not blank is a valid local network name (moby#27449: `docker network create ^` works)
+    for name in ("a\nb", "x\x1b[31m", "\x1c"):       # \x1c: Python's isspace, not Go's
+        (res,) = macplan.check(one_network(name), engine).networks
+        assert res.accepted, name
+        warn = [f for f in res.findings if f.rule == "name-control-characters"]
+        assert len(warn) == 1 and "\n" not in warn[0].message
+    (res,) = macplan.check(one_network("plain"), engine).networks
+    assert not any(f.rule == "name-control-characters" for f in res.findings)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("a.b", "name must be valid as a DNS name component"),       # moby#33433, moby#31772
+    ("a\nb", "name must be valid as a DNS name component"),
+    ("-a", "name must be valid as a DNS name component"),
+    ("a" * 64, "name must be 63 characters or fewer"),
+])
+def test_swarm_network_names_are_dns_labels(name, text):
+    # swarmkit manager/controlapi/common.go validateAnnotations, in 20.10.24 and 29.7.2 alike
+    (res,) = macplan.check(one_network(name, scope="swarm"), "29").networks
+    assert not res.accepted and res.findings[0].rule == "swarm-name"
+    assert res.findings[0].docker_error == f"rpc error: code = InvalidArgument desc = {text}"
+    (res,) = macplan.check(one_network("a_b-" + "c" * 59, scope="swarm"), "29").networks
+    assert not any(f.rule == "swarm-name" for f in res.findings)
+
+
+def test_dns_label_check_is_linear():
+    import time
+    t = time.perf_counter()
+    macplan.check(one_network("a" * 5000 + "!", scope="swarm"), "29")
+    assert time.perf_counter() - t < 2                 # a backtracking regex takes forever here
+
+
+@pytest.mark.parametrize("parent", ["eth0;touch x", "a" * 16, "e:0", "eth0\nx"])
+def test_a_parent_linux_cannot_name_is_missing_even_when_interfaces_are_unknown(parent):
+    (res,) = macplan.check(one_network("n", parent=parent, interfaces=(), known=False), "29").networks
+    assert not res.accepted and res.findings[0].rule == "parent-not-found"
+    (res,) = macplan.check(one_network("n", parent="e:0.5", interfaces=(), known=False), "29").networks
+    assert not res.accepted and res.findings[0].rule == "vlan-base-not-found"

@@ -120,6 +120,7 @@ class Engine:
         if self.named(net.name):
             raise Refusal("duplicate-name", f"network with name {net.name} already exists")
         parsed = self._parse_subnets(groups)
+        _check_name(net, p)          # libnetwork NewNetwork, before config-only/-from, driver and scope
         if net.config_only:
             return self._config_only(net, index, ipv6, ipv4)
         if net.config_from is not None:
@@ -133,6 +134,7 @@ class Engine:
             if self.host.swarm == "worker":
                 raise Refusal("swarm-worker", "Cannot create a multi-host network from a worker node. "
                                               "Please create the network from a manager node.")
+            _check_swarm_name(net)   # the manager hands it to swarmkit, which validates the name
             # The manager only records the network; each node instantiates it from its own
             # config-only network when a task lands there (moby-rules S3, S5).
             return self._record(Created(net, index, [], "", self._mode(net), net.internal, ipv6, ipv4))
@@ -359,7 +361,7 @@ class Engine:
             if "dummy" in host.kernel_lacks:
                 raise Refusal("kernel-lacks-dummy", "operation not supported")
             return
-        if host.has_interface(parent):
+        if host.has_interface(parent) and _can_exist(parent):
             return
         if "." not in parent:
             raise Refusal("parent-not-found",
@@ -373,7 +375,7 @@ class Engine:
         if vid is None:
             raise Refusal("vlan-id-unparsable", f"unable to parse a valid vlan id from: {vid_text} "
                                                 "(ex. eth0.10 for vlan 10)")
-        if not host.has_interface(base):
+        if not (host.has_interface(base) and _can_exist(base)):
             raise Refusal("vlan-base-not-found", self.profile.parent_missing_text(net.driver).format(base=base))
         if not 1 <= vid <= 4094:
             raise Refusal("vlan-id-range", f"vlan id must be between 1-4094, received: {vid}")
@@ -411,3 +413,55 @@ class AddressSpaceView:
 
     def commit(self, pool, range_key):
         self.keys.add((pool.subnet, range_key or ""))
+
+
+# ---- names (issue 10) ------------------------------------------------------------------------
+#: Go's unicode.IsSpace, which strings.TrimSpace uses (Python's isspace also takes \x1c-\x1f)
+_GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
+            "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+#: swarmkit controlapi isValidDNSName `^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$`, rewritten so that
+#: Python's backtracking matcher stays linear (Go's RE2 always is); the same language
+_DNS_LABEL = re.compile(r"[a-zA-Z0-9](?:[-_]*[a-zA-Z0-9])*")
+
+
+def _check_name(net: Network, p: Profile) -> None:
+    """libnetwork's NewNetwork refuses only an empty or all-whitespace name (moby
+    libnetwork/controller.go: config.IsValidName up to 24, strings.TrimSpace from 25); any other
+    text, control characters included, is a valid local network name. Up to 27 the error is
+    ErrInvalidName(name), "invalid name: " + the name, which the client's TrimSpace cuts back to
+    "invalid name:"; from 28 it is "invalid name: name is empty"."""
+    if net.name.strip(_GO_SPACE) == "":
+        raise Refusal("invalid-name", "invalid name: name is empty" if p.at_least(28) else "invalid name:")
+
+
+def _check_swarm_name(net: Network) -> None:
+    """swarmkit's validateAnnotations (manager/controlapi/common.go, 20.10 to 29): a swarm-scoped
+    name must be a DNS label of letters, digits, '-' and '_' (no '.'), at most 63 characters."""
+    if not _DNS_LABEL.fullmatch(net.name):
+        raise Refusal("swarm-name", "rpc error: code = InvalidArgument desc = name must be valid as a DNS name component")
+    if len(net.name) > 63:
+        raise Refusal("swarm-name", "rpc error: code = InvalidArgument desc = name must be 63 characters or fewer")
+
+
+def _can_exist(ifname: str) -> bool:
+    """A link of this name can exist only if the kernel accepts the name (dev_valid_name), so a
+    parent that fails it is missing whatever the host's interface list says or leaves unsaid."""
+    from ..quoting import kernel_ifname_problem
+    return kernel_ifname_problem(ifname) is None
+
+
+from .catalog import rule as _rule  # noqa: E402  (a warning next to the name checks above)
+
+
+@_rule("name-control-characters", "warning", "daemon",
+       "Rename the network without control characters or line breaks.")
+def name_control_characters(ctx) -> Optional[str]:
+    """Docker creates a network whose name holds a newline, an escape or another control
+    character (libnetwork refuses only a blank name; moby#27449), but `docker network ls`
+    prints it raw, every script must quote it, and a pasted command that is not quoted breaks.
+    macplan quotes it in commands and escapes it in comments; other tools may not."""
+    from ..quoting import has_control, shown
+    if has_control(ctx.net.name):
+        return (f"network name {shown(ctx.net.name)} holds control characters: Docker accepts it, but "
+                f"`docker network ls` prints it raw and unquoted scripts break on it; rename it.")
+    return None

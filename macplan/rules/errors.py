@@ -100,3 +100,14 @@ _ERRORS = {
 
 for _id, (_stage, _advice, _example) in _ERRORS.items():
     RULES[_id] = Rule(_id, "error", _stage, _advice, f"Docker says, for example: `{_example}`", None)
+
+
+# Network names (issue 10): libnetwork refuses only an empty or all-whitespace name; a
+# swarm-scoped network's name goes through swarmkit, which wants a DNS label.
+for _id, (_stage, _advice, _example) in {
+    "invalid-name": ("daemon", "Give the network a name that is not empty or only whitespace.",
+        "invalid name: name is empty"),
+    "swarm-name": ("daemon", "Name a swarm network like a DNS label: letters, digits, - and _, at most 63 characters.",
+        "rpc error: code = InvalidArgument desc = name must be valid as a DNS name component"),
+}.items():
+    RULES[_id] = Rule(_id, "error", _stage, _advice, f"Docker says, for example: `{_example}`", None)

@@ -40,9 +40,10 @@ def aux_name(host: str) -> str:
 
 
 def ifname(network: str) -> str:
-    """The shim's interface name: `mv-<network>`, hashed when longer than IFNAMSIZ-1 (15)."""
+    """The shim's interface name: `mv-<network>`, hashed when longer than IFNAMSIZ-1 (15 bytes)
+    or not plain ASCII (str.isalnum takes 'é', two bytes, which the kernel counts)."""
     name = f"mv-{network}"
-    if len(name) <= 15 and all(c.isalnum() or c in "-_." for c in name):
+    if len(name) <= 15 and name.isascii() and all(c.isalnum() or c in "-_." for c in name):
         return name
     return "mv-" + hashlib.sha1(network.encode()).hexdigest()[:8]
 

@@ -360,3 +360,11 @@ def test_a_parent_linux_cannot_name_is_missing_even_when_interfaces_are_unknown(
     assert not res.accepted and res.findings[0].rule == "parent-not-found"
     (res,) = macplan.check(one_network("n", parent="e:0.5", interfaces=(), known=False), "29").networks
     assert not res.accepted and res.findings[0].rule == "vlan-base-not-found"
+
+
+def test_the_shim_interface_name_fits_the_kernel_in_bytes():
+    # 'mv-' + 7 x 'é' is 10 characters but 17 bytes: the kernel counts bytes (IFNAMSIZ 16 with NUL)
+    for network in ("é" * 7, "١٢٣٤٥٦٧٨", "lan", "a.b-c_d", "x" * 12):
+        name = shim.ifname(network)
+        assert kernel_ifname_problem(name) is None, (network, name)
+    assert shim.ifname("lan") == "mv-lan"

@@ -46,6 +46,11 @@ WHEREABOUTS_KEYS = ("type", "range", "range_start", "range_end", "exclude", "gat
 class ExportError(ValueError):
     """The plan cannot be said in that format, or an export does not read back."""
 
+    def __init__(self, message: str):
+        # names are the user's text: their control characters are escaped so the error stays one line
+        from .quoting import visible
+        super().__init__(visible(message))
+
 
 def _host_networks(plan: Plan, host: Optional[str]) -> tuple[str, list[Network]]:
     hosts = list(dict.fromkeys(n.host for n in plan.networks))

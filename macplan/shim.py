@@ -34,6 +34,11 @@ MARKERS = ("# macplan: ", "# drop-in for the .network file that configures ")
 class ShimError(ValueError):
     """No shim can be planned: no free address, no parent, not a macvlan network."""
 
+    def __init__(self, message: str):
+        # names are the user's text: their control characters are escaped so the error stays one line
+        from .quoting import visible
+        super().__init__(visible(message))
+
 
 def aux_name(host: str) -> str:
     return f"{PREFIX}{host}"

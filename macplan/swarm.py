@@ -24,6 +24,11 @@ __all__ = ["SwarmError", "config_name", "swarm_plan", "to_swarm", "commands", "p
 class SwarmError(ValueError):
     """A swarm layout that cannot work (no manager, a node without its config network...)."""
 
+    def __init__(self, message: str):
+        # names are the user's text: their control characters are escaped so the error stays one line
+        from .quoting import visible
+        super().__init__(visible(message))
+
 
 def config_name(name: str) -> str:
     """The config-only network's name: the same on every node, as --config-from looks it up by name."""

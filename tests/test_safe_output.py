@@ -368,3 +368,19 @@ def test_the_shim_interface_name_fits_the_kernel_in_bytes():
         name = shim.ifname(network)
         assert kernel_ifname_problem(name) is None, (network, name)
     assert shim.ifname("lan") == "mv-lan"
+
+
+def test_errors_naming_a_hostile_name_stay_one_line(tmp_path, capsys):
+    from macplan.exports import ExportError
+    from macplan.shim import ShimError
+    from macplan.swarm import SwarmError
+    plan = one_network("n")
+    for call, exc in ((lambda: shim.reserve(plan, "a\nb"), ShimError),
+                      (lambda: swarm.to_swarm(plan, "a\nb", "h"), SwarmError),
+                      (lambda: macplan.exports.multus(plan, "a\nb"), ExportError)):
+        with pytest.raises(exc) as e:
+            call()
+        assert one_line(str(e.value)) and "a\\nb" in str(e.value)
+    p = write_plan(tmp_path, PLAN)
+    rc, _, err = run(["swarm", p, "lan", "--manager", "x\ny"], capsys)
+    assert rc == 2 and err.count("\n") == 1 and "x\\ny" in err

@@ -67,7 +67,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="for multus: whereabouts per-node slices (sized like the plan's ranges, or /N)")
     c = plan_command("shim", "Commands and systemd-networkd files that let each host reach its macvlan containers.")
     c.add_argument("network", nargs="?", metavar="NETWORK", help="one macvlan network (default: all)")
-    c.add_argument("--networkd", metavar="DIR", help="write the systemd-networkd files into DIR")
+    c.add_argument("--networkd", metavar="DIR", help="write the systemd-networkd files into DIR/<host>/ (copy each into the host's "
+                   "/etc/systemd/network); files macplan did not write are never overwritten")
     c = plan_command("swarm", "Turn a network on several hosts into Docker Swarm form (config-only per node).")
     c.add_argument("network", metavar="NETWORK")
     c.add_argument("--manager", required=True, help="the manager node, where the swarm network is created")

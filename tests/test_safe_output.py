@@ -384,3 +384,20 @@ def test_errors_naming_a_hostile_name_stay_one_line(tmp_path, capsys):
     p = write_plan(tmp_path, PLAN)
     rc, _, err = run(["swarm", p, "lan", "--manager", "x\ny"], capsys)
     assert rc == 2 and err.count("\n") == 1 and "x\\ny" in err
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=names, hosts=st.lists(names, min_size=2, max_size=3, unique=True), parent=parents)
+def test_swarm_commands_split_back_to_their_argv(name, hosts, parent):
+    nets = tuple(Network(name, driver="macvlan", host=h, options=(("parent", parent),), subnets=("10.8.0.0/24",))
+                 for h in hosts)
+    plan = Plan(name="p", hosts=tuple(Host(h, (Interface(parent),)) for h in hosts), networks=nets)
+    sw = swarm.to_swarm(plan, name, hosts[0])
+    argvs, comments = commands_of(swarm.commands(sw))
+    assert all(one_line(c) for c in comments) and len(comments) == len(hosts) + 1
+    cfg = f"{name}-config"
+    for argv in argvs[:-1]:
+        assert argv[:5] == ["docker", "network", "create", "--config-only", "-d"] and argv[-1] == cfg
+        assert f"parent={parent}" in argv
+    assert argvs[-1] == ["docker", "network", "create", "-d", "macvlan", "--scope", "swarm", "--config-from", cfg,
+                         "--attachable"] + (["--"] if name.startswith("-") else []) + [name]

@@ -153,11 +153,11 @@ class Engine:
             mode, early = self._mode(net), False
         parent = net.parent or ""
         internal = net.internal or (driver in ("macvlan", "ipvlan") and not parent and p.no_parent_is_internal)
-        if self._ipam_driver(net, parsed, ipv4, ipv6):
-            allocations = self._allocate(net, parsed, ipv4, ipv6, mode, internal, bool(parent))
-        else:
-            allocations = []
+        null_ipam = not self._ipam_driver(net, parsed, ipv4, ipv6)
+        allocations = [] if null_ipam else self._allocate(net, parsed, ipv4, ipv6, mode, internal, bool(parent))
         if driver in ("macvlan", "ipvlan"):
+            if null_ipam:
+                self._null_pool(ipv4, ipv6)
             if not early:
                 self._driver_options(net, mode)
             eff_parent = parent or ("dm-" if driver == "macvlan" else "di-") + f"{ID}#{index}"
@@ -313,7 +313,15 @@ class Engine:
                 raise Refusal("null-ipam-pool", "null ipam driver does not handle specific address pool requests")
             if fam == 6 and not self.profile.null_ipam_gives_ipv6:
                 raise Refusal("null-ipam-ipv6", "null ipam driver does not handle IPv6 address pool pool requests")
-        return False   # 0.0.0.0/0 (and ::/0): containers get no address from Docker
+        return False   # 0.0.0.0/0 (and ::/0): no addresses to hand out
+
+    def _null_pool(self, ipv4: bool, ipv6: bool) -> None:
+        """macvlan/ipvlan CreateNetwork starts by rejecting the null IPAM's 0.0.0.0/0 (and, from 28,
+        with IPv4 off, ::/0) before it reads any option (macvlan_network.go @v20.10.24, @29.7.2)."""
+        if ipv4 or not self.profile.has_ipv4_flag:
+            raise Refusal("null-ipam-empty", "ipv4 pool is empty")
+        if ipv6:
+            raise Refusal("null-ipam-empty", "ipv6 pool is empty")
 
     @staticmethod
     def _parse_subnets(groups) -> dict[int, list]:

@@ -109,6 +109,8 @@ _ERRORS = {
         "null ipam driver does not handle specific address pool requests"),
     "null-ipam-ipv6": ("ipam", "Drop --ipv6 with --ipam-driver null before engine 28.",
         "null ipam driver does not handle IPv6 address pool pool requests"),
+    "null-ipam-empty": ("driver", "Use the default IPAM driver: macvlan and ipvlan need addresses to hand out.",
+        "ipv4 pool is empty"),
 }
 
 for _id, (_stage, _advice, _example) in _ERRORS.items():

@@ -88,6 +88,15 @@ def test_recorded_config_scripts(engine, case):
                 assert said in docker, where
             continue
         _same_allocation(created, rec, where)
+        _same_inspect(created, rec["inspect"], where)
+
+
+def _same_inspect(created, inspect, where):
+    """Driver, EnableIPv6 and the parent as `docker network inspect` showed them."""
+    assert created.network.driver == inspect["Driver"], where
+    assert created.ipv6 == inspect["EnableIPv6"], where
+    if not inspect["ConfigOnly"] and inspect["Driver"] in ("macvlan", "ipvlan"):
+        assert (created.network.parent or None) == inspect["Options"].get("parent"), where
 
 
 def _same_allocation(created, rec, where):
@@ -157,6 +166,7 @@ def test_config_only_network_is_not_validated_until_used():
     script = "docker network create --config-only -d nosuch -o parent=eth9 -o macvlan_mode=l2 cfg\n"
     created, _ = one(script, "29")
     assert created is not None and created.allocations == []
+    assert created.network.driver == "null"     # inspect of every recorded config-only network
     text = refused(script + "docker network create -d macvlan --config-from cfg lan", "20.10")
     assert text == "requested macvlan mode 'l2' is not valid, 'bridge' mode is the macvlan driver default"
 

@@ -280,7 +280,7 @@ class Engine:
     def _config_only(self, net, index, ipv6, ipv4) -> Created:
         # Docker stores it with driver "null": no driver check (its -d is ignored), no pool, no
         # parent, until a --config-from network is instantiated from it (D4, S1)
-        created = Created(net, index, [], "", self._mode(net), net.internal, ipv6, ipv4)
+        created = Created(net.with_(driver="null"), index, [], "", "", net.internal, ipv6, ipv4)
         return self._record(created)
 
     def _config_from(self, net: Network):

@@ -205,6 +205,13 @@ def test_config_from_refuses_the_enable_ipv6_option_as_ipv6_on_29():
     assert refused(script, "20.10").startswith("network driver options are not supported")
 
 
+def test_an_explicit_ipv6_flag_drops_the_option_from_28_2():
+    # daemon/network.go createNetwork: delete(networkOptions, EnableIPv6) from v28.2.0 on
+    script = CFG + "docker network create -d macvlan --config-from cfg --ipv6=false -o com.docker.network.enable_ipv6=true lan"
+    assert one(script, "29")[0] is not None
+    assert refused(script, "28.1").startswith("network driver options are not supported")
+
+
 def test_config_from_ipam_driver_default_is_allowed():
     created, _ = one(CFG + "docker network create -d macvlan --config-from cfg --ipam-driver default lan", "29")
     assert created is not None

@@ -269,9 +269,18 @@ class Engine:
         if net.subnets or net.ipam_options or net.ipam_driver not in (None, "", "default") or net.labels \
                 or ipv6 or not ipv4 or (p.config_from_counts_any_ipv4 and self._asks_ipv4(net)):
             raise Refusal("config-from-ipam", p.config_from_text)
-        if net.options:
+        if self._options_sent(net):
             raise Refusal("config-from-options",
                           "network driver options are not supported if the network depends on a configuration network")
+
+    def _options_sent(self, net: Network) -> dict:
+        """The -o options the daemon passes to libnetwork."""
+        sent = dict(net.option_map)
+        if self.profile.flag_drops_family_option:
+            for flag, key in ((net.ipv4, "com.docker.network.enable_ipv4"), (net.ipv6, "com.docker.network.enable_ipv6")):
+                if flag is not None:
+                    sent.pop(key, None)
+        return sent
 
     @staticmethod
     def _asks_ipv4(net: Network) -> bool:

@@ -164,3 +164,9 @@ class Profile:
         """v28+: the null IPAM driver answers an IPv6 pool request with ::/0; before it refused
         ("does not handle IPv6 address pool pool requests", ipams/null @v27.0.1)."""
         return self.at_least(28)
+
+    @property
+    def flag_drops_family_option(self) -> bool:
+        """v28.2+: an explicit --ipv4/--ipv6 deletes a com.docker.network.enable_ipv4/6 -o option
+        before libnetwork sees the options (daemon/network.go createNetwork @v28.2.0)."""
+        return self.at_least(28, 2)

@@ -121,13 +121,19 @@ class Engine:
             raise Refusal("duplicate-name", f"network with name {net.name} already exists")
         parsed = self._parse_subnets(groups)
         _check_name(net, p)          # libnetwork NewNetwork, before config-only/-from, driver and scope
+        self._validate_configuration(net, ipv6, ipv4)
         if net.config_only:
             return self._config_only(net, index, ipv6, ipv4)
-        if net.config_from is not None:
-            self._config_from(net)
         driver = net.driver
         if driver not in DRIVERS:
             raise Refusal("unknown-driver", f'plugin "{driver}" not found')
+        if net.ingress and driver != "overlay":
+            # only overlay has global data scope (controller.go NewNetwork, every version)
+            raise Refusal("ingress-local-scope", "Ingress network can only be global scope network")
+        applied = net.config_from is None
+        if not applied and p.applies_config_before_swarm_checks:
+            net, parsed, ipv6, ipv4 = self._config_from(net)
+            applied = True
         if net.scope == "swarm":
             if self.host.swarm == "inactive":
                 raise Refusal("swarm-inactive", "cannot create a swarm scoped network when swarm is not active")
@@ -139,19 +145,31 @@ class Engine:
             # config-only network when a task lands there (moby-rules S3, S5).
             return self._record(Created(net, index, [], "", self._mode(net), net.internal, ipv6, ipv4))
         mode = self._mode(net)
-        if driver in ("macvlan", "ipvlan") and p.parses_driver_options_early:
+        early = driver in ("macvlan", "ipvlan") and p.parses_driver_options_early
+        if early:
             self._driver_options(net, mode)
+        if not applied:
+            # up to 28.0.0 the config network is applied after the driver is resolved, so the
+            # driver meets its options only when it creates the network
+            net, parsed, ipv6, ipv4 = self._config_from(net)
+            mode, early = self._mode(net), False
         parent = net.parent or ""
         internal = net.internal or (driver in ("macvlan", "ipvlan") and not parent and p.no_parent_is_internal)
-        allocations = self._allocate(net, parsed, ipv4, ipv6, mode, internal, bool(parent))
+        null_ipam = not self._ipam_driver(net, parsed, ipv4, ipv6)
+        allocations = [] if null_ipam else self._allocate(net, parsed, ipv4, ipv6, mode, internal, bool(parent))
         if driver in ("macvlan", "ipvlan"):
-            if not p.parses_driver_options_early:
+            if null_ipam:
+                self._null_pool(ipv4, ipv6)
+            if not early:
                 self._driver_options(net, mode)
             eff_parent = parent or ("dm-" if driver == "macvlan" else "di-") + f"{ID}#{index}"
             self._parent_in_use(net, eff_parent, mode)
             self._make_link(net, eff_parent, bool(parent))
         else:
             eff_parent = ""
+        if p.global_scope_needs_cluster_store and net.scope not in (None, "", "local", "swarm"):
+            raise Refusal("scope-store", 'This node is not a swarm manager. Use "docker swarm init" or '
+                                         '"docker swarm join" to connect this node to swarm and try again.')
         created = Created(net, index, allocations, eff_parent, mode, internal, ipv6, ipv4)
         for a in allocations:
             a.pool = self.spaces[a.family].add(a.pool, a.range_key)
@@ -229,27 +247,92 @@ class Engine:
             return f"parent subnet {subnet} doesn't contain this address"
         return None
 
-    def _config_only(self, net, index, ipv6, ipv4) -> Created:
+    # -- config-only / config-from (libnetwork validateConfiguration, applyConfigurationTo) -----
+    def _validate_configuration(self, net: Network, ipv6: bool, ipv4: bool) -> None:
+        """NewNetwork's first check, in its order, before the driver is even looked up."""
+        if net.config_only:
+            self._config_only_fields(net)
+        if net.config_from is not None:
+            if net.config_only:
+                raise Refusal("config-chain", "a configuration network cannot depend on another configuration network")
+            self._config_from_fields(net, ipv6, ipv4)
+
+    @staticmethod
+    def _config_only_fields(net: Network) -> None:
+        # operator fields belong to the network that uses the configuration; any --scope counts
         if net.internal or net.attachable or net.ingress or net.scope:
             raise Refusal("config-only-operator-fields",
                           "configuration network can only contain network specific fields. Network operator fields "
                           "like [ ingress | internal | attachable | scope ] are not supported.")
-        # config-only networks reserve no pool and hold no parent (D4, S1)
-        created = Created(net, index, [], "", self._mode(net), net.internal, ipv6, ipv4)
-        return self._record(created)
 
-    def _config_from(self, net: Network) -> None:
+    def _config_from_fields(self, net: Network, ipv6: bool, ipv4: bool) -> None:
+        """IPAM, labels and IPv6/IPv4 come from the config network only; so do -o options."""
         p = self.profile
-        if net.subnets or net.ip_ranges or net.gateways or net.aux or net.ipam_options or \
-                (net.ipam_driver not in (None, "", "default")) or net.labels or net.ipv6 or net.ipv4 is False \
-                or (net.ipv4 is not None and p.version[:2] == (28, 0) and p.version[2] == 0):
+        if net.subnets or net.ipam_options or net.ipam_driver not in (None, "", "default") or net.labels \
+                or ipv6 or not ipv4 or (p.config_from_counts_any_ipv4 and self._asks_ipv4(net)):
             raise Refusal("config-from-ipam", p.config_from_text)
-        if net.options:
+        if self._options_sent(net):
             raise Refusal("config-from-options",
                           "network driver options are not supported if the network depends on a configuration network")
+
+    def _options_sent(self, net: Network) -> dict:
+        """The -o options the daemon passes to libnetwork."""
+        sent = dict(net.option_map)
+        if self.profile.flag_drops_family_option:
+            for flag, key in ((net.ipv4, "com.docker.network.enable_ipv4"), (net.ipv6, "com.docker.network.enable_ipv6")):
+                if flag is not None:
+                    sent.pop(key, None)
+        return sent
+
+    @staticmethod
+    def _asks_ipv4(net: Network) -> bool:
+        return net.ipv4 is not None or "com.docker.network.enable_ipv4" in net.option_map
+
+    def _config_only(self, net, index, ipv6, ipv4) -> Created:
+        # Docker stores it with driver "null": no driver check (its -d is ignored), no pool, no
+        # parent, until a --config-from network is instantiated from it (D4, S1)
+        created = Created(net.with_(driver="null"), index, [], "", "", net.internal, ipv6, ipv4)
+        return self._record(created)
+
+    def _config_from(self, net: Network):
+        """getConfigNetwork + applyConfigurationTo: the network as the daemon instantiates it,
+        the config network's options (its parent), IPAM, labels and IPv6/IPv4 with this
+        network's name, driver and operator fields.  Returns (network, subnets by family, ipv6, ipv4)."""
         source = self.named(net.config_from)
         if source is None or not source.network.config_only:
             raise Refusal("config-from-missing", f'configuration network "{net.config_from}" does not exist')
+        cfg = source.network
+        effective = net.with_(options=cfg.options, subnets=cfg.subnets, ip_ranges=cfg.ip_ranges,
+                              gateways=cfg.gateways, aux=cfg.aux, labels=cfg.labels, ipam_driver=cfg.ipam_driver,
+                              ipam_options=cfg.ipam_options, ipv6=source.ipv6, ipv4=None if source.ipv4 else False)
+        parsed = self._parse_subnets(group_ipam(cfg, self.profile))
+        # 20.10 copies only enableIPv6; IPv4 cannot be turned off before 28, so both agree
+        return effective, parsed, source.ipv6, source.ipv4
+
+    def _ipam_driver(self, net: Network, parsed, ipv4: bool, ipv6: bool) -> bool:
+        """getIPAMDriver and the null driver's RequestPool; True when the default IPAM allocates."""
+        name = net.ipam_driver or "default"
+        if name == "default":
+            return True
+        if name != "null":
+            # not built in: the daemon looks for an IPAM plugin of that name
+            raise Refusal("ipam-plugin-not-found", f'plugin "{name}" not found')
+        for fam, enabled in ((4, ipv4), (6, ipv6)):
+            if not enabled:
+                continue
+            if parsed[fam]:
+                raise Refusal("null-ipam-pool", "null ipam driver does not handle specific address pool requests")
+            if fam == 6 and not self.profile.null_ipam_gives_ipv6:
+                raise Refusal("null-ipam-ipv6", "null ipam driver does not handle IPv6 address pool pool requests")
+        return False   # 0.0.0.0/0 (and ::/0): no addresses to hand out
+
+    def _null_pool(self, ipv4: bool, ipv6: bool) -> None:
+        """macvlan/ipvlan CreateNetwork starts by rejecting the null IPAM's 0.0.0.0/0 (and, from 28,
+        with IPv4 off, ::/0) before it reads any option (macvlan_network.go @v20.10.24, @29.7.2)."""
+        if ipv4 or not self.profile.has_ipv4_flag:
+            raise Refusal("null-ipam-empty", "ipv4 pool is empty")
+        if ipv6:
+            raise Refusal("null-ipam-empty", "ipv6 pool is empty")
 
     @staticmethod
     def _parse_subnets(groups) -> dict[int, list]:

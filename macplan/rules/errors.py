@@ -96,6 +96,21 @@ _ERRORS = {
         "failed to create eth0.50 vlan link: operation not supported"),
     "kernel-lacks-dummy": ("driver", "Load the dummy module, or give the network a parent.",
         "operation not supported"),
+    # appended for issue 9: config networks, scope and the IPAM driver
+    "config-chain": ("daemon", "Drop --config-from from the --config-only network: one level only.",
+        "a configuration network cannot depend on another configuration network"),
+    "ingress-local-scope": ("daemon", "Drop --ingress: only swarm's overlay ingress network may set it.",
+        "Ingress network can only be global scope network"),
+    "scope-store": ("daemon", "Drop --scope (or use --scope swarm on a swarm manager): up to engine 23 only local networks can be stored.",
+        "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again."),
+    "ipam-plugin-not-found": ("ipam", "Use --ipam-driver default (or install the IPAM plugin).",
+        "plugin \"dhcp\" not found"),
+    "null-ipam-pool": ("ipam", "Drop --subnet with --ipam-driver null, or use the default IPAM driver.",
+        "null ipam driver does not handle specific address pool requests"),
+    "null-ipam-ipv6": ("ipam", "Drop --ipv6 with --ipam-driver null before engine 28.",
+        "null ipam driver does not handle IPv6 address pool pool requests"),
+    "null-ipam-empty": ("driver", "Use the default IPAM driver: macvlan and ipvlan need addresses to hand out.",
+        "ipv4 pool is empty"),
 }
 
 for _id, (_stage, _advice, _example) in _ERRORS.items():

@@ -80,8 +80,13 @@ def unknown_option(ctx: Context) -> Optional[str]:
     if ctx.net.driver == "ipvlan" and not ctx.profile.reads_ipvlan_flag and "ipvlan_flag" in ctx.net.option_map:
         bad.append("ipvlan_flag (engine 20.10 ignores it)")
     if bad:
-        return f"Docker ignores -o {'; '.join(bad)}."
+        return f"Docker ignores -o {'; '.join(bad)}{_from_config(ctx.net)}."
     return None
+
+
+def _from_config(net: Network) -> str:
+    """Where a --config-from network's options and IPAM were written: its config network."""
+    return f" (set on its config network {net.config_from})" if net.config_from is not None else ""
 
 
 @rule("no-parent", "warning", "driver", "Set -o parent=<interface> to reach the LAN.")
@@ -89,8 +94,8 @@ def no_parent(ctx: Context) -> Optional[str]:
     """With no parent, Docker creates a dummy link (dm-<id> or di-<id>): containers reach only
     each other on this host, never the LAN (and since 26.1 the network is treated as internal)."""
     if ctx.vlan_driver and not ctx.net.parent:
-        return (f"{ctx.net.name} has no parent: Docker puts it on an isolated dummy link, so containers "
-                f"cannot reach the LAN; set -o parent=<interface>.")
+        return (f"{ctx.net.name} has no parent{_from_config(ctx.net)}: Docker puts it on an isolated dummy "
+                f"link, so containers cannot reach the LAN; set -o parent=<interface>.")
     return None
 
 
@@ -181,7 +186,8 @@ def no_subnet(ctx: Context) -> Optional[str]:
     """Without --subnet Docker picks a default pool (172.17.0.0/16, ...) that has nothing to do with the LAN."""
     if ctx.vlan_driver and any(a.default for a in ctx.created.allocations):
         pool = next(a.pool.subnet for a in ctx.created.allocations if a.default)
-        return f"no IPv4 --subnet: Docker picks {pool} from its default pools, unrelated to the LAN on the parent."
+        return (f"no IPv4 --subnet{_from_config(ctx.net)}: Docker picks {pool} from its default pools, "
+                f"unrelated to the LAN on the parent.")
     return None
 
 

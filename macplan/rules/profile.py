@@ -137,3 +137,36 @@ class Profile:
         if driver == "ipvlan" and mode in ("l3", "l3s"):
             return False
         return not internal and has_parent
+
+    # -- config-only / config-from, scope and IPAM driver (issue 9) -----------------------------
+    @property
+    def applies_config_before_swarm_checks(self) -> bool:
+        """v28.0.1+: NewNetwork looks up the --config-from network (and applies its IPAM and
+        options) before the swarm checks and the driver's option parse; up to 28.0.0 after
+        them (controller.go: configFrom block before `isSwarmNode` @v28.0.1, after @v28.0.0)."""
+        return self.at_least(28, 0, 1)
+
+    @property
+    def config_from_counts_any_ipv4(self) -> bool:
+        """v28.0.0 only: a --config-from network starts with IPv4 off, so any --ipv4 (or the
+        enable_ipv4 option) counts as a user-specified setting (daemon/network.go:313 @v28.0.0)."""
+        return self.version[:3] == (28, 0, 0)
+
+    @property
+    def global_scope_needs_cluster_store(self) -> bool:
+        """Up to 23 libnetwork kept one store per scope and only the local one exists without a
+        cluster store: any scope but local/swarm fails when the network is stored, after the
+        driver made it (store.go updateToStore @v23.0.0); v24 has a single store."""
+        return not self.at_least(24)
+
+    @property
+    def null_ipam_gives_ipv6(self) -> bool:
+        """v28+: the null IPAM driver answers an IPv6 pool request with ::/0; before it refused
+        ("does not handle IPv6 address pool pool requests", ipams/null @v27.0.1)."""
+        return self.at_least(28)
+
+    @property
+    def flag_drops_family_option(self) -> bool:
+        """v28.2+: an explicit --ipv4/--ipv6 deletes a com.docker.network.enable_ipv4/6 -o option
+        before libnetwork sees the options (daemon/network.go createNetwork @v28.2.0)."""
+        return self.at_least(28, 2)

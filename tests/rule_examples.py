@@ -1,0 +1,432 @@
+"""One minimal example per rule id, written the way users write plans: a script of
+`docker network create` commands (with the host's interfaces and missing kernel features) or a
+YAML plan.  tests/test_rule_examples.py checks each example fires exactly its rule.
+
+Each entry is plain data so it can later move next to the rule's own declaration.
+
+- an *error* example's last command (or last network of the YAML plan) is the one Docker refuses;
+  every command before it is set-up that Docker accepts.
+- `docker_error` is what Docker prints (the CLI's "Error response from daemon: " prefix dropped,
+  ids written <id>), taken from the engine recordings (tests/data/recordings/engine-*/expected.json,
+  `rec` below names the script whose refusal shows the same text) or from
+  /work/shared/research (moby-rules.md, lab.md), never from macplan's output.  None where neither
+  records the text.
+- `network` names the network that carries the finding when it is not the last one; plan-wide
+  findings (several hosts, MAC limits, unknown interfaces) are looked for in the plan's findings.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+
+class Example(NamedTuple):
+    script: Optional[str] = None      # docker network create lines, as pasted
+    yaml: Optional[str] = None        # a YAML plan (examples/ shows the keys)
+    engine: str = "29"                # the release line the rule applies to
+    interfaces: Optional[tuple] = ("eth0",)   # scripts only; None: the host's interfaces are unknown
+    kernel_lacks: tuple = ()          # scripts only
+    docker_error: Optional[str] = None    # errors: Docker's text
+    source: str = ""                  # where docker_error comes from
+    network: Optional[str] = None     # the network with the finding (default: the last one)
+
+
+C = "docker network create "
+MV = C + "-d macvlan "
+REC20 = "recordings engine-20.10 "
+REC29 = "recordings engine-29.7.2 "
+
+EXAMPLES: dict[str, Example] = {
+    # ---- the docker CLI (consolidateIpam) -------------------------------------------------
+    "cli-ipam-count": Example(
+        script=MV + "--gateway 10.1.0.1 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="every ip-range or gateway must have a corresponding subnet",
+        source=REC20 + "gen-b-0002.sh; lab.md section 2 (gateway without subnet)"),
+    "cli-invalid-subnet": Example(
+        script=MV + "--subnet 10.1.0.0/33 --gateway 10.1.0.1 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="invalid subnet: invalid CIDR address: 10.1.0.0/33",
+        source="moby-rules.md C2 (subnetMatches wraps net.ParseCIDR's error in 'invalid subnet')"),
+    "cli-invalid-range": Example(
+        script=MV + "--subnet 10.1.0.0/24 --ip-range 10.1.0.128/33 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="invalid CIDR address: 10.1.0.128/33",
+        source="moby-rules.md C2 (subnetMatches returns net.ParseCIDR's error on the range unwrapped)"),
+    "cli-invalid-gateway": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1/24 -o parent=eth0 lan\n", engine="29",
+        docker_error='invalid argument "10.1.0.1/24" for "--gateway" flag: '
+                     'invalid string being converted to IP address: 10.1.0.1/24',
+        source=REC29 + "gen-b-0061.sh line 3 (same text for fe80::1%eth1); moby-rules.md C1"),
+    "cli-overlapping-subnets": Example(
+        script=MV + "--subnet 10.1.0.0/24 --subnet 10.1.0.0/16 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="multiple overlapping subnet configuration is not supported",
+        source=REC20 + "gen-a-0012.sh; lab.md section 2"),
+    "cli-multiple-ranges": Example(
+        script=MV + "--subnet 10.1.0.0/24 --subnet 10.2.0.0/24 --ip-range 10.1.0.0/25 --ip-range 10.1.0.128/25 "
+                    "-o parent=eth0 lan\n", engine="20.10",
+        docker_error="cannot configure multiple ranges (10.1.0.128/25, 10.1.0.0/25) on the same subnet (10.1.0.0/24)",
+        source=REC20 + "gen-a-0114.sh (new range first, then the one already set)"),
+    "cli-range-without-subnet": Example(
+        script=MV + "--subnet 10.1.0.0/24 --ip-range 10.2.0.0/25 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="no matching subnet for range 10.2.0.0/25",
+        source=REC20 + "gen-a-0005.sh; lab.md section 2"),
+    "cli-multiple-gateways": Example(
+        script=MV + "--subnet 10.1.0.0/24 --subnet 10.2.0.0/24 --gateway 10.1.0.1 --gateway 10.1.0.254 "
+                    "-o parent=eth0 lan\n", engine="20.10",
+        docker_error="cannot configure multiple gateways (10.1.0.254, 10.1.0.1) for the same subnet (10.1.0.0/24)",
+        source=REC20 + "gen-b-0092.sh line 1"),
+    "cli-gateway-without-subnet": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.2.0.1 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="no matching subnet for gateway 10.2.0.1",
+        source=REC20 + "gen-a-0009.sh; lab.md section 2"),
+    "cli-aux-without-subnet": Example(
+        script=MV + "--subnet 10.1.0.0/24 --aux-address router=10.2.0.1 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="no matching subnet for aux-address 10.2.0.1",
+        source=REC20 + "gen-a-0005.sh; lab.md section 2"),
+
+    # ---- the daemon ------------------------------------------------------------------------
+    "predefined-name": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 host\n", engine="20.10",
+        docker_error="operation is not permitted on predefined host network",
+        source=REC20 + "gen-b-0173.sh line 14; moby-rules.md D1"),
+    "duplicate-name": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n" + MV + "--subnet 10.2.0.0/24 -o parent=eth1 lan\n",
+        engine="20.10", interfaces=("eth0", "eth1"),
+        docker_error="network with name lan already exists",
+        source=REC20 + "gen-a-0008.sh; moby-rules.md D1"),
+    "ipam-config-invalid": Example(
+        script=MV + "--subnet 192.168.1.10/24 -o parent=eth0 lan\n", engine="29",
+        docker_error="invalid network config:\ninvalid subnet 192.168.1.10/24: it should be 192.168.1.0/24",
+        source=REC29 + "gen-b-0233.sh line 3; moby-rules.md D2"),
+    "config-only-operator-fields": Example(
+        script=C + "--config-only --internal --subnet 10.1.0.0/24 -o parent=eth0 lan-config\n", engine="29",
+        docker_error="configuration network can only contain network specific fields. Network operator fields "
+                     "like [ ingress | internal | attachable | scope ] are not supported.",
+        source=REC29 + "gen-b-0041.sh line 2; moby-rules.md S1"),
+    "config-from-ipam": Example(
+        script=C + "--config-only --subnet 10.1.0.0/24 -o parent=eth0 lan-config\n"
+               + MV + "--config-from lan-config --subnet 10.1.0.0/24 lan\n", engine="29",
+        docker_error="user-specified configurations are not supported if the network depends on a "
+                     "configuration network",
+        source=REC29 + "gen-b-0002.sh; moby-rules.md S2 ('user-specified' from 29.2)"),
+    "config-from-options": Example(
+        script=C + "--config-only --subnet 10.1.0.0/24 -o parent=eth0 lan-config\n"
+               + MV + "--config-from lan-config -o macvlan_mode=bridge lan\n", engine="29",
+        docker_error="network driver options are not supported if the network depends on a configuration network",
+        source=REC29 + "gen-b-0035.sh line 2; moby-rules.md S2"),
+    "config-from-missing": Example(
+        script=MV + "--config-from lan-config lan\n", engine="29",
+        docker_error='configuration network "lan-config" does not exist',
+        source=REC29 + "gen-b-0062.sh; moby-rules.md S2"),
+    "unknown-driver": Example(
+        script=C + "-d Macvlan --subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29",
+        docker_error='plugin "Macvlan" not found',
+        source=REC29 + "gen-b-0059.sh; lab.md section 2"),
+    "swarm-inactive": Example(
+        script=MV + "--scope swarm --subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29",
+        docker_error="cannot create a swarm scoped network when swarm is not active",
+        source=REC29 + "gen-b-0188.sh line 4; moby-rules.md S4"),
+    "swarm-worker": Example(
+        yaml="hosts:\n"
+             "  node1: {interfaces: [eth0], swarm: worker}\n"
+             "networks:\n"
+             "  lan-config: {config_only: true, parent: eth0, subnet: 10.1.0.0/24}\n"
+             "  lan: {config_from: lan-config, scope: swarm}\n", engine="29",
+        docker_error="Cannot create a multi-host network from a worker node. Please create the network from a "
+                     "manager node.",
+        source="moby-rules.md S4"),
+    "daemon-invalid-subnet": Example(
+        script=MV + "--subnet 10.1.0.0/33 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="Invalid subnet 10.1.0.0/33 : invalid CIDR address: 10.1.0.0/33",
+        source="lab.md section 2 (invalid subnet string, 20.10)"),
+    "daemon-invalid-gateway": Example(
+        # not reachable through the CLI: see UNREACHABLE
+        yaml="networks:\n"
+             "  lan: {parent: eth0, ipv6: true, subnet: 'fe80::/64', gateway: 'fe80::1%eth0'}\n", engine="27",
+        docker_error="invalid gateway address fe80::1%eth0 in Ipam configuration",
+        source="moby-rules.md D2 (IpamConf.Validate)"),
+
+    # ---- IPAM ------------------------------------------------------------------------------
+    "pool-overlap": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n" + MV + "--subnet 10.1.0.0/16 -o parent=eth1 wide\n",
+        engine="20.10", interfaces=("eth0", "eth1"),
+        docker_error="Pool overlaps with other one on this address space",
+        source=REC20 + "gen-a-0007.sh; lab.md section 2"),
+    "gateway-in-use": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.255 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="failed to allocate gateway (10.1.0.255): Address already in use",
+        source="lab.md section 2 (gateway == broadcast address)"),
+    "gateway-out-of-range": Example(
+        # not reachable through the CLI: see UNREACHABLE
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.2.0.1 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="failed to allocate gateway (10.2.0.1): Requested address is out of range",
+        source="lab.md section 2 (gateway outside subnet, SDK column)"),
+    "gateway-no-address": Example(
+        script=MV + "--subnet 10.1.0.7/32 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="failed to allocate gateway (): No available addresses on this pool",
+        source=REC20 + "gen-a-0114.sh line 3 (a /32 without --gateway)"),
+    "aux-unparsable": Example(
+        # not reachable through the CLI: see UNREACHABLE
+        yaml="networks:\n"
+             "  lan: {parent: eth0, ipv6: true, subnet: 'fe80::/64', aux: {router: 'fe80::1%eth0'}}\n",
+        engine="27",
+        docker_error="non parsable secondary ip address (router:fe80::1%eth0) passed for network lan",
+        source="moby-rules.md D3 (ipamAllocateVersion)"),
+    "aux-outside-pool": Example(
+        # not reachable through the CLI: see UNREACHABLE
+        script=MV + "--subnet 10.1.0.0/24 --aux-address router=10.2.0.1 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="auxiliary address: (router:10.2.0.1) must belong to the master pool: 10.1.0.0/24",
+        source="lab.md section 2 (aux address outside subnet, SDK column)"),
+    "aux-in-use": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 --aux-address router=10.1.0.1 -o parent=eth0 lan\n",
+        engine="20.10",
+        docker_error="failed to allocate secondary ip address (router:10.1.0.1): Address already in use",
+        source=REC20 + "gen-b-0234.sh line 1; lab.md section 2 (aux address == gateway)"),
+    "ipv6-no-pool": Example(
+        script=MV + "--subnet 10.1.0.0/24 --ipv6 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="could not find an available, non-overlapping IPv6 address pool among the defaults to "
+                     "assign to the network",
+        source=REC20 + "gen-b-0065.sh line 1"),
+    "no-default-pool": Example(
+        # the LAN already uses every range Docker's default pools are carved from
+        script=MV + "--subnet 172.16.0.0/12 -o parent=eth0 corp\n"
+               + MV + "--subnet 192.168.0.0/16 -o parent=eth1 home\n"
+               + MV + "-o parent=eth2 lab\n", engine="20.10", interfaces=("eth0", "eth1", "eth2"),
+        docker_error="could not find an available, non-overlapping IPv4 address pool among the defaults to "
+                     "assign to the network",
+        source=REC20 + "gen-b-0065.sh (the IPv6 twin of this text); moby-rules.md D5"),
+
+    # ---- the macvlan / ipvlan driver ---------------------------------------------------------
+    "macvlan-mode": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 -o macvlan_mode=bridged lan\n", engine="20.10",
+        docker_error="requested macvlan mode 'bridged' is not valid, 'bridge' mode is the macvlan driver default",
+        source=REC20 + "gen-a-0029.sh line 3"),
+    "ipvlan-mode": Example(
+        script=C + "-d ipvlan --subnet 10.1.0.0/24 -o parent=eth0 -o ipvlan_mode=l3s lan\n", engine="20.10",
+        docker_error="requested ipvlan mode 'l3s' is not valid, 'l2' mode is the ipvlan driver default",
+        source=REC20 + "gen-a-0030.sh line 3 (l3s arrived in 23)"),
+    "ipvlan-flag": Example(
+        script=C + "-d ipvlan --subnet 10.1.0.0/24 -o parent=eth0 -o ipvlan_flag=loose lan\n", engine="29",
+        docker_error="requested ipvlan flag 'loose' is not valid, 'bridge' is the ipvlan driver default",
+        source=REC29 + "gen-a-0005.sh line 3"),
+    "loopback-parent": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=lo lan\n", engine="29", interfaces=("lo", "eth0"),
+        docker_error="loopback interface is not a valid macvlan parent link",
+        source="moby-rules.md M3"),
+    "parent-in-use": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 a\n" + MV + "--subnet 10.2.0.0/24 -o parent=eth0 b\n",
+        engine="20.10",
+        docker_error="network dm-<id> is already using parent interface eth0",
+        source=REC20 + "gen-a-0019.sh; lab.md section 2 (two macvlan networks on one parent)"),
+    "parent-not-found": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth1 lan\n", engine="29",
+        docker_error="invalid subinterface vlan name eth1, example formatting is eth0.10",
+        source=REC29 + "gen-a-0003.sh; lab.md section 2 (parent missing)"),
+    "vlan-name-format": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0.10.20 lan\n", engine="29",
+        docker_error="required interface name format is: name.vlan_id, ex. eth0.10 for vlan 10, instead "
+                     "received eth0.10.20",
+        source="moby-rules.md M5 (QinQ names fail)"),
+    "vlan-id-unparsable": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0.vlan50 lan\n", engine="29",
+        docker_error="unable to parse a valid vlan id from: vlan50 (ex. eth0.10 for vlan 10)",
+        source="lab.md section 2 (parent eth0.abc); moby-rules.md M5"),
+    "vlan-base-not-found": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth1.50 lan\n", engine="20.10",
+        docker_error="-o parent interface does was not found on the host: eth1",
+        source="lab.md section 2 (parent eth9.77, base missing; 20.10's 'does was')"),
+    "vlan-id-range": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0.5000 lan\n", engine="29",
+        docker_error="vlan id must be between 1-4094, received: 5000",
+        source="lab.md section 2 (parent eth0.5000); moby-rules.md M5"),
+    "vlan-name-too-long": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=enx001122334455.100 lan\n", engine="29",
+        interfaces=("enx001122334455",),
+        docker_error=None,   # moby-rules.md M5 says a netlink error, without its text
+        source="moby-rules.md M5 (IFNAMSIZ)"),
+    "kernel-lacks-8021q": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0.50 lan\n", engine="20.10", kernel_lacks=("8021q",),
+        docker_error="failed to create eth0.50 vlan link: operation not supported",
+        source=REC20 + "gen-b-0117.sh line 9; lab.md section 2 (parent eth0.77)"),
+    "kernel-lacks-dummy": Example(
+        script=MV + "--subnet 10.1.0.0/24 lan\n", engine="20.10", kernel_lacks=("dummy",),
+        docker_error="operation not supported",
+        source=REC20 + "gen-b-0016.sh; lab.md section 2 (no parent at all)"),
+
+    # ---- issue 9: config networks, scope, the IPAM driver ---------------------------------------
+    "config-chain": Example(
+        script=C + "--config-only --subnet 10.1.0.0/24 -o parent=eth0 base-config\n"
+               + C + "--config-only --config-from base-config lan-config\n", engine="29",
+        docker_error="a configuration network cannot depend on another configuration network",
+        source=REC29 + "gen-b-0171.sh line 2; moby-rules.md S2"),
+    "ingress-local-scope": Example(
+        script=MV + "--ingress --subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29",
+        docker_error="Ingress network can only be global scope network",
+        source=REC29 + "gen-b-0020.sh line 2"),
+    "scope-store": Example(
+        script=MV + "--scope global --subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="20.10",
+        docker_error='This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to '
+                     'connect this node to swarm and try again.',
+        source=REC20 + "gen-b-0176.sh line 17"),
+    "ipam-plugin-not-found": Example(
+        script=MV + "--ipam-driver dhcp --subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29",
+        docker_error=None,   # the plugin lookup's text ('plugin "x" not found') is recorded only for -d
+        source=""),
+    "null-ipam-pool": Example(
+        script=MV + "--ipam-driver null --subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29",
+        docker_error=None, source=""),
+    "null-ipam-ipv6": Example(
+        script=MV + "--ipam-driver null --ipv6 -o parent=eth0 lan\n", engine="27",
+        docker_error=None, source=""),
+    "null-ipam-empty": Example(
+        script=MV + "--ipam-driver null -o parent=eth0 lan\n", engine="29",
+        docker_error="ipv4 pool is empty",
+        source="moby-rules.md M8 (macvlan CreateNetwork: no IPv4 pool)"),
+
+    # ---- issue 10: names -----------------------------------------------------------------------
+    "invalid-name": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 ' '\n", engine="29",
+        docker_error="invalid name: name is empty",
+        source="moby-rules.md D1"),
+    "swarm-name": Example(
+        yaml="hosts:\n"
+             "  node1: {interfaces: [eth0], swarm: manager}\n"
+             "networks:\n"
+             "  lan-config: {config_only: true, parent: eth0, subnet: 10.1.0.0/24}\n"
+             "  lan.prod: {config_from: lan-config, scope: swarm}\n", engine="29",
+        docker_error=None, source=""),
+    "name-control-characters": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 'lan\t'\n", engine="29"),
+
+    # ---- warnings and notes on networks Docker creates ------------------------------------------
+    "mixed-drivers-parent": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 -o parent=eth0 mac\n"
+               + C + "-d ipvlan --subnet 10.2.0.0/24 --gateway 10.2.0.1 -o parent=eth0 ipv\n", engine="20.10"),
+    "ipv6-subnet-ignored": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 --subnet 2001:db8:1::/64 -o parent=eth0 lan\n",
+        engine="20.10"),
+    "unknown-option": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 -o parent=eth0 -o macvlan-mode=bridge lan\n",
+        engine="20.10"),
+    "no-parent": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 lan\n", engine="20.10"),
+    "auto-gateway-in-range": Example(
+        script=MV + "--subnet 10.1.0.0/24 --ip-range 10.1.0.128/25 -o parent=eth0 lan\n", engine="20.10"),
+    "no-default-route": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29"),
+    "gateway-in-range": Example(
+        script=MV + "--subnet 10.1.0.0/24 --ip-range 10.1.0.0/25 --gateway 10.1.0.1 -o parent=eth0 lan\n",
+        engine="20.10"),
+    "dhcp-overlap": Example(
+        yaml="hosts:\n"
+             "  docker1: {interfaces: [eth0]}\n"
+             "dhcp: [192.168.1.100-192.168.1.199]\n"
+             "networks:\n"
+             "  lan: {parent: eth0, subnet: 192.168.1.0/24, gateway: 192.168.1.1}\n", engine="20.10"),
+    "promiscuous-parent": Example(
+        yaml="hosts:\n"
+             "  docker1: {interfaces: {eth0: {kind: vm}}}\n"
+             "networks:\n"
+             "  lan: {parent: eth0, subnet: 192.168.1.0/24, gateway: 192.168.1.1}\n", engine="20.10"),
+    "over-capacity": Example(
+        yaml="hosts:\n"
+             "  docker1: {interfaces: [eth0]}\n"
+             "networks:\n"
+             "  lan: {parent: eth0, subnet: 192.168.1.0/24, gateway: 192.168.1.1, ip_range: 192.168.1.192/28,"
+             " containers: 20}\n", engine="20.10"),
+    "no-subnet": Example(
+        script=MV + "-o parent=eth0 lan\n", engine="20.10"),
+    "swarm-without-config-from": Example(
+        yaml="hosts:\n"
+             "  node1: {interfaces: [eth0], swarm: manager}\n"
+             "networks:\n"
+             "  lan: {parent: eth0, subnet: 10.1.0.0/24, gateway: 10.1.0.1, scope: swarm}\n", engine="29"),
+    "config-from-bridge": Example(
+        script=C + "--config-only --subnet 10.1.0.0/24 --gateway 10.1.0.1 -o parent=eth0 lan-config\n"
+               + C + "--config-from lan-config lan\n", engine="29"),
+    "passthru-single": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 -o parent=eth0 -o macvlan_mode=passthru lan\n",
+        engine="20.10"),
+    "random-macs": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 -o parent=eth0 lan\n", engine="28"),
+    "ipv6-random-ula": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 --ipv6 -o parent=eth0 lan\n", engine="27"),
+    "range-not-in-subnet": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 --ip-range 10.1.0.100/28 -o parent=eth0 lan\n",
+        engine="20.10"),
+    "subnet-host-bits": Example(
+        script=MV + "--subnet 192.168.1.10/24 --gateway 192.168.1.1 -o parent=eth0 lan\n", engine="20.10"),
+    "l3-gateway-unused": Example(
+        script=C + "-d ipvlan --subnet 10.1.0.0/24 --gateway 10.1.0.1 -o parent=eth0 -o ipvlan_mode=l3 lan\n",
+        engine="20.10"),
+    "parent-name-unusual": Example(
+        # the host's interfaces are not given: Docker can only use a QinQ parent someone created
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 -o parent=eth0.10.20 lan\n", engine="20.10",
+        interfaces=None),
+    "ipvlan-custom-mac": Example(
+        yaml="hosts:\n"
+             "  docker1: {interfaces: [eth0]}\n"
+             "networks:\n"
+             "  lan:\n"
+             "    driver: ipvlan\n"
+             "    parent: eth0\n"
+             "    subnet: 10.1.0.0/24\n"
+             "    gateway: 10.1.0.1\n"
+             "    endpoints: [{ip: 10.1.0.10, mac: '02:00:00:00:00:10'}]\n", engine="20.10"),
+    "endpoint-address": Example(
+        yaml="hosts:\n"
+             "  docker1: {interfaces: [eth0]}\n"
+             "networks:\n"
+             "  lan:\n"
+             "    parent: eth0\n"
+             "    subnet: 10.1.0.0/24\n"
+             "    gateway: 10.1.0.1\n"
+             "    endpoints: [{ip: 10.1.0.1}]\n", engine="20.10"),
+    "duplicate-mac": Example(
+        yaml="hosts:\n"
+             "  docker1: {interfaces: [eth0]}\n"
+             "networks:\n"
+             "  lan:\n"
+             "    parent: eth0\n"
+             "    subnet: 10.1.0.0/24\n"
+             "    gateway: 10.1.0.1\n"
+             "    endpoints:\n"
+             "      - {ip: 10.1.0.10, mac: '02:00:00:00:00:10'}\n"
+             "      - {ip: 10.1.0.11, mac: '02:00:00:00:00:10'}\n", engine="20.10"),
+    "swarm-node-without-config": Example(
+        yaml="hosts:\n"
+             "  node1: {interfaces: [eth0], swarm: manager}\n"
+             "  node2: {interfaces: [eth0], swarm: worker}\n"
+             "networks:\n"
+             "  lan-config: {host: node1, config_only: true, parent: eth0, subnet: 10.1.0.0/24, gateway: 10.1.0.1}\n"
+             "  lan: {host: node1, config_from: lan-config, scope: swarm}\n", engine="29"),
+
+    # ---- plan-wide: several hosts, MAC limits, unknown interfaces --------------------------------
+    "shared-range-hosts": Example(
+        yaml="hosts:\n"
+             "  node1: {interfaces: [eth0]}\n"
+             "  node2: {interfaces: [eth0]}\n"
+             "networks:\n"
+             "  lan: {hosts: [node1, node2], parent: eth0, subnet: 10.1.0.0/24, gateway: 10.1.0.1}\n",
+        engine="20.10"),
+    "duplicate-mac-hosts": Example(
+        # cloned VMs: both hosts' eth0 carry one MAC, and ipvlan containers use it too
+        yaml="hosts:\n"
+             "  node1: {interfaces: {eth0: {mac: '52:54:00:12:34:56'}}}\n"
+             "  node2: {interfaces: {eth0: {mac: '52:54:00:12:34:56'}}}\n"
+             "networks:\n"
+             "  lan1: {host: node1, driver: ipvlan, parent: eth0, subnet: 10.1.0.0/24, gateway: 10.1.0.1,"
+             " ip_range: 10.1.0.64/26}\n"
+             "  lan2: {host: node2, driver: ipvlan, parent: eth0, subnet: 10.1.0.0/24, gateway: 10.1.0.1,"
+             " ip_range: 10.1.0.128/26}\n", engine="29"),
+    "parents-unchecked": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 -o parent=eth0 lan\n", engine="20.10",
+        interfaces=None),
+    "mac-limit": Example(
+        yaml="hosts:\n"
+             "  docker1: {interfaces: {eth0: {mac_limit: 8}}}\n"
+             "networks:\n"
+             "  lan: {parent: eth0, subnet: 10.1.0.0/24, gateway: 10.1.0.1, containers: 10}\n", engine="20.10"),
+}
+
+#: Rules no input in the form users write can fire (today's macplan): the id, and why.  Their
+#: examples above are what the rule's text describes; the test expects them not to fire, so a
+#: change that makes them reachable (or removes them) shows up.
+UNREACHABLE: dict[str, str] = {}

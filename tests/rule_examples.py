@@ -429,4 +429,13 @@ EXAMPLES: dict[str, Example] = {
 #: Rules no input in the form users write can fire (today's macplan): the id, and why.  Their
 #: examples above are what the rule's text describes; the test expects them not to fire, so a
 #: change that makes them reachable (or removes them) shows up.
-UNREACHABLE: dict[str, str] = {}
+UNREACHABLE: dict[str, str] = {
+    "gateway-out-of-range": "the CLI refuses a gateway outside every --subnet first (cli-gateway-without-subnet, "
+                            "lab.md section 2); only an API client reaches the daemon's check",
+    "aux-outside-pool": "the CLI refuses an aux-address outside every --subnet first (cli-aux-without-subnet, "
+                        "lab.md section 2); only an API client reaches the daemon's check",
+    "aux-unparsable": "the CLI files an aux-address under a subnet only if it parses (else "
+                      "cli-aux-without-subnet); YAML aux values go through the same CLI grouping",
+    "daemon-invalid-gateway": "the CLI files a gateway under a subnet only if it parses (else "
+                              "cli-gateway-without-subnet, or cli-invalid-gateway on 29; ipam-config-invalid on 25-28)",
+}

@@ -1,0 +1,77 @@
+"""Every rule in the catalog fires from its example in tests/rule_examples.py (issue 12).
+
+An example is what a user writes (a script or a YAML plan); the test checks it the way
+`macplan check` does and looks for a finding with exactly that rule id.  For an error, the last
+network is the one Docker refuses, every network before it is accepted, and the refusal quotes
+Docker's text where the recordings or the research know it."""
+import pytest
+
+import macplan
+from macplan.rules import RULES
+
+try:
+    from .rule_examples import EXAMPLES, UNREACHABLE
+except ImportError:  # rootdir-relative import mode
+    from rule_examples import EXAMPLES, UNREACHABLE
+
+
+def check(ex):
+    if ex.script is not None:
+        plan = macplan.parse_script(ex.script, interfaces=ex.interfaces, kernel_lacks=ex.kernel_lacks)
+    else:
+        plan = macplan.load_yaml_text(ex.yaml)
+    return macplan.check(plan, engine=ex.engine)
+
+
+def _param(rule_id):
+    if rule_id in UNREACHABLE:
+        return pytest.param(rule_id, marks=pytest.mark.xfail(reason=UNREACHABLE[rule_id], strict=True))
+    return rule_id
+
+
+@pytest.mark.parametrize("rule_id", [_param(r) for r in sorted(RULES)])
+def test_the_example_fires_its_rule(rule_id):
+    ex = EXAMPLES[rule_id]
+    report = check(ex)
+    severity = RULES[rule_id].severity
+    if severity == "error":
+        *before, last = report.networks
+        assert all(n.accepted for n in before), [(n.name, [f.rule for f in n.findings]) for n in before]
+        assert not last.accepted
+        [error] = [f for f in last.findings if f.severity == "error"]
+        assert error.rule == rule_id
+        assert error.docker_error
+        if ex.docker_error is not None:
+            assert error.docker_error == ex.docker_error
+        return
+    # a warning or a note: Docker accepts the whole plan, and the rule says why it will hurt
+    assert all(n.accepted for n in report.networks), [f.docker_error for f in report.errors]
+    if ex.network is not None:
+        [net] = [n for n in report.networks if n.name == ex.network]
+        findings = net.findings
+    else:
+        findings = report.findings
+    hits = [f for f in findings if f.rule == rule_id]
+    assert hits, [f.rule for f in report.findings]
+    assert all(f.severity == severity and f.docker_error is None for f in hits)
+
+
+def test_every_rule_has_an_example():
+    assert sorted(set(RULES) - set(EXAMPLES)) == []
+
+
+def test_no_example_names_an_unknown_rule():
+    assert sorted(set(EXAMPLES) - set(RULES)) == []
+    assert sorted(set(UNREACHABLE) - set(RULES)) == []
+
+
+@pytest.mark.parametrize("rule_id", sorted(EXAMPLES))
+def test_an_example_is_either_a_script_or_a_yaml_plan(rule_id):
+    ex = EXAMPLES[rule_id]
+    assert (ex.script is None) != (ex.yaml is None)
+    if ex.yaml is not None:
+        # a YAML plan says its hosts' interfaces itself
+        assert ex.interfaces == ("eth0",) and ex.kernel_lacks == ()
+    assert macplan.Profile.of(ex.engine).line == ex.engine
+    if ex.docker_error is not None:
+        assert RULES[rule_id].severity == "error" and ex.source

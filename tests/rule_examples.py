@@ -8,7 +8,7 @@ Each entry is plain data so it can later move next to the rule's own declaration
   every command before it is set-up that Docker accepts.
 - `docker_error` is what Docker prints (the CLI's "Error response from daemon: " prefix dropped,
   ids written <id>), taken from the engine recordings (tests/data/recordings/engine-*/expected.json,
-  `rec` below names the script whose refusal shows the same text) or from
+  `source` names the script and line whose refusal shows the same text) or from
   /work/shared/research (moby-rules.md, lab.md), never from macplan's output.  None where neither
   records the text.
 - a warning or note is looked for on the last network, or among the plan-wide findings (several
@@ -61,7 +61,7 @@ EXAMPLES: dict[str, Example] = {
         script=MV + "--subnet 10.1.0.0/24 --subnet 10.2.0.0/24 --ip-range 10.1.0.0/25 --ip-range 10.1.0.128/25 "
                     "-o parent=eth0 lan\n", engine="20.10",
         docker_error="cannot configure multiple ranges (10.1.0.128/25, 10.1.0.0/25) on the same subnet (10.1.0.0/24)",
-        source=REC20 + "gen-a-0114.sh (new range first, then the one already set)"),
+        source=REC20 + "gen-a-0114.sh line 5; moby-rules.md C2 (the new range first, then the one already set)"),
     "cli-range-without-subnet": Example(
         script=MV + "--subnet 10.1.0.0/24 --ip-range 10.2.0.0/25 -o parent=eth0 lan\n", engine="20.10",
         docker_error="no matching subnet for range 10.2.0.0/25",
@@ -70,7 +70,7 @@ EXAMPLES: dict[str, Example] = {
         script=MV + "--subnet 10.1.0.0/24 --subnet 10.2.0.0/24 --gateway 10.1.0.1 --gateway 10.1.0.254 "
                     "-o parent=eth0 lan\n", engine="20.10",
         docker_error="cannot configure multiple gateways (10.1.0.254, 10.1.0.1) for the same subnet (10.1.0.0/24)",
-        source=REC20 + "gen-b-0092.sh line 1"),
+        source=REC20 + "gen-b-0092.sh line 3"),
     "cli-gateway-without-subnet": Example(
         script=MV + "--subnet 10.1.0.0/24 --gateway 10.2.0.1 -o parent=eth0 lan\n", engine="20.10",
         docker_error="no matching subnet for gateway 10.2.0.1",
@@ -98,7 +98,7 @@ EXAMPLES: dict[str, Example] = {
         script=C + "--config-only --internal --subnet 10.1.0.0/24 -o parent=eth0 lan-config\n", engine="29",
         docker_error="configuration network can only contain network specific fields. Network operator fields "
                      "like [ ingress | internal | attachable | scope ] are not supported.",
-        source=REC29 + "gen-b-0041.sh line 2; moby-rules.md S1"),
+        source=REC29 + "gen-b-0041.sh line 4; moby-rules.md S1"),
     "config-from-ipam": Example(
         script=C + "--config-only --subnet 10.1.0.0/24 -o parent=eth0 lan-config\n"
                + MV + "--config-from lan-config --subnet 10.1.0.0/24 lan\n", engine="29",
@@ -109,7 +109,7 @@ EXAMPLES: dict[str, Example] = {
         script=C + "--config-only --subnet 10.1.0.0/24 -o parent=eth0 lan-config\n"
                + MV + "--config-from lan-config -o macvlan_mode=bridge lan\n", engine="29",
         docker_error="network driver options are not supported if the network depends on a configuration network",
-        source=REC29 + "gen-b-0035.sh line 2; moby-rules.md S3"),
+        source=REC29 + "gen-b-0035.sh line 4; moby-rules.md S3"),
     "config-from-missing": Example(
         script=MV + "--config-from lan-config lan\n", engine="29",
         docker_error='configuration network "lan-config" does not exist',
@@ -121,7 +121,7 @@ EXAMPLES: dict[str, Example] = {
     "swarm-inactive": Example(
         script=MV + "--scope swarm --subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29",
         docker_error="cannot create a swarm scoped network when swarm is not active",
-        source=REC29 + "gen-b-0188.sh line 4; moby-rules.md S4"),
+        source=REC29 + "gen-b-0188.sh line 6; moby-rules.md S4"),
     "swarm-worker": Example(
         yaml="hosts:\n"
              "  node1: {interfaces: [eth0], swarm: worker}\n"
@@ -176,12 +176,12 @@ EXAMPLES: dict[str, Example] = {
         script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 --aux-address router=10.1.0.1 -o parent=eth0 lan\n",
         engine="20.10",
         docker_error="failed to allocate secondary ip address (router:10.1.0.1): Address already in use",
-        source=REC20 + "gen-b-0234.sh line 1; lab.md section 2 (aux address == gateway)"),
+        source=REC20 + "gen-b-0234.sh line 3; lab.md section 2 (aux address == gateway)"),
     "ipv6-no-pool": Example(
         script=MV + "--subnet 10.1.0.0/24 --ipv6 -o parent=eth0 lan\n", engine="20.10",
         docker_error="could not find an available, non-overlapping IPv6 address pool among the defaults to "
                      "assign to the network",
-        source=REC20 + "gen-b-0065.sh line 1"),
+        source=REC20 + "gen-b-0065.sh line 3"),
     "no-default-pool": Example(
         # the LAN already uses every range Docker's default pools are carved from (on a daemon
         # without the docker0 bridge, like the recording lab's --bridge=none)
@@ -254,11 +254,11 @@ EXAMPLES: dict[str, Example] = {
         script=C + "--config-only --subnet 10.1.0.0/24 -o parent=eth0 base-config\n"
                + C + "--config-only --config-from base-config lan-config\n", engine="29",
         docker_error="a configuration network cannot depend on another configuration network",
-        source=REC29 + "gen-b-0171.sh line 2; moby-rules.md S3"),
+        source=REC29 + "gen-b-0171.sh line 4; moby-rules.md S3"),
     "ingress-local-scope": Example(
         script=MV + "--ingress --subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29",
         docker_error="Ingress network can only be global scope network",
-        source=REC29 + "gen-b-0020.sh line 2"),
+        source=REC29 + "gen-b-0020.sh line 4"),
     "scope-store": Example(
         script=MV + "--scope global --subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="20.10",
         docker_error='This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to '

@@ -71,3 +71,23 @@ def test_an_example_is_either_a_script_or_a_yaml_plan(rule_id):
     assert macplan.Profile.of(ex.engine).line == ex.engine
     if ex.docker_error is not None:
         assert RULES[rule_id].severity == "error" and ex.source
+
+
+def test_a_cited_recording_shows_a_refusal_at_that_line():
+    """The `source` of an example names a recorded script and line where Docker refused a command."""
+    import json
+    import re
+    from pathlib import Path
+    data = Path(__file__).parent / "data" / "recordings"
+    cited, loaded = 0, {}
+    for rule_id, ex in sorted(EXAMPLES.items()):
+        for engine, script, line in re.findall(r"engine-(20\.10|29\.7\.2) (gen-[ab]-\d{4}\.sh)(?: line (\d+))?",
+                                               ex.source):
+            if engine not in loaded:
+                loaded[engine] = json.loads((data / f"engine-{engine}" / "expected.json").read_text())
+            recorded = loaded[engine]
+            [case] = [c for c in recorded["cases"] if c["file"] == script]
+            refused = [r["line"] for r in case["results"] if not r["accepted"]]
+            assert refused and (not line or int(line) in refused), (rule_id, script, line, refused)
+            cited += 1
+    assert cited

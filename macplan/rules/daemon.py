@@ -61,6 +61,19 @@ def _go_atoi(text: str) -> Optional[int]:
     return value if -2**63 <= value < 2**63 else None
 
 
+def _unmap(ip):
+    """An IPv4-mapped address is an IPv4 one to the daemon (net.IP.To4 up to 23, Unmap later):
+    never inside an IPv6 subnet, inside the IPv4 pool of a mapped subnet."""
+    if ip is not None and ip.version == 6 and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    return ip
+
+
+def _unmapped_net(net):
+    import ipaddress
+    return ipaddress.IPv4Network((int(net.network_address) & 0xFFFFFFFF, max(0, net.prefixlen - 96)), strict=False)
+
+
 def _join(errors: list[str]) -> str:
     body = errors[0] if len(errors) == 1 else "\n".join("* " + e for e in errors)
     return "invalid network config:\n" + body
@@ -249,15 +262,19 @@ class Engine:
         if source is None or not source.network.config_only:
             raise Refusal("config-from-missing", f'configuration network "{net.config_from}" does not exist')
 
-    @staticmethod
-    def _parse_subnets(groups) -> dict[int, list]:
-        """getIpamConfig: every subnet must parse; entries split by family, in order."""
+    def _parse_subnets(self, groups) -> dict[int, list]:
+        """getIpamConfig: every subnet must parse; entries split by family, in order.  An
+        IPv4-mapped subnet (::ffff:a.b.c.d/p) is an IPv4 entry on every engine; the profile
+        says which pool it stands for (None: a default pool)."""
         by_family: dict[int, list] = {4: [], 6: []}
         for g in groups:
             try:
-                _, subnet = parse_cidr(g.subnet)
+                written, subnet = parse_cidr(g.subnet)
             except GoError as e:
                 raise Refusal("daemon-invalid-subnet", f"Invalid subnet {g.subnet} : {e}")
+            if subnet.version == 6 and written.ipv4_mapped is not None:
+                by_family[4].append((g, self.profile.mapped_subnet(written, subnet)))
+                continue
             by_family[subnet.version].append((g, subnet))
         return by_family
 
@@ -284,13 +301,23 @@ class Engine:
                                                      "pool among the defaults to assign to the network")
                 entries = [(IpamGroup(str(default)), default)]
             for g, subnet in entries:
-                out.append(self._allocate_one(net, g, subnet, pending[fam], mode, internal, has_parent,
-                                              default=not by_family[fam]))
+                picked = subnet is None          # v29: an unmapped 0.0.0.0/n asks for a default pool
+                if picked:
+                    subnet = pending[4].space.default_pool()
+                    if subnet is None:
+                        raise Refusal("no-default-pool", "could not find an available, non-overlapping IPv4 "
+                                                         "address pool among the defaults to assign to the network")
+                # an IPv4-mapped subnet can stand for an IPv6 pool (<=23 below /96, 24-28): it
+                # lives with the IPv6 pools, whichever list it came in
+                out.append(self._allocate_one(net, g, subnet, pending[subnet.version], mode, internal, has_parent,
+                                              default=not by_family[fam] or picked))
         return out
 
     def _allocate_one(self, net, g, subnet, view, mode, internal, has_parent, default) -> Allocation:
         p = self.profile
-        rng = parse_cidr(g.ip_range)[1] if g.ip_range else None
+        rng = parse_cidr(g.ip_range)[1] if g.ip_range and not default else None
+        if rng is not None and rng.version != subnet.version:   # a mapped subnet's range, unmapped
+            rng = _unmapped_net(rng)
         range_key = str(parse_prefix(g.ip_range)) if g.ip_range else None
         pool = view.request(subnet, range_key)
         if pool is None:
@@ -299,7 +326,7 @@ class Engine:
         gateway = None
         if p.gateway_reserved(net.driver, mode, internal, has_parent, bool(g.gateway)):
             if g.gateway:
-                ip = parse_ip(g.gateway)
+                ip = _unmap(parse_ip(g.gateway))
                 if ip is None:
                     raise Refusal("daemon-invalid-gateway", f"invalid gateway address {g.gateway} in Ipam configuration")
                 addr = int(ip)
@@ -310,18 +337,16 @@ class Engine:
                 if why:
                     raise Refusal("gateway-in-use", f"failed to allocate gateway ({g.gateway}): {why}")
             else:
-                why = pool.range_error(slots.lo, slots.hi) if g.ip_range else None
-                addr = None if why else pool.first_free(slots.lo, slots.hi)
+                addr, why = pool.pick(slots)
                 if addr is None:
-                    raise Refusal("gateway-no-address",
-                                  f"failed to allocate gateway (): {why or 'No available addresses on this pool'}")
+                    raise Refusal("gateway-no-address", f"failed to allocate gateway (): {why}")
             pool.taken[addr] = f"gateway of {net.name}"
             gateway = addr
         aux: dict[str, int] = {}
         # The daemon walks aux-addresses in Go map order; the CLI sends them sorted by name and
         # small Go maps most often start at the first key, so sorted order is the likeliest.
         for name, value in sorted(g.aux):
-            ip = parse_ip(value)
+            ip = _unmap(parse_ip(value))
             if ip is None:
                 raise Refusal("aux-unparsable",
                               f"non parsable secondary ip address ({name}:{value}) passed for network {net.name}")

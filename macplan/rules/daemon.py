@@ -13,7 +13,7 @@ from typing import Optional
 from ..ipam import AddressSpace, Pool, RangeSlots
 from ..model import Host, IpamGroup, Network
 from .cli import Refusal, group_ipam
-from .goparse import GoError, parse_cidr, parse_ip, parse_prefix
+from .goparse import GoError, go_prefix, parse_cidr, parse_ip, parse_prefix
 from .profile import Profile
 
 __all__ = ["Engine", "Created", "Allocation", "PREDEFINED", "DRIVERS"]
@@ -203,7 +203,7 @@ class Engine:
             if subnet.version == 6 and not ipv6:
                 continue
             if subnet.ip != subnet.network.network_address:
-                errors.append(f"invalid subnet {subnet}: it should be {subnet.network}")
+                errors.append(f"invalid subnet {go_prefix(subnet)}: it should be {go_prefix(subnet.network)}")
             if g.ip_range:
                 rng = parse_prefix(g.ip_range)
                 if rng is None:
@@ -213,11 +213,11 @@ class Engine:
                         errors.append(f"invalid ip-range {g.ip_range}: parent subnet is an {fam} block")
                     else:
                         if rng.network.prefixlen < subnet.network.prefixlen:
-                            errors.append(f"invalid ip-range {g.ip_range}: CIDR block is bigger than its parent subnet {subnet}")
+                            errors.append(f"invalid ip-range {g.ip_range}: CIDR block is bigger than its parent subnet {go_prefix(subnet)}")
                         if rng.ip != rng.network.network_address:
-                            errors.append(f"invalid ip-range {rng}: it should be {rng.network}")
+                            errors.append(f"invalid ip-range {go_prefix(rng)}: it should be {go_prefix(rng.network)}")
                         if not subnet.network.overlaps(rng.network):
-                            errors.append(f"invalid ip-range {g.ip_range}: parent subnet {subnet} doesn't contain ip-range")
+                            errors.append(f"invalid ip-range {g.ip_range}: parent subnet {go_prefix(subnet)} doesn't contain ip-range")
             for label, addr in [("gateway " + g.gateway, g.gateway)] if g.gateway else []:
                 problem = self._address_problem(addr, subnet, fam)
                 if problem:
@@ -237,7 +237,7 @@ class Engine:
         if ip.version != subnet.version:
             return f"parent subnet is an {fam} block"
         if ip not in subnet.network:
-            return f"parent subnet {subnet} doesn't contain this address"
+            return f"parent subnet {go_prefix(subnet)} doesn't contain this address"
         return None
 
     def _config_only(self, net, index, ipv6, ipv4) -> Created:

@@ -69,7 +69,7 @@ class Pool:
         Unselected() first); from 28 the asked bit is simply taken or not."""
         used = self._used()
         if self.profile.full_pool_refused_first and self.slots - len(used) <= 0:
-            return "No available addresses on this pool"
+            return self.profile.no_addresses_text
         ordinal = self.ordinal(addr)
         if ordinal >= self.slots:
             return "bit does not belong to the sequence"
@@ -104,13 +104,13 @@ class Pool:
         """(address, None) for the address Docker hands out next from `slots`, or (None, why)."""
         used = self._used()
         if self.profile.full_pool_refused_first and self.slots - len(used) <= 0:
-            return None, "No available addresses on this pool"
+            return None, self.profile.no_addresses_text
         start, end = self.window(slots)
         if end < start or end >= self.slots:
             return None, f"invalid bit range [{start}, {end}]"
         bit = self.first_free(start, end)
         if bit is None:
-            return None, "No available addresses on this pool"
+            return None, self.profile.no_addresses_text
         return self.base + bit, None
 
 

@@ -196,3 +196,26 @@ def test_capacity_in_bits():
     plan = macplan.parse_script(M + "--ipv6 --subnet 2001:db8:b::/80 --ip-range 2001:db8:b::8000:0:0/81 "
                                     "--gateway 2001:db8:b::1 -o parent=eth0 n", interfaces=IFACES)
     assert macplan.capacity(plan, "20.10").networks[0].subnets[1].available == 0
+
+
+@pytest.mark.parametrize("engine, text", [
+    ("20.10", "No available addresses on this pool"),      # lab, p8 above
+    ("25", "no available addresses on this pool"),         # ipamapi/contract.go @v25.0.0
+    ("28", "no available addresses on this pool"),         # addrset ErrNotAvailable -> the same
+])
+def test_full_pool_text(engine, text):
+    script = M + "--ipv6 --subnet 2001:db8:f::/128 -o parent=eth2 p8"
+    assert verdicts(script, engine) == [(False, f"failed to allocate gateway (): {text}")]
+
+
+@pytest.mark.parametrize("engine, text", [
+    ("20.10", "could not find an available, non-overlapping IPv4 address pool among the defaults to assign "
+              "to the network"),                            # lab: the 32nd `docker network create bN`
+    ("27", "all predefined address pools have been fully subnetted"),   # ErrNoMoreSubnets @v27.0.1
+])
+def test_default_pools_run_out(engine, text):
+    # 15 x 172.17-31.0.0/16 and 16 x 192.168.x.0/20 (ipamutils): the 32nd network finds none
+    # (on the lab 31 bridge networks were created, the 32nd refused with the 20.10 text)
+    script = "\n".join(f"docker network create -d macvlan n{i}" for i in range(32))
+    results = verdicts(script, engine)
+    assert all(ok for ok, _ in results[:31]) and results[31] == (False, text)

@@ -293,20 +293,17 @@ class Engine:
                 if fam == 6:
                     if p.ula_for_ipv6_without_subnet:
                         continue       # a random ULA /64, unrelated to the LAN (info finding)
-                    raise Refusal("ipv6-no-pool", "could not find an available, non-overlapping IPv6 address "
-                                                  "pool among the defaults to assign to the network")
+                    raise Refusal("ipv6-no-pool", p.defaults_exhausted_text(6))
                 default = pending[4].space.default_pool()
                 if default is None:
-                    raise Refusal("no-default-pool", "could not find an available, non-overlapping IPv4 address "
-                                                     "pool among the defaults to assign to the network")
+                    raise Refusal("no-default-pool", p.defaults_exhausted_text(4))
                 entries = [(IpamGroup(str(default)), default)]
             for g, subnet in entries:
                 picked = subnet is None          # v29: an unmapped 0.0.0.0/n asks for a default pool
                 if picked:
                     subnet = pending[4].space.default_pool()
                     if subnet is None:
-                        raise Refusal("no-default-pool", "could not find an available, non-overlapping IPv4 "
-                                                         "address pool among the defaults to assign to the network")
+                        raise Refusal("no-default-pool", p.defaults_exhausted_text(4))
                 # an IPv4-mapped subnet can stand for an IPv6 pool (<=23 below /96, 24-28): it
                 # lives with the IPv6 pools, whichever list it came in
                 out.append(self._allocate_one(net, g, subnet, pending[subnet.version], mode, internal, has_parent,
@@ -332,7 +329,7 @@ class Engine:
                 addr = int(ip)
                 if ip.version != subnet.version or ip not in subnet:
                     raise Refusal("gateway-out-of-range",
-                                  f"failed to allocate gateway ({g.gateway}): Requested address is out of range")
+                                  f"failed to allocate gateway ({g.gateway}): {p.out_of_range_text}")
                 why = pool.request(addr)
                 if why:
                     raise Refusal("gateway-in-use", f"failed to allocate gateway ({g.gateway}): {why}")

@@ -123,6 +123,24 @@ class Profile:
         v28+ (addrset) sets the asked bit directly: "Address already in use" (29.7.2 recordings)."""
         return not self.at_least(28)
 
+    @property
+    def no_addresses_text(self) -> str:
+        """ipamapi.ErrNoAvailableIPs: capitalised up to 24, lower case from v25 (contract.go)."""
+        return "no available addresses on this pool" if self.at_least(25) else "No available addresses on this pool"
+
+    @property
+    def out_of_range_text(self) -> str:
+        """ipamapi.ErrIPOutOfRange: capitalised up to 24, lower case from v25 (contract.go)."""
+        return "requested address is out of range" if self.at_least(25) else "Requested address is out of range"
+
+    def defaults_exhausted_text(self, family: int) -> str:
+        """No default pool left: <=26 getPredefinedPool/allocatePredefinedPool's own text; v27+
+        allocatePredefinedPool returns ipamapi.ErrNoMoreSubnets (address_space.go @v27.0.1)."""
+        if self.at_least(27):
+            return "all predefined address pools have been fully subnetted"
+        return (f"could not find an available, non-overlapping IPv{family} address pool among the defaults "
+                "to assign to the network")
+
     def host_ordinal(self, host: int, v6: bool) -> int:
         """The bit an address takes in its pool's bitmap, from its host part.
         <=v23 (ipToUint64(GetMinimalIP(hostPart)), ipam/utils.go @v20.10.24): a host part of

@@ -57,6 +57,10 @@ LAB_2010 = [
     # ... and with --ipv6 the network has no IPv6 entry left
     (M + "--ipv6 --subnet ::ffff:10.78.0.0/112 -o parent=eth2 p7",
      "could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network"),
+    # the mapped pool's network address ::ffff:10.81.0.0 is 10.81.0.0, reserved like any IPv4 one
+    (M + "--subnet ::ffff:10.81.0.0/112 --gateway ::ffff:10.81.0.0 -o parent=eth0 r2",
+     "failed to allocate gateway (::ffff:10.81.0.0): Address already in use"),
+    (M + "--subnet ::ffff:10.82.0.0/112 --ip-range ::ffff:10.82.5.0/120 -o parent=eth0 r3", None),
     (M + "--ipv6 --subnet 2001:db8:f::/128 -o parent=eth2 p8",
      "failed to allocate gateway (): No available addresses on this pool"),
     (M + "--ipv6 --subnet 2001:db8:20::/80 --gateway 2001:db8:20::1 --aux-address a=2001:db8:20::ffff:0:1 "
@@ -86,14 +90,14 @@ def test_lab_2010_default_pool_cursor_moves_even_when_the_create_fails():
     # On the lab the seven IPv6 networks above (five of them refused) took 172.17 .. 172.23 in
     # turn, and the next network without a subnet got 172.24.0.0/16: each refused create had
     # picked its IPv4 default pool before failing and the search went on after it.
-    script = "\n".join(c for c, _ in LAB_2010[:6] + LAB_2010[9:10]) + "\n" + M + "-o parent=eth1 p8b"
+    script = "\n".join(c for c, _ in LAB_2010[:6] + LAB_2010[11:12]) + "\n" + M + "-o parent=eth1 p8b"
     plan = macplan.parse_script(script, interfaces=IFACES)
     net = macplan.capacity(plan, "20.10").networks[-1]
     assert net.subnets[0].subnet == "172.24.0.0/16"
     # one refused create alone moves it too (20.10 recording gen-b-0151: the network after a
     # refused /128 got 172.18); from v27 the lowest free default is taken (allocatePredefinedPool
     # @v27.0.1), so the refused create leaves 172.17 to the next one
-    plan = macplan.parse_script(LAB_2010[9][0] + "\n" + M + "-o parent=eth1 p8b", interfaces=IFACES)
+    plan = macplan.parse_script(LAB_2010[11][0] + "\n" + M + "-o parent=eth1 p8b", interfaces=IFACES)
     assert macplan.capacity(plan, "20.10").networks[-1].subnets[0].subnet == "172.18.0.0/16"
     assert macplan.capacity(plan, "27").networks[-1].subnets[0].subnet == "172.17.0.0/16"
 

@@ -6,6 +6,7 @@ records the network as created, exactly like the real daemon would.
 """
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -70,7 +71,7 @@ def _unmap(ip):
 
 
 def _unmapped_net(net):
-    import ipaddress
+    """The IPv4 network an IPv4-mapped range stands for (its ip-range inside a mapped subnet)."""
     return ipaddress.IPv4Network((int(net.network_address) & 0xFFFFFFFF, max(0, net.prefixlen - 96)), strict=False)
 
 

@@ -89,6 +89,10 @@ def subnet_capacity(a: Allocation) -> SubnetCapacity:
     if a.slots.size > bits:
         reserved["beyond allocator"] = a.slots.size - bits
     available = bits - len(by_bit)
+    if pool.subnet.version == 4 and ":" in a.group.subnet and not pool.profile.mapped_pool_holds_containers:
+        # an IPv4-mapped subnet (::ffff:a.b.c.d/p): the network exists, no container can join it
+        reserved["unjoinable (IPv4-mapped subnet)"] = max(0, available)
+        available = 0
     first = pool.first_free(start, end) if bits else None
     return SubnetCapacity(str(a.group.subnet if not a.default else pool.subnet), _pool_text(a), a.slots.size,
                           reserved, max(0, available),

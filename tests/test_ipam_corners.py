@@ -223,3 +223,12 @@ def test_default_pools_run_out(engine, text):
     script = "\n".join(f"docker network create -d macvlan n{i}" for i in range(32))
     results = verdicts(script, engine)
     assert all(ok for ok, _ in results[:31]) and results[31] == (False, text)
+
+
+def test_lab_2010_mapped_pool_holds_no_container():
+    # lab: r3 was created, then `docker run --network r3 busybox` failed with "could not find a
+    # valid ipv4 subnet for endpoint <id>": the network is there but holds nothing
+    plan = macplan.parse_script(LAB_2010[10][0], interfaces=IFACES)
+    net = macplan.capacity(plan, "20.10").networks[0]
+    assert net.containers == 0 and net.subnets[0].pool == "10.82.5.0/24"
+    assert macplan.capacity(plan, "29").networks[0].containers > 0     # v29 unmaps it: a plain IPv4 pool

@@ -188,6 +188,14 @@ class Profile:
         return ipaddress.IPv4Network((int(written.ipv4_mapped), plen), strict=False)
 
     @property
+    def mapped_pool_holds_containers(self) -> bool:
+        """<=23: an endpoint on an IPv4-mapped pool gets an address built from the 4-byte network
+        in a 16-byte slot (generateAddress), which the macvlan/ipvlan join cannot place in any
+        IPv4 subnet: `docker run` fails with "could not find a valid ipv4 subnet for endpoint"
+        (lab, 20.10.24).  Later engines build addresses with netip (v24) or unmap (v29)."""
+        return self.at_least(24)
+
+    @property
     def has_ipv4_flag(self) -> bool:
         return self.at_least(28)
 

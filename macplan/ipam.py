@@ -148,6 +148,7 @@ class AddressSpace:
         self._starts: list[int] = []          # sorted first addresses of the masters
         self._blocks: set[tuple] = set()      # (first address, prefix length) of the masters
         self.cursor = 0                       # where the default-pool search starts (<=26)
+        self._refs: dict = {}                 # master subnet -> how many pool keys use it
 
     def overlaps(self, subnet) -> bool:
         """Two CIDR blocks overlap only if one contains the other: look for a master that is a
@@ -183,8 +184,34 @@ class AddressSpace:
         master = self.masters.setdefault(pool.subnet, pool)
         if master is not pool:
             master.taken.update(pool.taken)
-        self.keys.add((pool.subnet, range_key or ""))
+        key = (pool.subnet, range_key or "")
+        if key not in self.keys:
+            self.keys.add(key)
+            self._refs[pool.subnet] = self._refs.get(pool.subnet, 0) + 1
         return master
+
+    def release(self, pool: Pool, range_key: Optional[str], addresses=()) -> None:
+        """`docker network rm`: ipamReleaseVersion gives back the network's gateway and aux
+        addresses, then its pool key; the master subnet (and its bitmap) goes with the last key
+        that uses it (updatePoolDBOnRemoval's refcount; v29 releaseSubnet/autoRelease).  The
+        default-pool cursor stays where it is (lab, 20.10: after `rm` of the network holding
+        172.20.0.0/16 the next default was still 172.24.0.0/16)."""
+        master = self.masters.get(pool.subnet)
+        if master is None:
+            return
+        for addr in addresses:
+            if addr is not None:
+                master.taken.pop(addr, None)
+        key = (pool.subnet, range_key or "")
+        if key not in self.keys:
+            return
+        self.keys.discard(key)
+        self._refs[pool.subnet] -= 1
+        if self._refs[pool.subnet] > 0:
+            return
+        del self._refs[pool.subnet], self.masters[pool.subnet]
+        self._starts.pop(bisect.bisect_left(self._starts, master.base))
+        self._blocks.discard((master.base, master.subnet.prefixlen))
 
     def default_pool(self) -> Optional[ipaddress.IPv4Network]:
         """The pool Docker picks when no --subnet is given: the first default not in use, from

@@ -232,3 +232,26 @@ def test_lab_2010_mapped_pool_holds_no_container():
     net = macplan.capacity(plan, "20.10").networks[0]
     assert net.containers == 0 and net.subnets[0].pool == "10.82.5.0/24"
     assert macplan.capacity(plan, "29").networks[0].containers > 0     # v29 unmaps it: a plain IPv4 pool
+
+
+def test_release_frees_the_subnet_but_not_the_cursor():
+    # lab (20.10): p4 took 172.20.0.0/16 and was removed; later networks still went on from the
+    # cursor (172.24.0.0/16 was next), while its own subnet could be created again at once
+    import ipaddress
+    from macplan.ipam import AddressSpace, Pool
+
+    space = AddressSpace(Profile.of("20.10"))
+    first = space.default_pool()
+    pool = space.add(Pool(first, space.profile), None)
+    pool.taken[int(first.network_address) + 1] = "gateway"
+    shared = ipaddress.ip_network("10.5.0.0/24")
+    a = space.add(Pool(shared, space.profile), "10.5.0.0/25")
+    space.add(Pool(shared, space.profile), "10.5.0.128/25")
+    space.release(pool, None, [int(first.network_address) + 1])
+    assert not space.overlaps(first) and space.request(first, None)[0] is not None
+    assert space.default_pool() == ipaddress.ip_network("172.18.0.0/16")
+    # a subnet shared by two ip-ranges stays until the second network goes
+    space.release(a, "10.5.0.0/25")
+    assert shared in space.masters
+    space.release(a, "10.5.0.128/25")
+    assert shared not in space.masters and not space.overlaps(shared)

@@ -42,7 +42,7 @@ class Pool:
         # Reserved when the pool is created: network and broadcast (IPv4), the subnet-router
         # anycast address (IPv6); nothing in an IPv4 /31 or /32 from engine 23.
         if net.version == 6:
-            self._implicit = {self.base: "network"}
+            self._implicit = {self.base: "network"}    # bit 0 (Set(0): the subnet-router address)
         elif net.prefixlen >= 31 and self.profile.usable_slash31:
             self._implicit = {}
         else:
@@ -51,12 +51,11 @@ class Pool:
     def implicit(self) -> dict[int, str]:
         return self._implicit
 
-    # Docker's allocator indexes a subnet by ordinal (host part).  Up to engine 27 the
-    # ordinal of an IPv6 address is only the low 64 bits of its host part, so in a subnet
-    # larger than /64 addresses that differ above those bits alias each other.
+    # Docker's allocator indexes a subnet by ordinal, a bit number computed from the host
+    # part; up to engine 27 that number is not always the host part itself (see
+    # Profile.host_ordinal), so addresses can alias each other and ranges can turn inside out.
     def ordinal(self, addr: int) -> int:
-        off = addr - self.base
-        return off & (2**64 - 1) if self.slots < self.size else off
+        return self.profile.host_ordinal(addr - self.base, self.subnet.version == 6)
 
     def _used(self) -> set[int]:
         return {self.ordinal(a) for a in self.taken} | {self.ordinal(a) for a in self._implicit}
@@ -65,14 +64,15 @@ class Pool:
         return self.slots - len(self._used())
 
     def request(self, addr: int) -> Optional[str]:
-        """Why Docker refuses to reserve `addr` ("No available addresses on this pool" comes
-        first: the bitmap checks for any free bit before the asked one), or None."""
+        """Why Docker refuses to reserve `addr`, or None.  Up to 27 a full pool answers "No
+        available addresses on this pool" before anything else (getAddress checks
+        Unselected() first); from 28 the asked bit is simply taken or not."""
+        used = self._used()
+        if self.profile.full_pool_refused_first and self.slots - len(used) <= 0:
+            return self.profile.no_addresses_text
         ordinal = self.ordinal(addr)
         if ordinal >= self.slots:
             return "bit does not belong to the sequence"
-        used = self._used()
-        if self.slots - len(used) <= 0:
-            return "No available addresses on this pool"
         if ordinal in used:
             return "Address already in use"
         return None
@@ -80,26 +80,38 @@ class Pool:
     def is_free(self, addr: int) -> bool:
         return self.request(addr) is None
 
-    def first_free(self, lo: int, hi: int) -> Optional[int]:
-        """Lowest free address in [lo, hi] (Docker's allocator picks the lowest)."""
-        hi = min(hi, self.base + self.slots - 1)
-        used = self._used()
-        addr = lo
-        for b in sorted(o + self.base for o in used):
-            if b < addr:
-                continue
-            if b > addr:
-                break
-            addr += 1
-        return addr if addr <= hi else None
+    def window(self, slots: "RangeSlots") -> tuple[int, int]:
+        """The bits [start, end] Docker searches for an address: the whole bitmap, or the
+        ip-range's bits as the engine computes them (Profile.range_ordinals)."""
+        if not slots.ranged:
+            return 0, self.slots - 1
+        return self.profile.range_ordinals(slots.lo - self.base, slots.size, self.subnet.version == 6)
 
-    def range_error(self, lo: int, hi: int) -> Optional[str]:
-        """Up to engine 27 a range whose last ordinal falls outside the bitmap (any IPv6
-        ip-range of /64 or more) fails: "invalid bit range [lo, hi]"."""
-        first, last = self.ordinal(lo), self.ordinal(hi)
-        if last >= self.slots:
-            return f"invalid bit range [{first}, {last}]"
-        return None
+    def first_free(self, start: int, end: int) -> Optional[int]:
+        """Lowest free bit in [start, end] (Docker's allocator picks the lowest), or None."""
+        end = min(end, self.slots - 1)
+        used = self._used()
+        bit = start
+        for b in sorted(used):
+            if b < bit:
+                continue
+            if b > bit:
+                break
+            bit += 1
+        return bit if bit <= end else None
+
+    def pick(self, slots: "RangeSlots") -> tuple[Optional[int], Optional[str]]:
+        """(address, None) for the address Docker hands out next from `slots`, or (None, why)."""
+        used = self._used()
+        if self.profile.full_pool_refused_first and self.slots - len(used) <= 0:
+            return None, self.profile.no_addresses_text
+        start, end = self.window(slots)
+        if end < start or end >= self.slots:
+            return None, f"invalid bit range [{start}, {end}]"
+        bit = self.first_free(start, end)
+        if bit is None:
+            return None, self.profile.no_addresses_text
+        return self.base + bit, None
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,7 @@ class RangeSlots:
     """An ip-range as the allocator sees it: host-part bounds under the subnet's mask."""
     lo: int
     hi: int
+    ranged: bool = False      # an --ip-range was given (Docker then searches the range's bits)
 
     @classmethod
     def of(cls, subnet: ipaddress._BaseNetwork, ip_range: Optional[ipaddress._BaseNetwork]) -> "RangeSlots":
@@ -117,8 +130,8 @@ class RangeSlots:
         lo = base + (int(ip_range.network_address) & host)
         hi = base + (int(ip_range.broadcast_address) & host)
         if ip_range.prefixlen <= subnet.prefixlen:   # bigger than its subnet: the whole subnet
-            return cls(base, last)
-        return cls(lo, hi)
+            return cls(base, last, True)
+        return cls(lo, hi, True)
 
     @property
     def size(self) -> int:
@@ -134,6 +147,8 @@ class AddressSpace:
         self.keys: set[tuple] = set()
         self._starts: list[int] = []          # sorted first addresses of the masters
         self._blocks: set[tuple] = set()      # (first address, prefix length) of the masters
+        self.cursor = 0                       # where the default-pool search starts (<=26)
+        self._refs: dict = {}                 # master subnet -> how many pool keys use it
 
     def overlaps(self, subnet) -> bool:
         """Two CIDR blocks overlap only if one contains the other: look for a master that is a
@@ -169,12 +184,44 @@ class AddressSpace:
         master = self.masters.setdefault(pool.subnet, pool)
         if master is not pool:
             master.taken.update(pool.taken)
-        self.keys.add((pool.subnet, range_key or ""))
+        key = (pool.subnet, range_key or "")
+        if key not in self.keys:
+            self.keys.add(key)
+            self._refs[pool.subnet] = self._refs.get(pool.subnet, 0) + 1
         return master
 
+    def release(self, pool: Pool, range_key: Optional[str], addresses=()) -> None:
+        """`docker network rm`: ipamReleaseVersion gives back the network's gateway and aux
+        addresses, then its pool key; the master subnet (and its bitmap) goes with the last key
+        that uses it (updatePoolDBOnRemoval's refcount; v29 releaseSubnet/autoRelease).  The
+        default-pool cursor stays where it is (lab, 20.10: after `rm` of the network holding
+        172.20.0.0/16 the next default was still 172.24.0.0/16)."""
+        master = self.masters.get(pool.subnet)
+        if master is None:
+            return
+        for addr in addresses:
+            if addr is not None:
+                master.taken.pop(addr, None)
+        key = (pool.subnet, range_key or "")
+        if key not in self.keys:
+            return
+        self.keys.discard(key)
+        self._refs[pool.subnet] -= 1
+        if self._refs[pool.subnet] > 0:
+            return
+        del self._refs[pool.subnet], self.masters[pool.subnet]
+        self._starts.pop(bisect.bisect_left(self._starts, master.base))
+        self._blocks.discard((master.base, master.subnet.prefixlen))
+
     def default_pool(self) -> Optional[ipaddress.IPv4Network]:
-        """The pool Docker picks when no --subnet is given: the first default not in use."""
-        for net in DEFAULT_V4_POOLS:
+        """The pool Docker picks when no --subnet is given: the first default not in use, from
+        the start (v27+) or after the last one handed out (<=26, even if that create failed:
+        the cursor moves when the pool is picked, lab-verified on 20.10.24)."""
+        n, start = len(DEFAULT_V4_POOLS), (self.cursor if self.profile.rotates_default_pools else 0)
+        for i in range(n):
+            net = DEFAULT_V4_POOLS[(start + i) % n]
             if not self.overlaps(net):
+                if self.profile.rotates_default_pools:
+                    self.cursor = (start + i + 1) % n
                 return net
         return None

@@ -64,28 +64,40 @@ def _pool_text(a: Allocation) -> str:
 def subnet_capacity(a: Allocation) -> SubnetCapacity:
     """Addresses containers can get from one IPAM entry: its ip-range (or subnet) minus what is
     reserved inside it: network/broadcast (or the IPv6 subnet-router address), gateway, aux
-    addresses, and anything another network sharing the subnet reserved there."""
+    addresses, and anything another network sharing the subnet reserved there.
+
+    Counted in the allocator's bits (Pool.window): up to engine 27 an IPv6 bitmap holds
+    2**64-1 bits and a range's bits are not always its addresses, so part of a big subnet or
+    range can be out of the allocator's reach ("beyond allocator")."""
     pool, v = a.pool, a.pool.subnet.version
-    lo = a.slots.lo
-    hi = min(a.slots.hi, pool.base + pool.slots - 1)
-    size = max(0, hi - lo + 1)
-    reserved: dict[str, int] = {}
+    start, end = pool.window(a.slots)
+    end = min(end, pool.slots - 1)
+    bits = max(0, end - start + 1)
     own = {addr: "gateway" for addr in ([a.gateway] if a.gateway is not None else [])}
     own.update({addr: "aux" for addr in a.aux.values()})
     marks = dict(pool.implicit())
     for addr in pool.taken:
         marks[addr] = own.get(addr, "other networks")
+    by_bit: dict[int, str] = {}          # addresses that alias one bit reserve it once
     for addr, kind in marks.items():
-        if lo <= addr <= hi:
-            reserved[kind] = reserved.get(kind, 0) + 1
-    if v == 6 and pool.slots < pool.subnet.num_addresses and a.slots.hi > hi:
-        reserved["beyond allocator"] = a.slots.hi - hi   # <=v27 bitmap holds 2**64-1 addresses
-    available = size - sum(n for k, n in reserved.items() if k != "beyond allocator")
-    first = pool.first_free(lo, hi)
+        bit = pool.ordinal(addr)
+        if start <= bit <= end and (bit not in by_bit or kind in ("gateway", "aux")):
+            by_bit[bit] = kind
+    reserved: dict[str, int] = {}
+    for kind in by_bit.values():
+        reserved[kind] = reserved.get(kind, 0) + 1
+    if a.slots.size > bits:
+        reserved["beyond allocator"] = a.slots.size - bits
+    available = bits - len(by_bit)
+    if pool.subnet.version == 4 and ":" in a.group.subnet and not pool.profile.mapped_pool_holds_containers:
+        # an IPv4-mapped subnet (::ffff:a.b.c.d/p): the network exists, no container can join it
+        reserved["unjoinable (IPv4-mapped subnet)"] = max(0, available)
+        available = 0
+    first = pool.first_free(start, end) if bits else None
     return SubnetCapacity(str(a.group.subnet if not a.default else pool.subnet), _pool_text(a), a.slots.size,
                           reserved, max(0, available),
                           _ip(v, a.gateway) if a.gateway is not None else None,
-                          _ip(v, first) if first is not None else None, a.default)
+                          _ip(v, pool.base + first) if first is not None else None, a.default)
 
 
 def network_capacity(c: Created) -> NetworkCapacity:

@@ -6,6 +6,7 @@ records the network as created, exactly like the real daemon would.
 """
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -13,7 +14,7 @@ from typing import Optional
 from ..ipam import AddressSpace, Pool, RangeSlots
 from ..model import Host, IpamGroup, Network
 from .cli import Refusal, group_ipam
-from .goparse import GoError, parse_cidr, parse_ip, parse_prefix
+from .goparse import GoError, go_prefix, parse_cidr, parse_ip, parse_prefix
 from .profile import Profile
 
 __all__ = ["Engine", "Created", "Allocation", "PREDEFINED", "DRIVERS"]
@@ -59,6 +60,19 @@ def _go_atoi(text: str) -> Optional[int]:
         return None
     value = int(text)
     return value if -2**63 <= value < 2**63 else None
+
+
+def _unmap(ip):
+    """An IPv4-mapped address is an IPv4 one to the daemon (net.IP.To4 up to 23, Unmap later):
+    never inside an IPv6 subnet, inside the IPv4 pool of a mapped subnet."""
+    if ip is not None and ip.version == 6 and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    return ip
+
+
+def _unmapped_net(net):
+    """The IPv4 network an IPv4-mapped range stands for (its ip-range inside a mapped subnet)."""
+    return ipaddress.IPv4Network((int(net.network_address) & 0xFFFFFFFF, max(0, net.prefixlen - 96)), strict=False)
 
 
 def _join(errors: list[str]) -> str:
@@ -210,7 +224,7 @@ class Engine:
             if subnet.version == 6 and not ipv6:
                 continue
             if subnet.ip != subnet.network.network_address:
-                errors.append(f"invalid subnet {subnet}: it should be {subnet.network}")
+                errors.append(f"invalid subnet {go_prefix(subnet)}: it should be {go_prefix(subnet.network)}")
             if g.ip_range:
                 rng = parse_prefix(g.ip_range)
                 if rng is None:
@@ -220,11 +234,11 @@ class Engine:
                         errors.append(f"invalid ip-range {g.ip_range}: parent subnet is an {fam} block")
                     else:
                         if rng.network.prefixlen < subnet.network.prefixlen:
-                            errors.append(f"invalid ip-range {g.ip_range}: CIDR block is bigger than its parent subnet {subnet}")
+                            errors.append(f"invalid ip-range {g.ip_range}: CIDR block is bigger than its parent subnet {go_prefix(subnet)}")
                         if rng.ip != rng.network.network_address:
-                            errors.append(f"invalid ip-range {rng}: it should be {rng.network}")
+                            errors.append(f"invalid ip-range {go_prefix(rng)}: it should be {go_prefix(rng.network)}")
                         if not subnet.network.overlaps(rng.network):
-                            errors.append(f"invalid ip-range {g.ip_range}: parent subnet {subnet} doesn't contain ip-range")
+                            errors.append(f"invalid ip-range {g.ip_range}: parent subnet {go_prefix(subnet)} doesn't contain ip-range")
             for label, addr in [("gateway " + g.gateway, g.gateway)] if g.gateway else []:
                 problem = self._address_problem(addr, subnet, fam)
                 if problem:
@@ -244,7 +258,7 @@ class Engine:
         if ip.version != subnet.version:
             return f"parent subnet is an {fam} block"
         if ip not in subnet.network:
-            return f"parent subnet {subnet} doesn't contain this address"
+            return f"parent subnet {go_prefix(subnet)} doesn't contain this address"
         return None
 
     # -- config-only / config-from (libnetwork validateConfiguration, applyConfigurationTo) -----
@@ -334,15 +348,19 @@ class Engine:
         if ipv6:
             raise Refusal("null-ipam-empty", "ipv6 pool is empty")
 
-    @staticmethod
-    def _parse_subnets(groups) -> dict[int, list]:
-        """getIpamConfig: every subnet must parse; entries split by family, in order."""
+    def _parse_subnets(self, groups) -> dict[int, list]:
+        """getIpamConfig: every subnet must parse; entries split by family, in order.  An
+        IPv4-mapped subnet (::ffff:a.b.c.d/p) is an IPv4 entry on every engine; the profile
+        says which pool it stands for (None: a default pool)."""
         by_family: dict[int, list] = {4: [], 6: []}
         for g in groups:
             try:
-                _, subnet = parse_cidr(g.subnet)
+                written, subnet = parse_cidr(g.subnet)
             except GoError as e:
                 raise Refusal("daemon-invalid-subnet", f"Invalid subnet {g.subnet} : {e}")
+            if subnet.version == 6 and written.ipv4_mapped is not None:
+                by_family[4].append((g, self.profile.mapped_subnet(written, subnet)))
+                continue
             by_family[subnet.version].append((g, subnet))
         return by_family
 
@@ -361,21 +379,28 @@ class Engine:
                 if fam == 6:
                     if p.ula_for_ipv6_without_subnet:
                         continue       # a random ULA /64, unrelated to the LAN (info finding)
-                    raise Refusal("ipv6-no-pool", "could not find an available, non-overlapping IPv6 address "
-                                                  "pool among the defaults to assign to the network")
+                    raise Refusal("ipv6-no-pool", p.defaults_exhausted_text(6))
                 default = pending[4].space.default_pool()
                 if default is None:
-                    raise Refusal("no-default-pool", "could not find an available, non-overlapping IPv4 address "
-                                                     "pool among the defaults to assign to the network")
+                    raise Refusal("no-default-pool", p.defaults_exhausted_text(4))
                 entries = [(IpamGroup(str(default)), default)]
             for g, subnet in entries:
-                out.append(self._allocate_one(net, g, subnet, pending[fam], mode, internal, has_parent,
-                                              default=not by_family[fam]))
+                picked = subnet is None          # v29: an unmapped 0.0.0.0/n asks for a default pool
+                if picked:
+                    subnet = pending[4].space.default_pool()
+                    if subnet is None:
+                        raise Refusal("no-default-pool", p.defaults_exhausted_text(4))
+                # an IPv4-mapped subnet can stand for an IPv6 pool (<=23 below /96, 24-28): it
+                # lives with the IPv6 pools, whichever list it came in
+                out.append(self._allocate_one(net, g, subnet, pending[subnet.version], mode, internal, has_parent,
+                                              default=not by_family[fam] or picked))
         return out
 
     def _allocate_one(self, net, g, subnet, view, mode, internal, has_parent, default) -> Allocation:
         p = self.profile
-        rng = parse_cidr(g.ip_range)[1] if g.ip_range else None
+        rng = parse_cidr(g.ip_range)[1] if g.ip_range and not default else None
+        if rng is not None and rng.version != subnet.version:   # a mapped subnet's range, unmapped
+            rng = _unmapped_net(rng)
         range_key = str(parse_prefix(g.ip_range)) if g.ip_range else None
         pool = view.request(subnet, range_key)
         if pool is None:
@@ -384,29 +409,27 @@ class Engine:
         gateway = None
         if p.gateway_reserved(net.driver, mode, internal, has_parent, bool(g.gateway)):
             if g.gateway:
-                ip = parse_ip(g.gateway)
+                ip = _unmap(parse_ip(g.gateway))
                 if ip is None:
                     raise Refusal("daemon-invalid-gateway", f"invalid gateway address {g.gateway} in Ipam configuration")
                 addr = int(ip)
                 if ip.version != subnet.version or ip not in subnet:
                     raise Refusal("gateway-out-of-range",
-                                  f"failed to allocate gateway ({g.gateway}): Requested address is out of range")
+                                  f"failed to allocate gateway ({g.gateway}): {p.out_of_range_text}")
                 why = pool.request(addr)
                 if why:
                     raise Refusal("gateway-in-use", f"failed to allocate gateway ({g.gateway}): {why}")
             else:
-                why = pool.range_error(slots.lo, slots.hi) if g.ip_range else None
-                addr = None if why else pool.first_free(slots.lo, slots.hi)
+                addr, why = pool.pick(slots)
                 if addr is None:
-                    raise Refusal("gateway-no-address",
-                                  f"failed to allocate gateway (): {why or 'No available addresses on this pool'}")
+                    raise Refusal("gateway-no-address", f"failed to allocate gateway (): {why}")
             pool.taken[addr] = f"gateway of {net.name}"
             gateway = addr
         aux: dict[str, int] = {}
         # The daemon walks aux-addresses in Go map order; the CLI sends them sorted by name and
         # small Go maps most often start at the first key, so sorted order is the likeliest.
         for name, value in sorted(g.aux):
-            ip = parse_ip(value)
+            ip = _unmap(parse_ip(value))
             if ip is None:
                 raise Refusal("aux-unparsable",
                               f"non parsable secondary ip address ({name}:{value}) passed for network {net.name}")

@@ -57,7 +57,9 @@ _ERRORS = {
         "failed to allocate gateway (10.0.0.0): Address already in use"),
     "gateway-out-of-range": ("ipam", "Put the gateway inside its subnet.",
         "failed to allocate gateway (10.1.0.1): Requested address is out of range"),
-    "gateway-no-address": ("ipam", "Use a subnet with room for a gateway (/30 or larger on 20.10).",
+    "gateway-no-address": ("ipam", "Use a subnet with room for a gateway (/30 or larger on 20.10); up to engine 27 "
+        "give IPv6 an --ip-range the allocator can index (\"invalid bit range\": not the top half of a /64, "
+        "and on 20.10 not one whose last host part reads ::ffff:a.b.c.d), or a --gateway.",
         "failed to allocate gateway (): No available addresses on this pool"),
     "aux-unparsable": ("ipam", "Write aux-addresses as IP addresses.",
         "non parsable secondary ip address (a:x) passed for network n"),

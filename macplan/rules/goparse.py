@@ -74,3 +74,18 @@ def parse_prefix(text: str):
         return ipaddress.ip_interface(text)
     except ValueError:
         return None
+
+
+def go_addr(ip) -> str:
+    """netip.Addr.String: as Python prints it, except that an IPv4-mapped address keeps its
+    dotted quad (Go prints ::ffff:10.20.0.0 where Python prints ::ffff:a14:0)."""
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        return f"::ffff:{ip.ipv4_mapped}"
+    return str(ip)
+
+
+def go_prefix(p) -> str:
+    """netip.Prefix.String of an ip_interface (address as written) or an ip_network."""
+    if hasattr(p, "ip"):
+        return f"{go_addr(p.ip)}/{p.network.prefixlen}"
+    return f"{go_addr(p.network_address)}/{p.prefixlen}"

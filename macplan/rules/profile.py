@@ -6,6 +6,7 @@ research/moby-rules.md live here and in each rule's declared range, nowhere else
 """
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,8 +88,10 @@ class Profile:
 
     @property
     def parses_driver_options_early(self) -> bool:
-        """v28: GetSkipGwAlloc parses driver options before IPAM, so mode/lo errors come first."""
-        return self.at_least(28)
+        """v28 only: GetSkipGwAlloc parses driver options before IPAM, so mode/lo errors come
+        first.  v29 (commit 468e3521b0) returns (true, true) without parsing: IPAM errors (pool
+        overlap, gateway in use) come before a bad mode again, as the 29.7.2 recordings show."""
+        return self.at_least(28) and not self.at_least(29)
 
     @property
     def overlap_prefix(self) -> str:
@@ -112,6 +115,85 @@ class Profile:
     def bitmap_caps_ipv6(self) -> bool:
         """<=v27: the IPAM bitmap holds at most 2**64-1 addresses per subnet (D3)."""
         return not self.at_least(28)
+
+    @property
+    def full_pool_refused_first(self) -> bool:
+        """<=v27 getAddress checks `Unselected() == 0` before anything else, so any request on
+        a full pool (a /32, a /31 before 23, a /128) is "No available addresses on this pool".
+        v28+ (addrset) sets the asked bit directly: "Address already in use" (29.7.2 recordings)."""
+        return not self.at_least(28)
+
+    @property
+    def no_addresses_text(self) -> str:
+        """ipamapi.ErrNoAvailableIPs: capitalised up to 24, lower case from v25 (contract.go)."""
+        return "no available addresses on this pool" if self.at_least(25) else "No available addresses on this pool"
+
+    @property
+    def out_of_range_text(self) -> str:
+        """ipamapi.ErrIPOutOfRange: capitalised up to 24, lower case from v25 (contract.go)."""
+        return "requested address is out of range" if self.at_least(25) else "Requested address is out of range"
+
+    def defaults_exhausted_text(self, family: int) -> str:
+        """No default pool left: <=26 getPredefinedPool/allocatePredefinedPool's own text; v27+
+        allocatePredefinedPool returns ipamapi.ErrNoMoreSubnets (address_space.go @v27.0.1)."""
+        if self.at_least(27):
+            return "all predefined address pools have been fully subnetted"
+        return (f"could not find an available, non-overlapping IPv{family} address pool among the defaults "
+                "to assign to the network")
+
+    def host_ordinal(self, host: int, v6: bool) -> int:
+        """The bit an address takes in its pool's bitmap, from its host part.
+        <=v23 (ipToUint64(GetMinimalIP(hostPart)), ipam/utils.go @v20.10.24): a host part of
+        the form ::ffff:a.b.c.d is shortened to its 32 bits, any other keeps its low 64 bits.
+        v24-v27 (ipbits.Field(...).uint64()): the low 64 bits.  v28+ (addrset): exact."""
+        if not v6 or self.at_least(28):
+            return host
+        if not self.at_least(24) and host >> 32 == 0xFFFF:
+            return host & 0xFFFFFFFF
+        return host & (2**64 - 1)
+
+    def range_ordinals(self, first_host: int, size: int, v6: bool) -> tuple[int, int]:
+        """(start, end) bits of an ip-range whose first host part is `first_host`.
+        <=v23 (getAddressRange): the ordinals of its first and last address, each through
+        host_ordinal, so a range ending on ::ffff:ffff:ffff ends at bit 2**32-1.  v24-v27
+        (subnetRange): start + size - 1 in uint64 (wraps for /64-sized ranges).  v28+: exact.
+        The bitmap refuses end < start or end beyond it: "invalid bit range [start, end]"."""
+        start = self.host_ordinal(first_host, v6)
+        if not v6 or self.at_least(28):
+            return first_host, first_host + size - 1
+        if not self.at_least(24):
+            return start, self.host_ordinal(first_host + size - 1, v6)
+        return start, (start + size - 1) % 2**64
+
+    @property
+    def rotates_default_pools(self) -> bool:
+        """<=v26: the default-pool search starts after the last pool handed out, even if the
+        create that took it failed and released it (getPredefineds/updateStartIndex); v27+
+        takes the lowest free default (allocatePredefinedPool)."""
+        return not self.at_least(27)
+
+    def mapped_subnet(self, written, network):
+        """The pool Docker keys an IPv4-mapped subnet (::ffff:a.b.c.d/p) by, or None for "pick
+        a default pool".  Every engine files such a subnet with the IPv4 entries (getIpamConfig:
+        To4() of the address as written; v29: Unmap).  <=v23 net.ParseCIDR keeps it as
+        a.b.c.d/(p-96) when p >= 96 (IPNet.String/Contains drop the mapping), else the masked
+        IPv6 network.  v24-v28 keep the IPv6 prefix.  v29 unmaps it to a.b.c.d/max(0, p-96),
+        and an unspecified (0.0.0.0) prefix means a default pool."""
+        plen = network.prefixlen - 96
+        if self.at_least(29):
+            v4 = ipaddress.IPv4Network((int(written.ipv4_mapped), max(0, plen)), strict=False)
+            return None if v4.network_address.is_unspecified else v4
+        if self.at_least(24) or plen < 0:
+            return network
+        return ipaddress.IPv4Network((int(written.ipv4_mapped), plen), strict=False)
+
+    @property
+    def mapped_pool_holds_containers(self) -> bool:
+        """<=23: an endpoint on an IPv4-mapped pool gets an address built from the 4-byte network
+        in a 16-byte slot (generateAddress), which the macvlan/ipvlan join cannot place in any
+        IPv4 subnet: `docker run` fails with "could not find a valid ipv4 subnet for endpoint"
+        (lab, 20.10.24).  Later engines build addresses with netip (v24) or unmap (v29)."""
+        return self.at_least(24)
 
     @property
     def has_ipv4_flag(self) -> bool:

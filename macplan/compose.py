@@ -315,7 +315,7 @@ class _Reader:
                 self.fail(f"{what}: variable {name} is not set (compose would use an empty string); "
                           f"set it or give a default: ${{{name}:-...}}", value)
             return got
-        return _VAR.sub(one, value) if "$" in value else str(value)
+        return _VAR.sub(one, value) if "$" in value else "".join(value)
 
     def mapping(self, value, where, key, allowed: Optional[Iterable[str]], what: str) -> _Map:
         if value is None:
@@ -366,7 +366,7 @@ class _Reader:
                 if text is None:
                     continue
                 k, _, v = text.partition("=")
-                out[k] = v
+                out[str(k)] = str(v)
             return tuple(out.items())
         if not isinstance(value, dict):
             self.fail(f"{what} must be a mapping of name: value" + (" or a list of name=value" if lists else ""),
@@ -375,7 +375,7 @@ class _Reader:
         for k, v in value.items():
             if isinstance(v, (dict, list)):
                 self.fail(f"{what}: the value of {k!r} must be a string", value, k)
-            out[k] = "" if v is None else self.text(v, value, k, what)
+            out[str(k)] = "" if v is None else self.text(v, value, k, what)
         return tuple(out.items())
 
     def address(self, text: str, version: Optional[int], where, key, what) -> str:

@@ -18,7 +18,8 @@ What is read, and how compose itself reads it:
   network holds: a network's `containers` is the sum over its services).  Each replica of a
   service with a static address asks for that same address, as compose does.  A service with
   no `networks:` (compose's default network), with `network_mode:`, or on a bridge network is
-  outside macplan's scope: it is skipped and a note says so.
+  outside macplan's scope: it is skipped and a note says so (unless the file redefines the
+  `default` network, as in `networks: {default: {driver: macvlan, ...}}`: then it is on that).
 - `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?message}`, `$VAR` and `$$` in the
   values macplan reads, from the environment, then a `.env` file next to the compose file; an
   unset variable without a default is an error (compose would silently use "").
@@ -499,6 +500,9 @@ def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes
             r.fail(f"{what}: 'network_mode' and 'networks' cannot be combined", spec, "networks")
         notes.append(f"service {name} uses network_mode: {mode}: outside macplan's scope, skipped.")
         return
+    if raw is None and "default" in nets:
+        raw = _Seq(["default"])             # the file redefines compose's default network
+        raw.line = spec.line
     if raw is None:
         notes.append(f"service {name} is on compose's default network (a bridge network): outside macplan's "
                      f"scope, skipped.")

@@ -179,6 +179,12 @@ def test_default_network_and_network_mode_are_skipped(tmp_path):
     assert plan.network("proj_lan").containers is None
 
 
+def test_a_redefined_default_network_holds_the_services_without_networks(tmp_path):
+    p = write(tmp_path, LAN.replace("  lan:", "  default:") + "services:\n  a:\n    scale: 2\n  b:\n    networks: [default]\n")
+    plan = macplan.load(p)
+    assert plan.network("proj_default").containers == 3 and not plan.notes
+
+
 def test_variables_from_the_environment_and_dotenv(tmp_path):
     text = LAN.replace("parent: eth0", "parent: '${PARENT}'").replace("10.1.0.1", "${GW:-10.1.0.254}")
     p = write(tmp_path, text)

@@ -13,8 +13,8 @@ What is read, and how compose itself reads it:
   directory holding the file, normalised as compose does (lower case, only a-z 0-9 _ -, no
   leading _ or -).  COMPOSE_PROJECT_NAME and `-p` are not read: pass `project=` to override.
 - `services:` with `networks:` (a list of keys, or a mapping with `ipv4_address`,
-  `ipv6_address`, `mac_address`...), the service-level `mac_address` (given to the service's
-  first network), `container_name`, and `deploy.replicas` / `scale` (how many containers each
+  `ipv6_address`, `mac_address`, `priority`...), the service-level `mac_address` (given to the
+  service's primary network as compose gives it: highest `priority`, then name), `container_name`, and `deploy.replicas` / `scale` (how many containers each
   network holds: a network's `containers` is the sum over its services).  Each replica of a
   service with a static address asks for that same address, as compose does.  A service with
   no `networks:` (compose's default network), with `network_mode:`, or on a bridge network is
@@ -478,7 +478,8 @@ def _replicas(r: _Reader, name: str, spec: _Map) -> int:
         deploy = r.mapping(deploy, spec, "deploy", None, f"services.{name}.deploy")
         replicas = r.integer(deploy.get("replicas"), deploy, "replicas", f"services.{name}.deploy.replicas")
     if scale is not None and replicas is not None and scale != replicas:
-        r.fail(f"services.{name}: can't set distinct values on 'scale' and 'deploy.replicas'", spec, "scale")
+        r.fail(f"services.{name}: can't set distinct values on 'scale' and 'deploy.replicas': invalid compose "
+               f"project", spec, "scale")
     return next((n for n in (replicas, scale) if n is not None), 1)
 
 
@@ -491,13 +492,15 @@ def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes
     replicas = _replicas(r, name, spec)
     container = r.text(spec.get("container_name"), spec, "container_name", f"{what}.container_name")
     if container and replicas > 1:
-        r.fail(f"{what}: can't set container_name and {name} as container name must be unique "
-               f"({replicas} replicas)", spec, "container_name")
+        attr = "scale" if "scale" in spec else "deploy.replicas"      # compose-go's words, its order
+        r.fail(f"services.{attr}: can't set container_name and {name} as container name must be unique: "
+               f"invalid compose project", spec, "container_name")
     mode = r.text(spec.get("network_mode"), spec, "network_mode", f"{what}.network_mode")
     raw = spec.get("networks")
     if mode is not None:
         if raw is not None:
-            r.fail(f"{what}: 'network_mode' and 'networks' cannot be combined", spec, "networks")
+            r.fail(f"service {name} declares mutually exclusive `network_mode` and `networks`: invalid compose "
+                   f"project", spec, "networks")
         notes.append(f"service {name} uses network_mode: {mode}: outside macplan's scope, skipped.")
         return
     if raw is None and "default" in nets:
@@ -519,11 +522,19 @@ def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes
     else:
         attach = r.mapping(raw, spec, "networks", None, f"{what}.networks")
         where, lines = attach, attach.key_lines
+    if not attach:                          # `networks: {}` is compose's default network too
+        attach, lines = {"default": None}, {}
+    priority = {}
+    for key, ep in attach.items():
+        ep = r.mapping(ep, where, key, _SERVICE_NET_KEYS, f"{what}.networks.{key}")
+        priority[key] = r.integer(ep.get("priority"), ep, "priority", f"{what}.networks.{key}.priority") or 0
+    # compose's primary network (NetworksByPriority: highest priority, then name) takes the service's MAC
+    primary = sorted(attach, key=lambda k: (-priority[k], k))[0]
     service_mac = r.text(spec.get("mac_address"), spec, "mac_address", f"{what}.mac_address")
     if service_mac and not _MAC.fullmatch(service_mac):
         r.fail(f"{what}.mac_address: {service_mac!r} is not a MAC address (like 02:42:c0:a8:01:0a)", spec,
                "mac_address")
-    for n, (key, ep) in enumerate(attach.items()):
+    for key, ep in attach.items():
         ew = f"{what}.networks.{key}"
         if key == "default" and key not in nets:
             notes.append(f"service {name} is on compose's default network (a bridge network): outside macplan's "
@@ -542,7 +553,7 @@ def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes
         mac = r.text(ep.get("mac_address"), ep, "mac_address", f"{ew}.mac_address") or ""
         if mac and not _MAC.fullmatch(mac):
             r.fail(f"{ew}.mac_address: {mac!r} is not a MAC address (like 02:42:c0:a8:01:0a)", ep, "mac_address")
-        if not mac and service_mac and n == 0:
+        if not mac and service_mac and key == primary:
             mac = service_mac
         cn = nets[key]
         cn.used = True

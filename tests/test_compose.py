@@ -121,6 +121,20 @@ networks:
     assert net.ipv6 is True and net.endpoints == (("10.2.0.10", "02:00:00:00:00:0a"), ("fd00::10", ""))
 
 
+def test_the_service_mac_goes_to_the_primary_network():
+    text = LAN + "  b:\n    driver: macvlan\n    driver_opts: {parent: eth1}\n" \
+                 "services:\n  s:\n    mac_address: 02:00:00:00:00:01\n    networks:\n      lan:\n      b:\n"
+    plan = load_compose_text(text, "p/compose.yaml")
+    assert plan.network("p_b").endpoints == (("", "02:00:00:00:00:01"),) and plan.network("p_lan").endpoints == ()
+    plan = load_compose_text(text.replace("      lan:\n", "      lan: {priority: 10}\n"), "p/compose.yaml")
+    assert plan.network("p_lan").endpoints == (("", "02:00:00:00:00:01"),) and plan.network("p_b").endpoints == ()
+
+
+def test_empty_networks_is_the_default_network():
+    plan = load_compose_text(LAN + "services:\n  s:\n    networks: {}\n", "p/compose.yaml")
+    assert plan.network("p_lan").containers is None and "default network" in plan.notes[0]
+
+
 def test_capacity_counts_replicas_and_scale(tmp_path):
     p = write(tmp_path, LAN + """
 services:
@@ -260,7 +274,7 @@ BAD = [
     (LAN + "services:\n  a:\n    deploy: {replicas: -1}\n    networks: [lan]\n", 12, "whole number"),
     (LAN + "services:\n  a:\n    scale: 2\n    deploy: {replicas: 3}\n", 12, "distinct values"),
     (LAN + "services:\n  a:\n    container_name: a\n    scale: 2\n", 12, "container name must be unique"),
-    (LAN + "services:\n  a:\n    network_mode: host\n    networks: [lan]\n", 13, "cannot be combined"),
+    (LAN + "services:\n  a:\n    network_mode: host\n    networks: [lan]\n", 13, "mutually exclusive `network_mode` and `networks`"),
     ("networks:\n  x:\n    external: true\n    driver: macvlan\n", 4, "external network takes only name"),
     ("include:\n  - other.yaml\n", 1, "docker compose config"),
     ("services:\n  a: !reset null\n", 2, "YAML tag !reset"),

@@ -71,6 +71,36 @@ def test_detected_by_name_or_by_content_and_plans_stay_plans(tmp_path):
             assert type(macplan.load(path)) is macplan.Plan, path
 
 
+def test_docker_compose_config_output_reads():
+    # the shape `docker compose config` prints: explicit names, a declared default network, null entries
+    text = """name: proj
+services:
+  web:
+    image: nginx
+    networks:
+      default: null
+      lan:
+        ipv4_address: 10.1.0.5
+networks:
+  default:
+    name: proj_default
+  lan:
+    name: proj_lan
+    driver: macvlan
+    driver_opts:
+      parent: eth0
+    ipam:
+      config:
+        - subnet: 10.1.0.0/24
+  corp:
+    name: corp
+    external: true
+"""
+    plan = load_compose_text(text, "elsewhere/compose.yaml")
+    assert [(n.name, n.driver) for n in plan.networks] == [("proj_default", "bridge"), ("proj_lan", "macvlan")]
+    assert plan.network("proj_lan").endpoints == (("10.1.0.5", ""),) and plan.network("proj_lan").containers == 1
+
+
 def test_static_address_outside_the_subnet_in_dockers_words(tmp_path):
     p = write(tmp_path, LAN + """
 services:

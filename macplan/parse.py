@@ -536,7 +536,8 @@ def _read_network(r: _Reader, name: str, spec, parent_map, host_names) -> list[N
 # ---------------------------------------------------------------------------------------------
 
 def load(path: str, interfaces: Optional[Iterable[str]] = None, kernel_lacks: Iterable[str] = ()) -> Plan:
-    """A plan from a file: `.yaml`/`.yml` is a YAML plan, anything else a shell script."""
+    """A plan from a file: a docker compose file (by its name or its content, see
+    `macplan.compose`), else `.yaml`/`.yml` is a YAML plan, anything else a shell script."""
     try:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
@@ -544,6 +545,13 @@ def load(path: str, interfaces: Optional[Iterable[str]] = None, kernel_lacks: It
         raise PlanError(f"cannot read: {e.strerror or e}", str(path))
     except UnicodeDecodeError:
         raise PlanError("not a text file (UTF-8)", str(path))
+    from .compose import read_compose, sniff     # a docker compose file (compose.yaml, services:...)
+    doc = sniff(str(path), text)
+    if doc is not None:
+        plan = read_compose(doc, str(path))
+        if interfaces is not None or kernel_lacks:
+            plan = _override_host(plan, interfaces, kernel_lacks)
+        return plan
     if str(path).endswith((".yaml", ".yml")):
         plan = load_yaml_text(text, str(path))
         if interfaces is not None or kernel_lacks:

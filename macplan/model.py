@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Optional
 
-__all__ = ["Interface", "Host", "Network", "Plan", "IpamGroup", "Dhcp", "PlanError", "KERNEL_FEATURES"]
+__all__ = ["Interface", "Host", "Network", "Plan", "IpamGroup", "Dhcp", "Removal", "Endpoint", "Step", "PlanError",
+           "KERNEL_FEATURES"]
 
 #: Kernel features a host may lack; Docker then fails with "operation not supported".
 KERNEL_FEATURES = frozenset({"8021q", "dummy", "ipvlan"})
@@ -107,6 +108,9 @@ class Network:
     endpoints: tuple[tuple[str, str], ...] = ()
     #: where it was written (script line or YAML line), for messages
     line: Optional[int] = field(default=None, compare=False)
+    #: the docker CLI refuses the command before sending anything: (kind, detail), rendered per
+    #: engine by rules.cli.usage_text (the name is then the command's positional words)
+    cli_error: Optional[tuple[str, str]] = None
 
     def __post_init__(self):
         # Docker keeps options and labels as maps: their order means nothing.
@@ -148,6 +152,47 @@ class Network:
 
 
 @dataclass(frozen=True)
+class Removal:
+    """`docker network rm NAME...`: the CLI removes each name in turn and keeps going after a
+    failure, so what it frees (pools, parents, names) later creates may reuse."""
+    names: tuple[str, ...]
+    host: str = "host"
+    #: the `-f`/`--force` word as written (engine 23+: missing names are no error)
+    force: Optional[str] = None
+    cli_error: Optional[tuple[str, str]] = None
+    line: Optional[int] = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A container on a network: `docker run|create --network N [--ip A] [--ip6 A]
+    [--mac-address M]` or `docker network connect [--ip A] [--ip6 A] N CONTAINER`."""
+    network: str
+    container: str = ""
+    ip: str = ""
+    ip6: str = ""
+    mac: str = ""
+    host: str = "host"
+    #: run, create or connect
+    command: str = "run"
+    cli_error: Optional[tuple[str, str]] = None
+    line: Optional[int] = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One docker command of a script, in script order, with the shell around it."""
+    kind: str                 # "create" | "rm" | "endpoint"
+    index: int                # into Plan.networks / .removals / .endpoints
+    line: int
+    #: "ok": runs only if the command before it (`a && b`) succeeded; "fail": only if it
+    #: failed (`a || b`); "always" otherwise
+    when: str = "always"
+    #: `set -e` is on and no `&&`/`||` follows, so a failure stops the script here
+    errexit: bool = False
+
+
+@dataclass(frozen=True)
 class Plan:
     name: str = "plan"
     hosts: tuple[Host, ...] = (Host(interfaces_known=False),)
@@ -157,6 +202,12 @@ class Plan:
     vlan_limits: tuple[tuple[int, int], ...] = ()
     engine: Optional[str] = None
     source: str = field(default="<input>", compare=False)
+    #: scripts: `docker network rm` and container endpoints, and every docker command in order
+    removals: tuple[Removal, ...] = ()
+    endpoints: tuple[Endpoint, ...] = ()
+    steps: tuple[Step, ...] = ()
+    #: scripts: (line, text) of lines that are not docker commands macplan reads
+    skipped: tuple[tuple[int, str], ...] = field(default=(), compare=False)
 
     @cached_property
     def _hosts_by_name(self) -> dict:

@@ -105,3 +105,36 @@ def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...
 
     return tuple(IpamGroup(g["subnet"], g["ip_range"], g["gateway"], tuple(g["aux"].items()))
                  for g in groups.values())
+
+
+def usage_text(cli_error: tuple[str, str], profile: Profile) -> str:
+    """What the docker CLI prints when it refuses a command line (flags, argument counts),
+    without the usage boilerplate after it.  The argument-count texts changed in CLI 28
+    (cli/required.go); flag errors are pflag's own and the same on every line."""
+    kind, detail = cli_error
+    new = profile.at_least(28)
+    if kind == "args":
+        return f"docker: '{detail}' requires 1 argument" if new else f'"{detail}" requires exactly 1 argument.'
+    if kind == "args-exact2":
+        return f"docker: '{detail}' requires 2 arguments" if new else f'"{detail}" requires exactly 2 arguments.'
+    if kind == "args-min":
+        return f"docker: '{detail}' requires at least 1 argument" if new else \
+            f'"{detail}" requires at least 1 argument.'
+    return detail
+
+
+def create_usage(net: Network, profile: Profile) -> Optional[Refusal]:
+    """The CLI's refusal of a `docker network create` command line, if any."""
+    if net.cli_error is not None:
+        return Refusal("cli-usage", usage_text(net.cli_error, profile))
+    return None
+
+
+def remove_usage(removal, profile: Profile) -> Optional[Refusal]:
+    """The CLI's refusal of a `docker network rm` command line: -f/--force came with CLI 23."""
+    if removal.cli_error is not None:
+        return Refusal("cli-usage", usage_text(removal.cli_error, profile))
+    if removal.force and not profile.at_least(23):
+        text = "unknown shorthand flag: 'f' in -f" if removal.force == "-f" else "unknown flag: --force"
+        return Refusal("cli-usage", text)
+    return None

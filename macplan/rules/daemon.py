@@ -382,6 +382,124 @@ class Engine:
         if "8021q" in host.kernel_lacks:
             raise Refusal("kernel-lacks-8021q", f"failed to create {parent} vlan link: operation not supported")
 
+    # -- after create: `docker network rm` and container endpoints (scripts) -------------------
+    # Added for script reading; they only undo or use what `create` recorded.
+
+    def remove(self, name: str) -> Created:
+        """`docker network rm NAME` for one name: the daemon frees the network's name, parent,
+        gateway, aux-addresses and pools (later creates may reuse them), or raises Refusal."""
+        created = self._by_name.get(name)
+        if created is None:
+            # up to CLI 20.10 the client wraps a 404 in its own words (client/errors.go)
+            raise Refusal("rm-missing", f"Error: No such network: {name}" if not self.profile.at_least(23)
+                          else f"network {name} not found")
+        net = created.network
+        if net.config_only and any(c.network.config_from == name and not c.network.config_only
+                                   for c in self.networks):
+            raise Refusal("rm-config-in-use",
+                          f'error while removing network: configuration network "{name}" is in use')
+        users = self._attached().get(id(created), [])
+        if users:
+            if self.profile.at_least(29):
+                eps = ", ".join(f'name:"{c}" id:"{ID}"' for c in users)
+                text = f"error while removing network: network {name} has active endpoints ({eps})"
+            else:
+                text = f"error while removing network: network {name} id {ID} has active endpoints"
+            raise Refusal("rm-active-endpoints", text)
+        self.networks.remove(created)
+        del self._by_name[name]
+        if created.parent in self.by_parent:
+            self.by_parent[created.parent].remove(created)
+        for a in created.allocations:
+            self._release(created, a)
+        return created
+
+    def _release(self, created: Created, a: Allocation) -> None:
+        """ipamRelease: the gateway and aux-addresses go back to the pool; the pool itself goes
+        when no other network uses its subnet."""
+        pool = a.pool
+        for addr in ([a.gateway] if a.gateway is not None else []) + list(a.aux.values()):
+            pool.taken.pop(addr, None)
+        space = self.spaces[a.family]
+        space.keys.discard((pool.subnet, a.range_key or ""))
+        if any(b.pool is pool for c in self.networks for b in c.allocations):
+            return
+        if space.masters.get(pool.subnet) is pool:
+            del space.masters[pool.subnet]
+            space._starts.remove(pool.base)
+            space._blocks.discard((pool.base, pool.subnet.prefixlen))
+
+    def attach(self, network: str, container: str, ip: str, ip6: str, mac: str) -> tuple[Created, dict]:
+        """A container endpoint as the daemon makes it at container start (or connect): the
+        addresses it takes, {4: int, 6: int}; or Refusal with the daemon's text."""
+        created = self._by_name.get(network)
+        if created is None:
+            raise Refusal("endpoint-network-missing", f"network {network} not found")
+        net = created.network
+        if net.config_only:
+            raise Refusal("endpoint-config-only", "cannot create endpoint on configuration-only network")
+        wanted = {4: ip, 6: ip6}
+        parsed = {}
+        for fam, text in wanted.items():
+            if not text:
+                continue
+            addr = parse_ip(text)
+            if addr is None or addr.version != fam:
+                raise Refusal("endpoint-address-invalid", f"invalid IPv{fam} address: {text}")
+            parsed[fam] = addr
+        by_family = {4: [a for a in created.allocations if a.family == 4],
+                     6: [a for a in created.allocations if a.family == 6]}
+        for fam, addr in parsed.items():
+            if self.profile.at_least(25):
+                # api validateEndpointSettings: the address must be in one of the subnets
+                if not any(addr in a.pool.subnet for a in by_family[fam]):
+                    raise Refusal("endpoint-address-invalid", "invalid endpoint settings:\n"
+                                                      f"no configured subnet contains IP address {addr}")
+            elif not any(not a.default for a in by_family[fam]):
+                raise Refusal("endpoint-address-invalid", "user specified IP address is supported only when connecting "
+                                                  "to networks with user configured subnets")
+        taken: dict[int, int] = {}
+        for fam in (4, 6):
+            allocs = by_family[fam]
+            if fam == 6 and not allocs:
+                continue             # IPv6 is optional for an endpoint
+            if fam == 4 and not allocs:
+                continue
+            if fam in parsed:
+                addr = int(parsed[fam])
+                for a in allocs:
+                    if parsed[fam] in a.pool.subnet:
+                        why = a.pool.request(addr)
+                        if why:
+                            raise Refusal("endpoint-address-in-use", why)
+                        taken[fam] = addr
+                        break
+                else:
+                    word = "invalid" if self.profile.at_least(25) else "Invalid"
+                    raise Refusal("endpoint-address-invalid", f"{word} address {parsed[fam]}: It does not belong to "
+                                                      f"any of this network's subnets")
+            else:
+                for a in allocs:
+                    addr = a.pool.first_free(a.slots.lo, a.slots.hi)
+                    if addr is not None:
+                        taken[fam] = addr
+                        break
+                else:
+                    raise Refusal("endpoint-pool-full", f"no available IPv{fam} addresses on this network's "
+                                                        f"address pools: {network} ({ID})")
+        if mac and net.driver == "ipvlan":
+            raise Refusal("endpoint-ipvlan-mac", "ipvlan interfaces do not support custom mac address assignment")
+        for fam, addr in taken.items():
+            pool = next(a.pool for a in by_family[fam] if addr in range(a.pool.base, a.pool.base + a.pool.size))
+            pool.taken[addr] = f"container {container or '(unnamed)'}"
+        self._attached().setdefault(id(created), []).append(container)
+        return created, taken
+
+    def _attached(self) -> dict:
+        """id(Created) -> the containers on it (made on first use: scripts only)."""
+        return self.__dict__.setdefault("attached", {})
+
+
 
 class AddressSpaceView:
     """Pool requests of one create, committed only if the whole create succeeds."""

@@ -390,7 +390,8 @@ def _create(rest: list[str], line: int, host: str) -> Network:
         if name in _BOOL_FLAGS:
             bools[name] = value
         elif name in _SLICE_FLAGS:
-            values.setdefault(name, []).extend(next(csv.reader([value])) if value else [""])
+            # pflag reads a slice value as CSV: `--subnet=` (empty) adds nothing
+            values.setdefault(name, []).extend(next(csv.reader([value])) if value else [])
         else:
             values.setdefault(name, []).append(value)
 

@@ -122,6 +122,13 @@ def _create(eng: Engine, net, index: int) -> NetworkResult:
         if usage is not None:
             raise usage
         result.created = eng.create(net, index)
+        if net.scope == "global" and not eng.profile.at_least(23):
+            # 20.10 stores a global-scope network in the swarm's store, last of all: without a
+            # swarm the create fails after everything else succeeded (daemon/network.go)
+            eng.remove(net.name)
+            result.created = None
+            raise Refusal("scope-global-no-swarm", 'This node is not a swarm manager. Use "docker swarm init" or '
+                                                   '"docker swarm join" to connect this node to swarm and try again.')
     except Refusal as r:
         result.accepted = False
         result.findings.append(_refused(r, net.name))

@@ -127,6 +127,7 @@ class Engine:
         driver = net.driver
         if driver not in DRIVERS:
             raise Refusal("unknown-driver", f'plugin "{driver}" not found')
+        self._ingress(net)
         if net.scope == "swarm":
             if self.host.swarm == "inactive":
                 raise Refusal("swarm-inactive", "cannot create a swarm scoped network when swarm is not active")
@@ -494,6 +495,12 @@ class Engine:
             pool.taken[addr] = f"container {container or '(unnamed)'}"
         self._attached().setdefault(id(created), []).append(container)
         return created, taken
+
+    def _ingress(self, net: Network) -> None:
+        """controller.NewNetwork: an ingress network needs a driver with global data scope
+        (overlay); macvlan, ipvlan and bridge are local."""
+        if net.ingress and net.driver != "overlay":
+            raise Refusal("ingress-not-global", "Ingress network can only be global scope network")
 
     def _attached(self) -> dict:
         """id(Created) -> the containers on it (made on first use: scripts only)."""

@@ -122,6 +122,10 @@ _SCRIPT_ERRORS = {
         "Address already in use"),
     "endpoint-pool-full": ("ipam", "Use a bigger subnet or ip-range, or fewer containers.",
         "no available IPv4 addresses on this network's address pools: lan (<id>)"),
+    "ingress-not-global": ("daemon", "Drop --ingress: only swarm overlay networks can be the ingress network.",
+        "Ingress network can only be global scope network"),
+    "scope-global-no-swarm": ("daemon", "Drop --scope global (engine 20.10 needs a swarm manager for it).",
+        "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again."),
     "endpoint-ipvlan-mac": ("driver", "Drop --mac-address: ipvlan containers share the parent's MAC.",
         "ipvlan interfaces do not support custom mac address assignment"),
 }

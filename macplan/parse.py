@@ -169,9 +169,15 @@ def _lex(text: str, variables: dict, source: str, line: int) -> list:
         elif kind == "dq":
             word = word or _Word()
             word.quoted = True
-            for dm in _DQ_LEX.finditer(tok[1:-1]):
+            inner, p = tok[1:-1], 0
+            while p < len(inner):
+                dm = _DQ_LEX.match(inner, p)
                 dk, dt = dm.lastgroup, dm.group()
-                if dk == "esc":
+                p = dm.end()
+                if dk == "var" and dt.startswith("$("):
+                    p = _close_paren(inner, p, 2 if dt == "$((" else 1)
+                    word.problem = word.problem or f"cannot expand {inner[dm.start():p]} (command output)"
+                elif dk == "esc":
                     word.parts.append(dt[1] if dt[1] in '$`"\\' else ("" if dt[1] == "\n" else dt))
                 elif dk == "var":
                     expand(dt, True)
@@ -186,11 +192,7 @@ def _lex(text: str, variables: dict, source: str, line: int) -> list:
         elif kind == "var":
             if tok in ("$(", "$(("):
                 # skip to the matching parenthesis: its output is unknowable here
-                depth, j = 1 if tok == "$(" else 2, pos
-                while j < n and depth:
-                    depth += {"(": 1, ")": -1}.get(text[j], 0)
-                    j += 1
-                pos = j
+                j = pos = _close_paren(text, pos, 1 if tok == "$(" else 2)
                 word = word or _Word()
                 word.problem = word.problem or f"cannot expand {text[m.start():j]} (command output)"
             else:
@@ -210,6 +212,14 @@ def _lex(text: str, variables: dict, source: str, line: int) -> list:
                             source, line)
     finish()
     return out
+
+
+def _close_paren(text: str, pos: int, depth: int) -> int:
+    """Where `$(...)` opened before `pos` ends (just after its closing parenthesis)."""
+    while pos < len(text) and depth:
+        depth += {"(": 1, ")": -1}.get(text[pos], 0)
+        pos += 1
+    return pos
 
 
 def _expand(token: str, variables: dict):

@@ -300,7 +300,7 @@ def _attach(eng: Engine, ep, res: EndpointResult, macs: dict) -> None:
                     f"parent {target.parent}: the kernel refuses a second macvlan interface with one MAC "
                     f"(EADDRINUSE) when the container starts."))
                 return
-        created, taken = eng.attach(ep.network, ep.container, ep.ip, ep.ip6, ep.mac)
+        created, taken = eng.attach(ep.network, ep.container, ep.ip, ep.ip6, ep.mac, started=ep.command != "create")
     except Refusal as r:
         res.accepted, res.docker_error = False, r.text
         res.findings.append(_refused(r, ep.container or ep.network))

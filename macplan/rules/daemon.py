@@ -430,9 +430,12 @@ class Engine:
             space._starts.remove(pool.base)
             space._blocks.discard((pool.base, pool.subnet.prefixlen))
 
-    def attach(self, network: str, container: str, ip: str, ip6: str, mac: str) -> tuple[Created, dict]:
+    def attach(self, network: str, container: str, ip: str, ip6: str, mac: str,
+               started: bool = True) -> tuple[Created, dict]:
         """A container endpoint as the daemon makes it at container start (or connect): the
-        addresses it takes, {4: int, 6: int}; or Refusal with the daemon's text."""
+        addresses it takes, {4: int, 6: int}; or Refusal with the daemon's text.  A container
+        only created (`docker create`, not `started`) is checked as if it started, but has no
+        endpoint yet, so it does not keep its network from being removed."""
         created = self._by_name.get(network)
         if created is None:
             raise Refusal("endpoint-network-missing", f"network {network} not found")
@@ -493,7 +496,8 @@ class Engine:
         for fam, addr in taken.items():
             pool = next(a.pool for a in by_family[fam] if addr in range(a.pool.base, a.pool.base + a.pool.size))
             pool.taken[addr] = f"container {container or '(unnamed)'}"
-        self._attached().setdefault(id(created), []).append(container)
+        if started:
+            self._attached().setdefault(id(created), []).append(container)
         return created, taken
 
     def _ingress(self, net: Network) -> None:

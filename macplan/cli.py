@@ -154,6 +154,7 @@ def _run(args) -> int:
     if args.command == "convert":
         from . import emit
         to = args.to or ("sh" if args.plan.endswith((".yaml", ".yml")) else "yaml")
+        plan = script_end_state(plan, engine)
         text = emit.dump_yaml(plan) if to == "yaml" else emit.commands(plan)
         if args.output:
             with open(args.output, "w", encoding="utf-8") as fh:
@@ -201,6 +202,42 @@ def _run(args) -> int:
             print(swarm.commands(splan).rstrip("\n"))
         return 0
     raise AssertionError(args.command)
+
+
+def script_end_state(plan, engine=None):
+    """What a script leaves Docker with, as a plan of networks: commands the docker CLI refuses
+    never reach Docker (dropped), a network a `docker network rm` removed is gone, and the
+    started containers' static addresses and MACs become `endpoints:` of their network.
+    Whether an rm or a container succeeds is the check's prediction for `engine`.  A plan
+    without rm or containers is returned as it is (daemon-refused creates stay in the plan,
+    which reproduces them)."""
+    if not plan.steps and not plan.removals and not plan.endpoints and \
+            not any(n.cli_error for n in plan.networks):
+        return plan
+    from .rules import check
+    report = check(plan, engine)
+    order = plan.steps or [type("S", (), {"kind": "create", "index": i})() for i in range(len(plan.networks))]
+    alive: list = []                  # (index, network) in creation order, removed ones dropped
+    for step in order:
+        if step.kind == "create":
+            net = plan.networks[step.index]
+            if net.cli_error is None:
+                alive.append((step.index, net))
+        elif step.kind == "rm":
+            rm = plan.removals[step.index]
+            for name in report.removals[step.index].removed:
+                hit = next((a for a in reversed(alive) if a[1].name == name and a[1].host == rm.host
+                            and report.networks[a[0]].accepted), None)
+                if hit is not None:
+                    alive.remove(hit)
+        else:
+            ep, res = plan.endpoints[step.index], report.endpoints[step.index]
+            at = next((i for i in range(len(alive) - 1, -1, -1) if alive[i][1].name == ep.network
+                       and alive[i][1].host == ep.host and report.networks[alive[i][0]].accepted), None)
+            if res.accepted and at is not None and (ep.ip or ep.mac):
+                index, net = alive[at]
+                alive[at] = (index, net.with_(endpoints=net.endpoints + ((ep.ip, ep.mac),)))
+    return plan.with_(networks=tuple(n for _, n in alive), removals=(), endpoints=(), steps=())
 
 
 def _pairs(text: str, cast) -> dict:

@@ -132,7 +132,11 @@ def _lex(text: str, variables: dict, source: str, line: int) -> list:
             word.problem = word.problem or value.why
             return
         is_assign = assign and word.parts and _ASSIGN_RE.match(word.parts[0])
-        if quoted or is_assign or not value or not any(c in value for c in " \t\n"):
+        if not value:
+            if quoted:
+                word.parts.append(value)
+            return                  # an empty unquoted expansion is no word at all
+        if quoted or is_assign or not any(c in value for c in " \t\n"):
             word.parts.append(value)
             return
         # unquoted expansion: field splitting on whitespace
@@ -526,7 +530,8 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
             commands = _commands(_lex(logical, variables, source, line))
         for cmd in commands:
             words = cmd.words
-            if all(isinstance(w, str) and _ASSIGN_RE.match(w) for w in words) or \
+            if all((isinstance(w, str) and _ASSIGN_RE.match(w)) or (isinstance(w, _Unset) and w.name)
+                   for w in words) or \
                     (words[0] in ("export", "readonly", "local") and len(words) > 1):
                 for w in words:
                     m = _ASSIGN_RE.match(w) if isinstance(w, str) else None

@@ -45,7 +45,8 @@ _CONNECT_VALUES = {"ip", "ip6", "alias", "link", "link-local-ip", "driver-opt", 
 _DOCKER_GLOBAL_VALUES = {"host": "H", "context": "c", "config": None, "log-level": "l", "tlscacert": None,
                          "tlscert": None, "tlskey": None}
 _DOCKER_GLOBAL_SHORT = {"H", "c", "l"}
-_NO_NOTE = {"true", ":", "set", "export", "readonly", "unset", "exit", "local", "shopt"}
+_NO_NOTE = {"true", ":", "set", "export", "readonly", "unset", "exit", "local", "shopt", "fi", "done", "esac", "}",
+            "then", "else", "do"}
 
 _LEX = re.compile(r"""
  (?P<ws>[ \t\r\n]+)
@@ -89,6 +90,9 @@ def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
             line, start = stripped, number
         if line.endswith("\\") and not line.endswith("\\\\"):
             buf += line[:-1] + " "
+            continue
+        if line.endswith(("&&", "||", "|")):     # sh reads the list on into the next line
+            buf += line + " "
             continue
         yield start, buf + line
         buf, start = "", None
@@ -482,7 +486,8 @@ def _run(command: str, rest: list[str], line: int, host: str) -> Optional[Endpoi
 def _docker_words(words: list) -> Optional[list]:
     """The words after `docker` (and its global flags), `sudo`/`command`/`env VAR=..` dropped;
     None if the command is not docker."""
-    while words and (words[0] in ("sudo", "command", "exec", "time", "nohup", "env")
+    while words and (words[0] in ("sudo", "command", "exec", "time", "nohup", "env", "then", "else", "do", "if",
+                                  "elif", "while", "until", "!", "{")
                      or (isinstance(words[0], str) and _ASSIGN_RE.match(words[0]))):
         head = words.pop(0)
         if head == "sudo":
@@ -521,7 +526,7 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
     steps: list[Step] = []
     skipped: list[tuple[int, str]] = []
     variables: dict = {}
-    errexit = False
+    errexit = prev_step = False
     for line, logical in _logical_lines(text):
         if _SIMPLE_LINE.fullmatch(logical):
             tokens = logical.split()          # the common case: nothing for the shell to do
@@ -530,6 +535,9 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
             commands = _commands(_lex(logical, variables, source, line))
         for cmd in commands:
             words = cmd.words
+            # `a && b` makes b depend on a only when a is a docker command macplan predicts;
+            # any other command is taken to succeed
+            after_step, prev_step = prev_step, False
             if all((isinstance(w, str) and _ASSIGN_RE.match(w)) or (isinstance(w, _Unset) and w.name)
                    for w in words) or \
                     (words[0] in ("export", "readonly", "local") and len(words) > 1):
@@ -557,8 +565,9 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
             bad = next((w for w in dwords if isinstance(w, _Unset)), None)
             if bad is not None:
                 raise PlanError(bad.why, source, line)
-            when = {"&&": "ok", "||": "fail"}.get(cmd.joined_by, "always")
+            when = {"&&": "ok", "||": "fail"}.get(cmd.joined_by, "always") if after_step else "always"
             stops = errexit and not cmd.followed
+            prev_step = True
             if kind == "create":
                 steps.append(Step("create", len(networks), line, when, stops))
                 networks.append(_create(dwords[2:], line, host))
@@ -570,6 +579,7 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
                     _run(" ".join(dwords[:used]), dwords[used:], line, host)
                 if ep is None:
                     skipped.append((line, _show(words)))
+                    prev_step = False
                     continue
                 steps.append(Step("endpoint", len(endpoints), line, when, stops))
                 endpoints.append(ep)

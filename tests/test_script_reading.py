@@ -265,3 +265,17 @@ def test_convert_keeps_what_docker_is_left_with(tmp_path):
     assert [n.name for n in back.networks] == ["lan", "lab"]     # the CLI-refused command never reached Docker
     assert back.network("lan").endpoints == (("192.168.50.10", "02:42:c0:a8:32:0a"), ("192.168.50.11", ""))
     assert back.network("lab").endpoints == (("10.1.0.20", ""),)
+
+
+def test_lists_across_lines_and_shell_keywords():
+    text = ("mkdir -p /srv/x && docker network create -d macvlan -o parent=eth0 a\n"
+            "docker network create -d macvlan -o parent=eth0 b ||\n"
+            "  docker network create -d macvlan -o parent=eth1 c\n"
+            "if ! docker network inspect d >/dev/null 2>&1; then\n"
+            "  docker network create -d macvlan -o parent=eth2 d\n"
+            "fi\n")
+    plan, rep = check(text, "20.10")
+    # mkdir is taken to succeed, so a runs; b is refused (eth0 in use on 20.10), so c after || runs
+    assert [n.name for n in rep.networks] == ["a", "b", "c", "d"]
+    assert [n.accepted for n in rep.networks] == [True, False, True, True]
+    assert [line for line, _ in plan.skipped] == [1, 4]     # mkdir, docker network inspect

@@ -139,6 +139,10 @@ def _run(args) -> int:
         return 0
     if args.command == "commands":
         from . import emit
+        # a command the docker CLI refuses never reaches Docker: emitting a cleaned-up version of
+        # it would create what the script never did
+        plan = plan.with_(networks=tuple(n for n in plan.networks if n.cli_error is None), steps=(), removals=(),
+                          endpoints=())
         if args.api:
             print(json.dumps([emit.api_payload(n) for n in emit.ordered(plan.networks)], indent=2))
             return 0

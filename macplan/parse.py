@@ -42,8 +42,7 @@ _RUN_SHORT_BOOLS = set("ditPq")
 _RUN_SHORT_VALUES = {"e": "env", "h": "hostname", "l": "label", "m": "memory", "p": "publish", "u": "user",
                      "v": "volume", "w": "workdir", "a": "attach", "c": "cpu-shares"}
 _CONNECT_VALUES = {"ip", "ip6", "alias", "link", "link-local-ip", "driver-opt", "gw-priority"}
-_DOCKER_GLOBAL_VALUES = {"host": "H", "context": "c", "config": None, "log-level": "l", "tlscacert": None,
-                         "tlscert": None, "tlskey": None}
+_DOCKER_GLOBAL_VALUES = {"host", "context", "config", "log-level", "tlscacert", "tlscert", "tlskey"}
 _DOCKER_GLOBAL_SHORT = {"H", "c", "l"}
 _NO_NOTE = {"true", ":", "set", "export", "readonly", "unset", "exit", "local", "shopt", "fi", "done", "esac", "}",
             "then", "else", "do"}
@@ -52,7 +51,7 @@ _LEX = re.compile(r"""
  (?P<ws>[ \t\r\n]+)
 |(?P<sq>'[^']*')
 |(?P<dq>"(?:[^"\\]|\\.)*")
-|(?P<op>&&|\|\||[;&|()]|\d*(?:>>|>&|<&|>\||<>|>|<)|&>>?)
+|(?P<op>&&|\|\||&>>?|[;&|()]|\d*(?:>>|>&|<&|>\||<>|>|<))
 |(?P<esc>\\.?)
 |(?P<var>\$(?:\{[^}]*\}?|[A-Za-z_][A-Za-z0-9_]*|\(\(?|[0-9@*#?$!-]|))
 |(?P<bt>`)

@@ -142,7 +142,7 @@ def _run(args) -> int:
         # a command the docker CLI refuses never reaches Docker: emitting a cleaned-up version of
         # it would create what the script never did
         plan = plan.with_(networks=tuple(n for n in plan.networks if n.cli_error is None), steps=(), removals=(),
-                          endpoints=())
+                          endpoints=(), detaches=())
         if args.api:
             print(json.dumps([emit.api_payload(n) for n in emit.ordered(plan.networks)], indent=2))
             return 0
@@ -234,14 +234,14 @@ def script_end_state(plan, engine=None):
                             and report.networks[a[0]].accepted), None)
                 if hit is not None:
                     alive.remove(hit)
-        else:
+        elif step.kind == "endpoint":        # (a stopped container keeps its static address)
             ep, res = plan.endpoints[step.index], report.endpoints[step.index]
             at = next((i for i in range(len(alive) - 1, -1, -1) if alive[i][1].name == ep.network
                        and alive[i][1].host == ep.host and report.networks[alive[i][0]].accepted), None)
             if res.accepted and at is not None and (ep.ip or ep.mac):
                 index, net = alive[at]
                 alive[at] = (index, net.with_(endpoints=net.endpoints + ((ep.ip, ep.mac),)))
-    return plan.with_(networks=tuple(n for _, n in alive), removals=(), endpoints=(), steps=())
+    return plan.with_(networks=tuple(n for _, n in alive), removals=(), endpoints=(), detaches=(), steps=())
 
 
 def _pairs(text: str, cast) -> dict:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Optional
 
-__all__ = ["Interface", "Host", "Network", "Plan", "IpamGroup", "Dhcp", "Removal", "Endpoint", "Step", "PlanError",
+__all__ = ["Interface", "Host", "Network", "Plan", "IpamGroup", "Dhcp", "Removal", "Endpoint", "Detach", "Step",
+           "PlanError",
            "KERNEL_FEATURES"]
 
 #: Kernel features a host may lack; Docker then fails with "operation not supported".
@@ -180,10 +181,21 @@ class Endpoint:
 
 
 @dataclass(frozen=True)
+class Detach:
+    """Containers leaving their networks: `docker stop|kill|rm -f C...` (every network) or
+    `docker network disconnect N C` (one): their addresses are free again and their network
+    can be removed."""
+    containers: tuple[str, ...]
+    network: str = ""          # "" = every network
+    host: str = "host"
+    line: Optional[int] = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Step:
     """One docker command of a script, in script order, with the shell around it."""
-    kind: str                 # "create" | "rm" | "endpoint"
-    index: int                # into Plan.networks / .removals / .endpoints
+    kind: str                 # "create" | "rm" | "endpoint" | "detach"
+    index: int                # into Plan.networks / .removals / .endpoints / .detaches
     line: int
     #: "ok": runs only if the command before it (`a && b`) succeeded; "fail": only if it
     #: failed (`a || b`); "always" otherwise
@@ -205,6 +217,7 @@ class Plan:
     #: scripts: `docker network rm` and container endpoints, and every docker command in order
     removals: tuple[Removal, ...] = ()
     endpoints: tuple[Endpoint, ...] = ()
+    detaches: tuple[Detach, ...] = ()
     steps: tuple[Step, ...] = ()
     #: scripts: (line, text) of lines that are not docker commands macplan reads
     skipped: tuple[tuple[int, str], ...] = field(default=(), compare=False)

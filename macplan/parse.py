@@ -11,8 +11,8 @@ from typing import Iterable, Optional
 
 import yaml
 
-from .model import (KERNEL_FEATURES, INTERFACE_KINDS, Dhcp, Endpoint, Host, Interface, Network, Plan, PlanError,
-                    Removal, Step)
+from .model import (KERNEL_FEATURES, INTERFACE_KINDS, Detach, Dhcp, Endpoint, Host, Interface, Network, Plan,
+                    PlanError, Removal, Step)
 
 __all__ = ["load", "load_yaml_text", "parse_script", "PlanError"]
 
@@ -522,6 +522,7 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
     networks: list[Network] = []
     removals: list[Removal] = []
     endpoints: list[Endpoint] = []
+    detaches: list[Detach] = []
     steps: list[Step] = []
     skipped: list[tuple[int, str]] = []
     variables: dict = {}
@@ -573,6 +574,14 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
             elif kind == "rm":
                 steps.append(Step("rm", len(removals), line, when, stops))
                 removals.append(_remove(dwords[2:], line, host))
+            elif kind == "detach":
+                gone = _detach(" ".join(dwords[:used]), dwords[used:], line, host)
+                if gone is None:
+                    skipped.append((line, _show(words)))
+                    prev_step = False
+                    continue
+                steps.append(Step("detach", len(detaches), line, when, stops))
+                detaches.append(gone)
             else:
                 ep = _connect(dwords[2:], line, host) if kind == "connect" else \
                     _run(" ".join(dwords[:used]), dwords[used:], line, host)
@@ -586,7 +595,8 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
     host_obj = Host(host, ifaces, lacks, interfaces_known=interfaces is not None)
     plain = len(steps) == len(networks) and not any(s.when != "always" or s.errexit for s in steps)
     return Plan(name=name or _stem(source), hosts=(host_obj,), networks=tuple(networks), source=source,
-                removals=tuple(removals), endpoints=tuple(endpoints), steps=() if plain else tuple(steps),
+                removals=tuple(removals), endpoints=tuple(endpoints), detaches=tuple(detaches),
+                steps=() if plain else tuple(steps),
                 skipped=tuple(skipped))
 
 
@@ -596,12 +606,29 @@ def _docker_kind(words: Optional[list]) -> tuple[Optional[str], int]:
         return None, 0
     first, second = words[0], words[1] if len(words) > 1 else None
     if first == "network":
-        return {"create": "create", "rm": "rm", "remove": "rm", "connect": "connect"}.get(second), 2
+        return {"create": "create", "rm": "rm", "remove": "rm", "connect": "connect",
+                "disconnect": "detach"}.get(second), 2
     if first in ("run", "create"):
         return "run", 1
     if first == "container" and second in ("run", "create"):
         return "run", 2
+    if first in ("stop", "kill", "rm"):
+        return "detach", 1
+    if first == "container" and second in ("stop", "kill", "rm"):
+        return "detach", 2
     return None, 0
+
+
+def _detach(command: str, rest: list, line: int, host: str) -> Optional[Detach]:
+    """What frees a container's addresses: stop, kill, rm -f (rm alone refuses a running
+    container), network disconnect.  None when nothing is freed."""
+    words = [w for w in rest if not w.startswith("-")]
+    if command.endswith("disconnect"):
+        return Detach(tuple(words[1:2]), words[0], host, line) if len(words) == 2 else None
+    if command.endswith("rm") and not any(w in ("-f", "--force") or (w.startswith("-") and not w.startswith("--")
+                                                                     and "f" in w) for w in rest):
+        return None
+    return Detach(tuple(words), "", host, line) if words else None
 
 
 def _errexit(args: list, current: bool) -> bool:

@@ -279,3 +279,16 @@ def test_lists_across_lines_and_shell_keywords():
     assert [n.name for n in rep.networks] == ["a", "b", "c", "d"]
     assert [n.accepted for n in rep.networks] == [True, False, True, True]
     assert [line for line, _ in plan.skipped] == [1, 4]     # mkdir, docker network inspect
+
+
+def test_stopped_or_disconnected_containers_let_the_network_go():
+    # a network with a running container cannot be removed; once the container is stopped,
+    # removed with -f or disconnected, rm succeeds and its address is free again
+    base = NET + "docker run -d --name a --network lan --ip 192.0.2.2 alpine\n"
+    for leave in ("docker stop a", "docker rm -f a", "docker container kill a", "docker network disconnect lan a"):
+        _, rep = check(base + leave + "\ndocker network rm lan\n", "29")
+        assert rep.removals[0].accepted, leave
+    _, rep = check(base + "docker rm a\ndocker network rm lan\n", "29")     # rm without -f: still running
+    assert not rep.removals[0].accepted
+    _, rep = check(base + "docker stop a\ndocker run --network lan --ip 192.0.2.2 alpine\n", "29")
+    assert [e.accepted for e in rep.endpoints] == [True, True]

@@ -204,7 +204,7 @@ def _simulate(plan: Plan, engine=None):
     results: list[Optional[NetworkResult]] = [None] * len(plan.networks)
     removals: list[Optional[RemovalResult]] = [None] * len(plan.removals)
     endpoints: list[Optional[EndpointResult]] = [None] * len(plan.endpoints)
-    if not plan.steps and not plan.removals and not plan.endpoints:
+    if not plan.steps and not plan.removals and not plan.endpoints and not plan.detaches:
         # the order commands and apply use: config-only networks first, then the plan's order
         for index in _creation_order(plan.networks):
             net = plan.networks[index]
@@ -214,7 +214,8 @@ def _simulate(plan: Plan, engine=None):
     steps = plan.steps or tuple(
         [Step("create", i, n.line or 0) for i, n in enumerate(plan.networks)] +
         [Step("rm", i, r.line or 0) for i, r in enumerate(plan.removals)] +
-        [Step("endpoint", i, e.line or 0) for i, e in enumerate(plan.endpoints)])
+        [Step("endpoint", i, e.line or 0) for i, e in enumerate(plan.endpoints)] +
+        [Step("detach", i, d.line or 0) for i, d in enumerate(plan.detaches)])
     macs: dict[tuple, str] = {}
     last_ok, stopped = True, None
     for step in steps:
@@ -233,6 +234,14 @@ def _simulate(plan: Plan, engine=None):
             else:
                 res = _create(engine_of(net.host), net, step.index)
             results[step.index] = res
+        elif step.kind == "detach":
+            # stop / kill / rm -f / network disconnect: no entry of its own in the report; a
+            # container macplan does not know is no matter (it may come from elsewhere)
+            if not skip:
+                gone = plan.detaches[step.index]
+                for container in gone.containers:
+                    engine_of(gone.host).detach(container, gone.network)
+            continue
         elif step.kind == "rm":
             rm = plan.removals[step.index]
             res = RemovalResult(step.index, rm.line, rm.names, rm.host)

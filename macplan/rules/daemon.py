@@ -498,7 +498,26 @@ class Engine:
             pool.taken[addr] = f"container {container or '(unnamed)'}"
         if started:
             self._attached().setdefault(id(created), []).append(container)
+        if container:
+            self.__dict__.setdefault("holders", {}).setdefault(container, []).append((created, taken, started))
         return created, taken
+
+    def detach(self, container: str, network: str = "") -> None:
+        """The container stops (or leaves `network`): its endpoints and addresses are gone."""
+        kept = []
+        for created, taken, started in self.__dict__.get("holders", {}).pop(container, []):
+            if network and created.network.name != network:
+                kept.append((created, taken, started))
+                continue
+            for fam, addr in taken.items():
+                for a in created.allocations:
+                    if a.family == fam and a.pool.taken.get(addr, "").startswith("container "):
+                        a.pool.taken.pop(addr, None)
+            users = self._attached().get(id(created), [])
+            if started and container in users:
+                users.remove(container)
+        if kept:
+            self.__dict__["holders"][container] = kept
 
     def _ingress(self, net: Network) -> None:
         """controller.NewNetwork: an ingress network needs a driver with global data scope

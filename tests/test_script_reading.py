@@ -292,3 +292,9 @@ def test_stopped_or_disconnected_containers_let_the_network_go():
     assert not rep.removals[0].accepted
     _, rep = check(base + "docker stop a\ndocker run --network lan --ip 192.0.2.2 alpine\n", "29")
     assert [e.accepted for e in rep.endpoints] == [True, True]
+
+
+def test_docker_own_networks_cannot_be_removed():
+    # daemon/network.go deleteNetwork (v20.10.24 and docker-v29.7.2)
+    _, rep = check("docker network rm host\n", "20.10")
+    assert rep.removals[0].docker_error == "host is a pre-defined network and cannot be removed"

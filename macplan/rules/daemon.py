@@ -390,6 +390,9 @@ class Engine:
         """`docker network rm NAME` for one name: the daemon frees the network's name, parent,
         gateway, aux-addresses and pools (later creates may reuse them), or raises Refusal."""
         created = self._by_name.get(name)
+        if created is None and name in ("bridge", "host", "none"):
+            # Docker's own networks (a daemon run with --bridge=none has no bridge: rare)
+            raise Refusal("rm-predefined", f"{name} is a pre-defined network and cannot be removed")
         if created is None:
             # up to CLI 20.10 the client wraps a 404 in its own words (client/errors.go)
             raise Refusal("rm-missing", f"Error: No such network: {name}" if not self.profile.at_least(23)

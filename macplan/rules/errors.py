@@ -108,6 +108,8 @@ _SCRIPT_ERRORS = {
         "unknown flag: --macvlan-mode"),
     "rm-missing": ("daemon", "Remove only networks that exist (engine 23+: docker network rm -f ignores missing ones).",
         "network vlan1x not found"),
+    "rm-predefined": ("daemon", "Leave Docker's own networks (bridge, host, none) alone.",
+        "host is a pre-defined network and cannot be removed"),
     "rm-config-in-use": ("daemon", "Remove the networks created --config-from it first.",
         "error while removing network: configuration network \"vlan-cfg1\" is in use"),
     "rm-active-endpoints": ("daemon", "Stop or disconnect the containers on the network first.",

@@ -108,8 +108,10 @@ class _Word:
         self.parts, self.quoted, self.problem, self.raw = [], False, None, ""
 
 
-def _lex(text: str, variables: dict, source: str, line: int) -> list:
-    """Words (str, or _Unset for one that cannot be expanded) and operators (tuples)."""
+def _lex(text: str, variables: dict, source: str, line: int, subs: Optional[list] = None) -> list:
+    """Words (str, or _Unset for one that cannot be expanded) and operators (tuples).  The
+    text of each `$(command)` goes to `subs`: its output is unknowable, but a docker command
+    in it (`CID=$(docker run -d --network lan ...)`) still runs."""
     out: list = []
     word: Optional[_Word] = None
     assign = True            # leading NAME=value words are assignments (no field splitting)
@@ -182,7 +184,9 @@ def _lex(text: str, variables: dict, source: str, line: int) -> list:
                 dk, dt = dm.lastgroup, dm.group()
                 p = dm.end()
                 if dk == "var" and dt.startswith("$("):
-                    p = _close_paren(inner, p, 2 if dt == "$((" else 1)
+                    start, p = p, _close_paren(inner, p, 2 if dt == "$((" else 1)
+                    if dt == "$(" and subs is not None:
+                        subs.append(inner[start:p - 1])
                     word.problem = word.problem or f"cannot expand {inner[dm.start():p]} (command output)"
                 elif dk == "esc":
                     word.parts.append(dt[1] if dt[1] in '$`"\\' else ("" if dt[1] == "\n" else dt))
@@ -199,7 +203,10 @@ def _lex(text: str, variables: dict, source: str, line: int) -> list:
         elif kind == "var":
             if tok in ("$(", "$(("):
                 # skip to the matching parenthesis: its output is unknowable here
-                j = pos = _close_paren(text, pos, 1 if tok == "$(" else 2)
+                start, j = pos, _close_paren(text, pos, 1 if tok == "$(" else 2)
+                pos = j
+                if tok == "$(" and subs is not None:
+                    subs.append(text[start:j - 1])
                 word = word or _Word()
                 word.problem = word.problem or f"cannot expand {text[m.start():j]} (command output)"
             else:
@@ -475,7 +482,7 @@ def _run(command: str, rest: list[str], line: int, host: str) -> Optional[Endpoi
         got.setdefault("ip", fields.get("ip", ""))
         got.setdefault("ip6", fields.get("ip6", ""))
         got.setdefault("mac-address", fields.get("mac-address", ""))
-    if error is None and network in ("", "default", "bridge", "host", "none") or network.startswith("container:"):
+    if network in ("", "default", "bridge", "host", "none") or network.startswith("container:"):
         return None        # not a macvlan/ipvlan network of the script
     return Endpoint(network, got.get("name", ""), got.get("ip", ""), got.get("ip6", ""),
                     got.get("mac-address", "").lower(), host, command.split()[-1],
@@ -532,7 +539,17 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
             tokens = logical.split()          # the common case: nothing for the shell to do
             commands = [_Command(tokens, None)] if tokens else []
         else:
-            commands = _commands(_lex(logical, variables, source, line))
+            subs: list = []
+            commands = _commands(_lex(logical, variables, source, line, subs))
+            # command substitutions run first, where the shell runs them (one macplan cannot
+            # split, e.g. with a quoted parenthesis inside, is left out)
+            inner = []
+            for sub in subs:
+                try:
+                    inner += _commands(_lex(sub, variables, source, line))
+                except PlanError:
+                    pass
+            commands = inner + commands
         for cmd in commands:
             words = cmd.words
             # `a && b` makes b depend on a only when a is a docker command macplan predicts;

@@ -298,3 +298,11 @@ def test_docker_own_networks_cannot_be_removed():
     # daemon/network.go deleteNetwork (v20.10.24 and docker-v29.7.2)
     _, rep = check("docker network rm host\n", "20.10")
     assert rep.removals[0].docker_error == "host is a pre-defined network and cannot be removed"
+
+
+def test_a_container_started_inside_a_substitution_counts():
+    text = NET + 'CID=$(docker run -d --network lan --ip 192.0.2.2 alpine)\necho "$CID"\n' \
+                 "docker run --network lan --ip 192.0.2.2 alpine\n"
+    _, rep = check(text, "29")
+    assert [(e.line, e.accepted) for e in rep.endpoints] == [(2, True), (4, False)]
+    assert rep.endpoints[1].docker_error == "Address already in use"

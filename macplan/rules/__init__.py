@@ -211,11 +211,14 @@ def _simulate(plan: Plan, engine=None):
             results[index] = _create(engine_of(net.host), net, index)
         return profile, engines, results, [], []
     from ..model import Step
-    steps = plan.steps or tuple(
-        [Step("create", i, n.line or 0) for i, n in enumerate(plan.networks)] +
-        [Step("rm", i, r.line or 0) for i, r in enumerate(plan.removals)] +
-        [Step("endpoint", i, e.line or 0) for i, e in enumerate(plan.endpoints)] +
-        [Step("detach", i, d.line or 0) for i, d in enumerate(plan.detaches)])
+    # a plan built in Python with removals or containers but no steps: by line where written,
+    # else creates, containers, detaches, then removals
+    steps = plan.steps or [step for _, _, step in sorted(
+        [(n.line or float("inf"), 0, Step("create", i, n.line or 0)) for i, n in enumerate(plan.networks)] +
+        [(e.line or float("inf"), 1, Step("endpoint", i, e.line or 0)) for i, e in enumerate(plan.endpoints)] +
+        [(d.line or float("inf"), 2, Step("detach", i, d.line or 0)) for i, d in enumerate(plan.detaches)] +
+        [(r.line or float("inf"), 3, Step("rm", i, r.line or 0)) for i, r in enumerate(plan.removals)],
+        key=lambda t: (t[0], t[1]))]
     macs: dict[tuple, str] = {}
     last_ok, stopped = True, None
     for step in steps:

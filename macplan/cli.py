@@ -140,8 +140,12 @@ def _run(args) -> int:
         return 0
     if args.command == "commands":
         from . import emit
+        # a command the docker CLI refuses never reaches Docker: emitting a cleaned-up version of
+        # it would create what the script never did
+        plan = plan.with_(networks=tuple(n for n in plan.networks if n.cli_error is None), steps=(), removals=(),
+                          endpoints=(), detaches=())
         if args.api:
-            print(json.dumps([emit.api_payload(n) for n in emit.ordered(plan.networks)], indent=2))
+            print(json.dumps([emit.api_payload(n) for n in emit.ordered(plan.networks, plan.as_written)], indent=2))
             return 0
         notes = {}
         if not args.remove:     # say which commands Docker will refuse, right above them
@@ -155,6 +159,7 @@ def _run(args) -> int:
     if args.command == "convert":
         from . import emit
         to = args.to or ("sh" if args.plan.endswith((".yaml", ".yml")) else "yaml")
+        plan = script_end_state(plan, engine)
         text = emit.dump_yaml(plan) if to == "yaml" else emit.commands(plan)
         if args.output:
             with open(args.output, "w", encoding="utf-8") as fh:
@@ -196,6 +201,42 @@ def _run(args) -> int:
             print(swarm.commands(splan).rstrip("\n"))
         return 0
     raise AssertionError(args.command)
+
+
+def script_end_state(plan, engine=None):
+    """What a script leaves Docker with, as a plan of networks: commands the docker CLI refuses
+    never reach Docker (dropped), a network a `docker network rm` removed is gone, and the
+    started containers' static addresses and MACs become `endpoints:` of their network.
+    Whether an rm or a container succeeds is the check's prediction for `engine`.  A plan
+    without rm or containers is returned as it is (daemon-refused creates stay in the plan,
+    which reproduces them)."""
+    if not plan.steps and not plan.removals and not plan.endpoints and \
+            not any(n.cli_error for n in plan.networks):
+        return plan
+    from .rules import check
+    report = check(plan, engine)
+    order = plan.steps or [type("S", (), {"kind": "create", "index": i})() for i in range(len(plan.networks))]
+    alive: list = []                  # (index, network) in creation order, removed ones dropped
+    for step in order:
+        if step.kind == "create":
+            net = plan.networks[step.index]
+            if net.cli_error is None:
+                alive.append((step.index, net))
+        elif step.kind == "rm":
+            rm = plan.removals[step.index]
+            for name in report.removals[step.index].removed:
+                hit = next((a for a in reversed(alive) if a[1].name == name and a[1].host == rm.host
+                            and report.networks[a[0]].accepted), None)
+                if hit is not None:
+                    alive.remove(hit)
+        elif step.kind == "endpoint":        # (a stopped container keeps its static address)
+            ep, res = plan.endpoints[step.index], report.endpoints[step.index]
+            at = next((i for i in range(len(alive) - 1, -1, -1) if alive[i][1].name == ep.network
+                       and alive[i][1].host == ep.host and report.networks[alive[i][0]].accepted), None)
+            if res.accepted and at is not None and (ep.ip or ep.mac):
+                index, net = alive[at]
+                alive[at] = (index, net.with_(endpoints=net.endpoints + ((ep.ip, ep.mac),)))
+    return plan.with_(networks=tuple(n for _, n in alive), removals=(), endpoints=(), detaches=(), steps=())
 
 
 def _pairs(text: str, cast) -> dict:

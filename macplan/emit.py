@@ -5,7 +5,7 @@ from typing import Optional
 
 import yaml
 
-from .model import Network, Plan
+from .model import Network, Plan, creation_order
 from .quoting import shell as _quote_argv, visible
 
 __all__ = ["create_argv", "remove_argv", "commands", "api_payload", "dump_yaml", "ordered"]
@@ -57,11 +57,11 @@ def remove_argv(n: Network) -> list[str]:
     return ["docker", "network", "rm"] + (["--"] if n.name.startswith("-") else []) + [n.name]
 
 
-def ordered(networks) -> list[Network]:
-    """A valid creation order: config-only networks before those created from them; otherwise
-    the plan's order (which decides shared pools and parents, as Docker would)."""
+def ordered(networks, as_written: bool = False) -> list[Network]:
+    """The networks in `model.creation_order`: a config-only network before those created from
+    it; otherwise the plan's order (which decides shared pools and parents, as Docker would)."""
     nets = list(networks)
-    return [n for n in nets if n.config_only] + [n for n in nets if not n.config_only]
+    return [nets[i] for i in creation_order(nets, as_written)]
 
 
 def _shell(argv: list[str]) -> str:
@@ -89,7 +89,8 @@ def commands(plan: Plan, remove: bool = False, host: Optional[str] = None,
             continue
         if many:
             lines.append(f"# on host {visible(h)}")     # a newline in a name must not end the comment
-        order = sorted(indices, key=lambda i: (not plan.networks[i].config_only, i))   # as `ordered`
+        wanted = set(indices)
+        order = [i for i in plan.creation_order() if i in wanted]
         if remove:
             lines += [_shell(remove_argv(plan.networks[i])) for i in reversed(order)]
             continue

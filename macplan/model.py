@@ -11,7 +11,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Optional
 
-__all__ = ["Interface", "Host", "Network", "Plan", "IpamGroup", "Dhcp", "PlanError", "KERNEL_FEATURES"]
+__all__ = ["Interface", "Host", "Network", "Plan", "IpamGroup", "Dhcp", "Removal", "Endpoint", "Detach", "Step", "creation_order",
+           "PlanError",
+           "KERNEL_FEATURES"]
 
 #: Kernel features a host may lack; Docker then fails with "operation not supported".
 KERNEL_FEATURES = frozenset({"8021q", "dummy", "ipvlan"})
@@ -107,6 +109,9 @@ class Network:
     endpoints: tuple[tuple[str, str], ...] = ()
     #: where it was written (script line or YAML line), for messages
     line: Optional[int] = field(default=None, compare=False)
+    #: the docker CLI refuses the command before sending anything: (kind, detail), rendered per
+    #: engine by rules.cli.usage_text (the name is then the command's positional words)
+    cli_error: Optional[tuple[str, str]] = None
 
     def __post_init__(self):
         # Docker keeps options and labels as maps: their order means nothing.
@@ -148,6 +153,80 @@ class Network:
 
 
 @dataclass(frozen=True)
+class Removal:
+    """`docker network rm NAME...`: the CLI removes each name in turn and keeps going after a
+    failure, so what it frees (pools, parents, names) later creates may reuse."""
+    names: tuple[str, ...]
+    host: str = "host"
+    #: the `-f`/`--force` word as written (engine 23+: missing names are no error)
+    force: Optional[str] = None
+    cli_error: Optional[tuple[str, str]] = None
+    line: Optional[int] = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A container on a network: `docker run|create --network N [--ip A] [--ip6 A]
+    [--mac-address M]` or `docker network connect [--ip A] [--ip6 A] N CONTAINER`."""
+    network: str
+    container: str = ""
+    ip: str = ""
+    ip6: str = ""
+    mac: str = ""
+    host: str = "host"
+    #: run, create or connect
+    command: str = "run"
+    cli_error: Optional[tuple[str, str]] = None
+    line: Optional[int] = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Detach:
+    """Containers leaving their networks: `docker stop|kill|rm -f C...` (every network) or
+    `docker network disconnect N C` (one): their addresses are free again and their network
+    can be removed."""
+    containers: tuple[str, ...]
+    network: str = ""          # "" = every network
+    host: str = "host"
+    line: Optional[int] = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One docker command of a script, in script order, with the shell around it."""
+    kind: str                 # "create" | "rm" | "endpoint" | "detach"
+    index: int                # into Plan.networks / .removals / .endpoints / .detaches
+    line: int
+    #: "ok": runs only if the command before it (`a && b`) succeeded; "fail": only if it
+    #: failed (`a || b`); "always" otherwise
+    when: str = "always"
+    #: `set -e` is on and no `&&`/`||` follows, so a failure stops the script here
+    errexit: bool = False
+
+
+def creation_order(networks, as_written: bool = False) -> list[int]:
+    """Indices of `networks` in the order check, commands and apply create them.
+
+    A script runs as written (`as_written`). A plan's order is kept too, since it decides who
+    gets a shared pool or parent first, except that a config-only network moves just before the
+    first earlier network created `--config-from` it: Docker needs the config network to exist."""
+    if as_written:
+        return list(range(len(networks)))
+    waiting: dict[tuple[str, str], int] = {}     # (host, config network) -> its first user so far
+    have: set[tuple[str, str]] = set()
+    keys = []
+    for i, n in enumerate(networks):
+        if n.config_from is not None and (n.host, n.config_from) not in have:
+            waiting.setdefault((n.host, n.config_from), i)
+        if n.config_only:
+            have.add((n.host, n.name))
+            keys.append((waiting.pop((n.host, n.name), i), 0, i))
+        else:
+            keys.append((i, 1, i))
+    return [i for _, _, i in sorted(keys)]
+
+
+@dataclass(frozen=True)
 class Plan:
     name: str = "plan"
     hosts: tuple[Host, ...] = (Host(interfaces_known=False),)
@@ -157,10 +236,23 @@ class Plan:
     vlan_limits: tuple[tuple[int, int], ...] = ()
     engine: Optional[str] = None
     source: str = field(default="<input>", compare=False)
+    #: scripts: `docker network rm` and container endpoints, and every docker command in order
+    removals: tuple[Removal, ...] = ()
+    endpoints: tuple[Endpoint, ...] = ()
+    detaches: tuple[Detach, ...] = ()
+    steps: tuple[Step, ...] = ()
+    #: scripts: (line, text) of lines that are not docker commands macplan reads
+    skipped: tuple[tuple[int, str], ...] = field(default=(), compare=False)
+    #: a script: Docker runs its commands as written, so nothing is reordered
+    as_written: bool = field(default=False, compare=False)
 
     @cached_property
     def _hosts_by_name(self) -> dict:
         return {h.name: h for h in self.hosts}
+
+    def creation_order(self) -> list[int]:
+        """Indices of `networks` in the order Docker is asked to create them."""
+        return creation_order(self.networks, self.as_written)
 
     def host(self, name: str) -> Host:
         """The named host; an undeclared one has unknown interfaces."""

@@ -7,18 +7,23 @@ from __future__ import annotations
 
 import csv
 import re
-import shlex
 from typing import Iterable, Optional
 
 import yaml
 
-from .model import KERNEL_FEATURES, INTERFACE_KINDS, Dhcp, Host, Interface, Network, Plan, PlanError
+from .model import (KERNEL_FEATURES, INTERFACE_KINDS, Detach, Dhcp, Endpoint, Host, Interface, Network, Plan,
+                    PlanError, Removal, Step)
 
 __all__ = ["load", "load_yaml_text", "parse_script", "PlanError"]
 
 
 # ---------------------------------------------------------------------------------------------
 # shell scripts
+#
+# A script is read the way sh runs it, as far as it matters for docker: comments, `\`
+# continuations, quotes, `VAR=value` and `$VAR`/`${VAR}` expansion, `&&`/`||`/`;`/`|`,
+# redirections, `set -e`, `sudo`.  Each docker command is then parsed the way the docker CLI
+# (cobra/pflag) parses it; what the CLI itself refuses becomes that command's refusal.
 
 _BOOL_FLAGS = {"internal", "ipv4", "ipv6", "attachable", "ingress", "config-only"}
 _VALUE_FLAGS = {"driver", "opt", "label", "scope", "config-from", "ipam-driver", "subnet", "ip-range",
@@ -28,9 +33,50 @@ _SLICE_FLAGS = {"subnet", "ip-range", "gateway"}     # pflag StringSlice: comma-
 _GO_TRUE = {"1", "t", "T", "TRUE", "true", "True"}
 _GO_FALSE = {"0", "f", "F", "FALSE", "false", "False"}
 
+# `docker run` / `docker create` (cli/command/container/opts.go): flags without a value; every
+# other long flag takes one.  Short flags with a value: e h l m p u v w a c.
+_RUN_BOOLS = {"detach", "interactive", "tty", "rm", "privileged", "init", "read-only", "publish-all",
+              "oom-kill-disable", "no-healthcheck", "quiet", "sig-proxy", "help", "disable-content-trust",
+              "use-api-socket"}
+_RUN_SHORT_BOOLS = set("ditPq")
+_RUN_SHORT_VALUES = {"e": "env", "h": "hostname", "l": "label", "m": "memory", "p": "publish", "u": "user",
+                     "v": "volume", "w": "workdir", "a": "attach", "c": "cpu-shares"}
+_CONNECT_VALUES = {"ip", "ip6", "alias", "link", "link-local-ip", "driver-opt", "gw-priority"}
+_DOCKER_GLOBAL_VALUES = {"host", "context", "config", "log-level", "tlscacert", "tlscert", "tlskey"}
+_DOCKER_GLOBAL_SHORT = {"H", "c", "l"}
+_NO_NOTE = {"true", ":", "set", "export", "readonly", "unset", "exit", "local", "shopt", "fi", "done", "esac", "}",
+            "then", "else", "do"}
+
+_LEX = re.compile(r"""
+ (?P<ws>[ \t\r\n]+)
+|(?P<sq>'[^']*')
+|(?P<dq>"(?:[^"\\]|\\.)*")
+|(?P<op>&&|\|\||&>>?|[;&|()]|\d*(?:>>|>&|<&|>\||<>|>|<))
+|(?P<esc>\\.?)
+|(?P<var>\$(?:\{[^}]*\}?|[A-Za-z_][A-Za-z0-9_]*|\(\(?|[0-9@*#?$!-]|))
+|(?P<bt>`)
+|(?P<plain>[^\s'"\\$`;&|<>()]+)
+|(?P<other>.)
+""", re.X | re.S)
+_DQ_LEX = re.compile(r"""(?P<esc>\\.)|(?P<var>\$(?:\{[^}]*\}?|[A-Za-z_][A-Za-z0-9_]*|\(\(?|[0-9@*#?$!-]|))|(?P<bt>`)|(?P<text>[^\\$`]+|.)""", re.S)
+_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ASSIGN_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=")
+_SIMPLE_LINE = re.compile(r"[^'\"\\$`;&|<>()#]*")
+
+
+class _Unset:
+    """A value macplan cannot know (`$(cmd)`, `$1`, the environment): fine until a docker
+    command uses it.  `name` is set for an assignment `NAME=$(cmd)`."""
+
+    def __init__(self, why: str, name: Optional[str] = None):
+        self.why, self.name = why, name
+
 
 def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
-    """Join backslash continuations; drop comments, blank lines and `$ ` prompts."""
+    """Join backslash continuations; drop comment-only and blank lines and `$ ` prompts.
+    A UTF-8 BOM and CRLF line ends are read as sh would see the file after dos2unix."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
     buf, start = "", None
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.rstrip()
@@ -44,19 +90,227 @@ def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
         if line.endswith("\\") and not line.endswith("\\\\"):
             buf += line[:-1] + " "
             continue
+        if line.endswith(("&&", "||", "|")):     # sh reads the list on into the next line
+            buf += line + " "
+            continue
         yield start, buf + line
         buf, start = "", None
     if start is not None:
         yield start, buf
 
 
-def _go_bool(flag: str, value: str, source: str, line: int) -> bool:
+class _Word:
+    """A shell word being built: its text pieces, whether any part was quoted (so "" is a
+    word), and what could not be expanded."""
+    __slots__ = ("parts", "quoted", "problem", "raw")
+
+    def __init__(self):
+        self.parts, self.quoted, self.problem, self.raw = [], False, None, ""
+
+
+def _lex(text: str, variables: dict, source: str, line: int, subs: Optional[list] = None) -> list:
+    """Words (str, or _Unset for one that cannot be expanded) and operators (tuples).  The
+    text of each `$(command)` goes to `subs`: its output is unknowable, but a docker command
+    in it (`CID=$(docker run -d --network lan ...)`) still runs."""
+    out: list = []
+    word: Optional[_Word] = None
+    assign = True            # leading NAME=value words are assignments (no field splitting)
+    pos, n = 0, len(text)
+
+    def finish():
+        nonlocal word, assign
+        if word is not None:
+            m = _ASSIGN_RE.match(word.parts[0]) if word.parts else None
+            if word.problem is not None:
+                out.append(_Unset(word.problem, m.group(1) if m and assign else None))
+            elif word.parts or word.quoted:
+                out.append("".join(word.parts))
+            assign = assign and m is not None
+            word = None
+
+    def expand(token: str, quoted: bool):
+        nonlocal word
+        value = _expand(token, variables)
+        if word is None:
+            word = _Word()
+        if isinstance(value, _Unset):
+            word.problem = word.problem or value.why
+            return
+        is_assign = assign and word.parts and _ASSIGN_RE.match(word.parts[0])
+        if not value:
+            if quoted:
+                word.parts.append(value)
+            return                  # an empty unquoted expansion is no word at all
+        if quoted or is_assign or not any(c in value for c in " \t\n"):
+            word.parts.append(value)
+            return
+        # unquoted expansion: field splitting on whitespace
+        pieces = value.split()
+        if value[0] in " \t\n":
+            finish()
+        else:
+            word.parts.append(pieces.pop(0))
+            if pieces:
+                finish()
+        for i, piece in enumerate(pieces):
+            word = _Word()
+            word.parts.append(piece)
+            if i < len(pieces) - 1:
+                finish()
+        if value[-1] in " \t\n":
+            finish()
+
+    while pos < n:
+        m = _LEX.match(text, pos)
+        kind, tok = m.lastgroup, m.group()
+        pos = m.end()
+        if kind == "ws":
+            finish()
+        elif kind == "plain":
+            if tok.startswith("#") and word is None:
+                break                                     # a comment to the end of the line
+            word = word or _Word()
+            word.parts.append(tok)
+        elif kind == "sq":
+            word = word or _Word()
+            word.quoted = True
+            word.parts.append(tok[1:-1])
+        elif kind == "dq":
+            word = word or _Word()
+            word.quoted = True
+            inner, p = tok[1:-1], 0
+            while p < len(inner):
+                dm = _DQ_LEX.match(inner, p)
+                dk, dt = dm.lastgroup, dm.group()
+                p = dm.end()
+                if dk == "var" and dt.startswith("$("):
+                    start, p = p, _close_paren(inner, p, 2 if dt == "$((" else 1)
+                    if dt == "$(" and subs is not None:
+                        subs.append(inner[start:p - 1])
+                    word.problem = word.problem or f"cannot expand {inner[dm.start():p]} (command output)"
+                elif dk == "esc":
+                    word.parts.append(dt[1] if dt[1] in '$`"\\' else ("" if dt[1] == "\n" else dt))
+                elif dk == "var":
+                    expand(dt, True)
+                elif dk == "bt":
+                    word.problem = word.problem or "cannot expand a `command` substitution"
+                else:
+                    word.parts.append(dt)
+        elif kind == "esc":
+            word = word or _Word()
+            word.quoted = True
+            word.parts.append(tok[1:])
+        elif kind == "var":
+            if tok in ("$(", "$(("):
+                # skip to the matching parenthesis: its output is unknowable here
+                start, j = pos, _close_paren(text, pos, 1 if tok == "$(" else 2)
+                pos = j
+                if tok == "$(" and subs is not None:
+                    subs.append(text[start:j - 1])
+                word = word or _Word()
+                word.problem = word.problem or f"cannot expand {text[m.start():j]} (command output)"
+            else:
+                expand(tok, False)
+        elif kind == "bt":
+            end = text.find("`", pos)
+            pos = n if end < 0 else end + 1
+            word = word or _Word()
+            word.problem = word.problem or "cannot expand a `command` substitution"
+        elif kind == "op":
+            finish()
+            if tok in ("&&", "||", ";", "|", "&", "(", ")"):
+                assign = True
+            out.append((tok,))
+        else:  # an unbalanced quote
+            raise PlanError(f"cannot split the command: no closing quotation {tok} (unbalanced quotes?)",
+                            source, line)
+    finish()
+    return out
+
+
+def _close_paren(text: str, pos: int, depth: int) -> int:
+    """Where `$(...)` opened before `pos` ends (just after its closing parenthesis)."""
+    while pos < len(text) and depth:
+        depth += {"(": 1, ")": -1}.get(text[pos], 0)
+        pos += 1
+    return pos
+
+
+def _expand(token: str, variables: dict):
+    """The value of `$NAME`, `${NAME}`, `${NAME:-word}`, `${NAME-word}` (a _Unset if unknown)."""
+    if token == "$":
+        return "$"
+    body = token[1:]
+    if body.startswith("{"):
+        if not body.endswith("}"):
+            return _Unset(f"cannot expand {token}: no closing brace")
+        body = body[1:-1]
+        m = _NAME_RE.match(body)
+        if not m:
+            return _Unset(f"cannot expand ${{{body}}}")
+        name, rest = m.group(), body[m.end():]
+        value = variables.get(name)
+        if rest.startswith((":-", "-")):
+            default = rest[2:] if rest.startswith(":-") else rest[1:]
+            if "$" in default or "`" in default:
+                return _Unset(f"cannot expand ${{{body}}}")
+            if value is None or (rest.startswith(":-") and value == ""):
+                return default
+            return value
+        if rest:
+            return _Unset(f"cannot expand ${{{body}}} (only ${{NAME}} and ${{NAME:-default}} are read)")
+    else:
+        name = body
+        if not _NAME_RE.fullmatch(name):
+            return _Unset(f"cannot expand ${name} (a positional or special parameter)")
+        value = variables.get(name)
+    if value is None:
+        return _Unset(f"cannot expand ${name}: the script does not set {name}")
+    return value
+
+
+class _Command:
+    """One simple command of a script: its words, the operator that joins it to the command
+    before (`&&`, `||` or None) and whether `&&`/`||` follows it."""
+    __slots__ = ("words", "joined_by", "followed")
+
+    def __init__(self, words, joined_by):
+        self.words, self.joined_by, self.followed = words, joined_by, False
+
+
+def _commands(tokens: list) -> list[_Command]:
+    out: list[_Command] = []
+    words: list = []
+    joined_by = None
+    redirect = False
+    for tok in tokens:
+        if isinstance(tok, tuple):
+            op = tok[0]
+            if op in ("&&", "||", ";", "|", "&", "(", ")"):
+                if words:
+                    out.append(_Command(words, joined_by))
+                    if op in ("&&", "||"):
+                        out[-1].followed = True
+                words = []
+                joined_by = op if op in ("&&", "||") else None
+            else:
+                redirect = True
+            continue
+        if redirect:        # the target of a redirection is not an argument
+            redirect = False
+            continue
+        words.append(tok)
+    if words:
+        out.append(_Command(words, joined_by))
+    return out
+
+
+def _go_bool(value: str) -> Optional[bool]:
     if value in _GO_TRUE:
         return True
     if value in _GO_FALSE:
         return False
-    raise PlanError(f'invalid argument "{value}" for "--{flag}" flag: strconv.ParseBool: parsing "{value}": '
-                    f"invalid syntax", source, line)
+    return None
 
 
 def _split_kv(value: str) -> tuple[str, str]:
@@ -64,56 +318,106 @@ def _split_kv(value: str) -> tuple[str, str]:
     return key, val
 
 
-def parse_command(argv: list[str], source: str = "<string>", line: int = 1, host: str = "host") -> Network:
-    """One `docker network create ...` argv (starting at `docker`) as a Network."""
-    words = list(argv)
-    while words and (words[0] in ("sudo", "command") or re.fullmatch(r"[A-Za-z_]+=.*", words[0])):
-        words.pop(0)
-    if len(words) < 3 or words[0] != "docker" or words[1] != "network" or words[2] != "create":
-        shown = " ".join(argv[:3]) if argv else ""
-        raise PlanError(f"not a 'docker network create' command: {shown!s}", source, line)
-    values: dict[str, list[str]] = {}
-    bools: dict[str, bool] = {}
+class _Usage(Exception):
+    """What the docker CLI prints before it sends anything: (kind, detail)."""
+
+    def __init__(self, kind: str, detail: str):
+        super().__init__(detail)
+        self.kind, self.detail = kind, detail
+
+
+def _pflag(words: list[str], bools: set, values: set, shorts: dict, short_bools: set = frozenset(),
+           interspersed: bool = True):
+    """pflag's parse of `words`: ([(flag, value)], positionals, first error or None).  After an
+    error the words are still sorted (unknown flags taken as boolean), for naming the command."""
+    flags: list[tuple[str, object]] = []
     positional: list[str] = []
-    i, rest = 0, words[3:]
-    while i < len(rest):
-        word = rest[i]
+    error: Optional[_Usage] = None
+    i = 0
+    while i < len(words):
+        word = words[i]
         i += 1
         if word == "--":
-            positional += rest[i:]
+            positional += words[i:]
             break
-        if word.startswith("--"):
+        if word.startswith("--") and len(word) > 2:
             name, eq, value = word[2:].partition("=")
-            if name in _BOOL_FLAGS:
-                bools[name] = _go_bool(name, value, source, line) if eq else True
+            if name in bools:
+                if eq:
+                    b = _go_bool(value)
+                    if b is None:
+                        error = error or _Usage("text", f'invalid argument "{value}" for "--{name}" flag: '
+                                                        f'strconv.ParseBool: parsing "{value}": invalid syntax')
+                        continue
+                    flags.append((name, b))
+                else:
+                    flags.append((name, True))
                 continue
-            if name not in _VALUE_FLAGS:
-                raise PlanError(f"unknown flag: --{name}", source, line)
+            if name not in values:
+                error = error or _Usage("text", f"unknown flag: --{name}")
+                continue
             if not eq:
-                if i >= len(rest):
-                    raise PlanError(f"flag needs an argument: --{name}", source, line)
-                value, i = rest[i], i + 1
+                if i >= len(words):
+                    error = error or _Usage("text", f"flag needs an argument: --{name}")
+                    continue
+                value, i = words[i], i + 1
+            flags.append((name, value))
         elif word.startswith("-") and len(word) > 1:
-            short = word[1]
-            if short not in _SHORT:
-                raise PlanError(f"unknown shorthand flag: '{short}' in {word}", source, line)
-            name = _SHORT[short]
-            value = word[2:]
-            if value.startswith("="):
-                value = value[1:]
-            elif not value:
-                if i >= len(rest):
-                    raise PlanError(f"flag needs an argument: '{short}' in -{short}", source, line)
-                value, i = rest[i], i + 1
+            j = 1
+            while j < len(word):
+                c = word[j]
+                if c in short_bools:
+                    flags.append((c, True))
+                    j += 1
+                    continue
+                if c not in shorts:
+                    error = error or _Usage("text", f"unknown shorthand flag: '{c}' in {word}")
+                    break
+                value = word[j + 1:]
+                if value.startswith("="):
+                    value = value[1:]
+                elif not value:
+                    if i >= len(words):
+                        error = error or _Usage("text", f"flag needs an argument: '{c}' in -{c}")
+                        break
+                    value, i = words[i], i + 1
+                flags.append((shorts[c], value))
+                break
         else:
             positional.append(word)
-            continue
-        if name in _SLICE_FLAGS:
-            values.setdefault(name, []).extend(next(csv.reader([value])) if value else [""])
+            if not interspersed:
+                positional += words[i:]
+                break
+    return flags, positional, error
+
+
+def parse_command(argv: list[str], source: str = "<string>", line: int = 1, host: str = "host") -> Network:
+    """One `docker network create ...` argv (starting at `docker`) as a Network; a command the
+    CLI refuses is a Network whose `cli_error` says why."""
+    words = _docker_words(list(argv))
+    if words is None or words[:2] != ["network", "create"]:
+        shown = " ".join(argv[:3]) if argv else ""
+        raise PlanError(f"not a 'docker network create' command: {shown!s}", source, line)
+    return _create(words[2:], line, host)
+
+
+def _create(rest: list[str], line: int, host: str) -> Network:
+    flags, positional, error = _pflag(rest, _BOOL_FLAGS, _VALUE_FLAGS, _SHORT)
+    if error is None and len(positional) != 1:
+        error = _Usage("args", "docker network create")
+    if error is not None:
+        return Network(name=" ".join(positional), driver="bridge", host=host, line=line,
+                       cli_error=(error.kind, error.detail))
+    values: dict[str, list[str]] = {}
+    bools: dict[str, bool] = {}
+    for name, value in flags:
+        if name in _BOOL_FLAGS:
+            bools[name] = value
+        elif name in _SLICE_FLAGS:
+            # pflag reads a slice value as CSV: `--subnet=` (empty) adds nothing
+            values.setdefault(name, []).extend(next(csv.reader([value])) if value else [])
         else:
             values.setdefault(name, []).append(value)
-    if len(positional) != 1:
-        raise PlanError('"docker network create" requires exactly 1 argument', source, line)
 
     def maps(flag):
         out: dict[str, str] = {}
@@ -133,9 +437,87 @@ def parse_command(argv: list[str], source: str = "<string>", line: int = 1, host
         labels=maps("label"), ipam_driver=last("ipam-driver"), ipam_options=maps("ipam-opt"), line=line)
 
 
+def _remove(rest: list[str], line: int, host: str) -> Removal:
+    # -f/--force exists from CLI 23; older CLIs refuse it (rules.cli decides per engine)
+    flags, positional, error = _pflag(rest, {"force"}, set(), {}, short_bools={"f"})
+    force = next((("-f" if name == "f" else "--force") for name, v in flags if v), None)
+    if error is None and not positional:
+        error = _Usage("args-min", "docker network rm")
+    return Removal(tuple(positional), host, force, (error.kind, error.detail) if error else None, line)
+
+
+def _connect(rest: list[str], line: int, host: str) -> Endpoint:
+    flags, positional, error = _pflag(rest, set(), _CONNECT_VALUES, {})
+    if error is None and len(positional) != 2:
+        error = _Usage("args-exact2", "docker network connect")
+    got = dict(flags)
+    network, container = (positional + ["", ""])[:2]
+    return Endpoint(network, container, got.get("ip", ""), got.get("ip6", ""), "", host, "connect",
+                    (error.kind, error.detail) if error else None, line)
+
+
+class _AnyLong(set):
+    """docker run's long flags: every one not known as boolean takes a value."""
+
+    def __contains__(self, name):
+        return name not in _RUN_BOOLS
+
+
+def _run(command: str, rest: list[str], line: int, host: str) -> Optional[Endpoint]:
+    flags, positional, error = _pflag(rest, _RUN_BOOLS, _AnyLong(), _RUN_SHORT_VALUES,
+                                      short_bools=_RUN_SHORT_BOOLS, interspersed=False)
+    if error is None and not positional:
+        error = _Usage("args-min", f"docker {command}")
+    got: dict[str, str] = {}
+    for name, value in flags:
+        if name in ("network", "net"):
+            name = "network"
+        if isinstance(value, str):
+            got[name] = value
+    network = got.get("network", "")
+    # `--network name=N,ip=A` (engine 25+ advanced syntax) is read for its name and addresses
+    if "=" in network:
+        fields = dict(_split_kv(f) for f in network.split(","))
+        network = fields.get("name", "")
+        got.setdefault("ip", fields.get("ip", ""))
+        got.setdefault("ip6", fields.get("ip6", ""))
+        got.setdefault("mac-address", fields.get("mac-address", ""))
+    if network in ("", "default", "bridge", "host", "none") or network.startswith("container:"):
+        return None        # not a macvlan/ipvlan network of the script
+    return Endpoint(network, got.get("name", ""), got.get("ip", ""), got.get("ip6", ""),
+                    got.get("mac-address", "").lower(), host, command.split()[-1],
+                    (error.kind, error.detail) if error else None, line)
+
+
+def _docker_words(words: list) -> Optional[list]:
+    """The words after `docker` (and its global flags), `sudo`/`command`/`env VAR=..` dropped;
+    None if the command is not docker."""
+    while words and (words[0] in ("sudo", "command", "exec", "time", "nohup", "env", "then", "else", "do", "if",
+                                  "elif", "while", "until", "!", "{")
+                     or (isinstance(words[0], str) and _ASSIGN_RE.match(words[0]))):
+        head = words.pop(0)
+        if head == "sudo":
+            while words and isinstance(words[0], str) and words[0].startswith("-"):
+                opt = words.pop(0)
+                if opt in ("-u", "-g", "-h", "-p", "-C", "-D", "-U") and words:
+                    words.pop(0)
+    if not words or words[0] != "docker":
+        return None
+    words = words[1:]
+    while words and isinstance(words[0], str) and words[0].startswith("-") and words[0] != "-":
+        opt = words.pop(0)
+        name = opt.lstrip("-").partition("=")[0]
+        takes = (opt.startswith("--") and name in _DOCKER_GLOBAL_VALUES) or \
+                (not opt.startswith("--") and name in _DOCKER_GLOBAL_SHORT)
+        if takes and "=" not in opt and words:
+            words.pop(0)
+    return words
+
+
 def parse_script(text: str, source: str = "<string>", interfaces: Optional[Iterable[str]] = None,
                  kernel_lacks: Iterable[str] = (), name: Optional[str] = None, host: str = "host") -> Plan:
-    """A shell script of `docker network create` commands, applied in order on one host.
+    """A shell script of docker commands (`network create`, `network rm`, `network connect`,
+    `run`/`create` with `--network`), applied in order on one host.
 
     `interfaces` lists the host's interfaces (None: unknown, so parents are assumed to exist);
     `kernel_lacks` names kernel features the host lacks ("8021q", "dummy", "ipvlan")."""
@@ -144,18 +526,143 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
     if unknown:
         raise PlanError(f"unknown kernel feature {sorted(unknown)[0]!r} (known: {', '.join(sorted(KERNEL_FEATURES))})",
                         source)
-    networks = []
+    networks: list[Network] = []
+    removals: list[Removal] = []
+    endpoints: list[Endpoint] = []
+    detaches: list[Detach] = []
+    steps: list[Step] = []
+    skipped: list[tuple[int, str]] = []
+    variables: dict = {}
+    errexit = prev_step = False
     for line, logical in _logical_lines(text):
-        try:
-            argv = shlex.split(logical, comments=True)
-        except ValueError as e:
-            raise PlanError(f"cannot split the command: {e} (unbalanced quotes?)", source, line)
-        if not argv:
-            continue
-        networks.append(parse_command(argv, source, line, host))
+        if _SIMPLE_LINE.fullmatch(logical):
+            tokens = logical.split()          # the common case: nothing for the shell to do
+            commands = [_Command(tokens, None)] if tokens else []
+        else:
+            subs: list = []
+            commands = _commands(_lex(logical, variables, source, line, subs))
+            # command substitutions run first, where the shell runs them (one macplan cannot
+            # split, e.g. with a quoted parenthesis inside, is left out)
+            inner = []
+            for sub in subs:
+                try:
+                    inner += _commands(_lex(sub, variables, source, line))
+                except PlanError:
+                    pass
+            commands = inner + commands
+        for cmd in commands:
+            words = cmd.words
+            # `a && b` makes b depend on a only when a is a docker command macplan predicts;
+            # any other command is taken to succeed
+            after_step, prev_step = prev_step, False
+            if all((isinstance(w, str) and _ASSIGN_RE.match(w)) or (isinstance(w, _Unset) and w.name)
+                   for w in words) or \
+                    (words[0] in ("export", "readonly", "local") and len(words) > 1):
+                for w in words:
+                    m = _ASSIGN_RE.match(w) if isinstance(w, str) else None
+                    if m:
+                        variables[m.group(1)] = w[m.end():]
+                    elif isinstance(w, _Unset) and w.name:
+                        variables[w.name] = w        # NAME=$(cmd): set, to something unknowable
+                continue
+            if words[0] == "unset":
+                for w in words[1:]:
+                    variables.pop(w, None) if isinstance(w, str) else None
+                continue
+            if words[0] == "set":
+                errexit = _errexit(words[1:], errexit)
+                continue
+            dwords = _docker_words(list(words))
+            kind, used = _docker_kind(dwords)
+            if kind is None:
+                head = words[0] if isinstance(words[0], str) else "?"
+                if head not in _NO_NOTE:
+                    skipped.append((line, _show(words)))
+                continue
+            bad = next((w for w in dwords if isinstance(w, _Unset)), None)
+            if bad is not None:
+                raise PlanError(bad.why, source, line)
+            when = {"&&": "ok", "||": "fail"}.get(cmd.joined_by, "always") if after_step else "always"
+            stops = errexit and not cmd.followed
+            prev_step = True
+            if kind == "create":
+                steps.append(Step("create", len(networks), line, when, stops))
+                networks.append(_create(dwords[2:], line, host))
+            elif kind == "rm":
+                steps.append(Step("rm", len(removals), line, when, stops))
+                removals.append(_remove(dwords[2:], line, host))
+            elif kind == "detach":
+                gone = _detach(" ".join(dwords[:used]), dwords[used:], line, host)
+                if gone is None:
+                    skipped.append((line, _show(words)))
+                    prev_step = False
+                    continue
+                steps.append(Step("detach", len(detaches), line, when, stops))
+                detaches.append(gone)
+            else:
+                ep = _connect(dwords[2:], line, host) if kind == "connect" else \
+                    _run(" ".join(dwords[:used]), dwords[used:], line, host)
+                if ep is None:
+                    skipped.append((line, _show(words)))
+                    prev_step = False
+                    continue
+                steps.append(Step("endpoint", len(endpoints), line, when, stops))
+                endpoints.append(ep)
     ifaces = tuple(Interface(n) for n in (interfaces or ()))
     host_obj = Host(host, ifaces, lacks, interfaces_known=interfaces is not None)
-    return Plan(name=name or _stem(source), hosts=(host_obj,), networks=tuple(networks), source=source)
+    plain = len(steps) == len(networks) and not any(s.when != "always" or s.errexit for s in steps)
+    return Plan(name=name or _stem(source), hosts=(host_obj,), networks=tuple(networks), source=source,
+                removals=tuple(removals), endpoints=tuple(endpoints), detaches=tuple(detaches),
+                steps=() if plain else tuple(steps),
+                skipped=tuple(skipped), as_written=True)
+
+
+def _docker_kind(words: Optional[list]) -> tuple[Optional[str], int]:
+    """Which docker command macplan reads (create, rm, connect, run) and how many words name it."""
+    if not words:
+        return None, 0
+    first, second = words[0], words[1] if len(words) > 1 else None
+    if first == "network":
+        return {"create": "create", "rm": "rm", "remove": "rm", "connect": "connect",
+                "disconnect": "detach"}.get(second), 2
+    if first in ("run", "create"):
+        return "run", 1
+    if first == "container" and second in ("run", "create"):
+        return "run", 2
+    if first in ("stop", "kill", "rm"):
+        return "detach", 1
+    if first == "container" and second in ("stop", "kill", "rm"):
+        return "detach", 2
+    return None, 0
+
+
+def _detach(command: str, rest: list, line: int, host: str) -> Optional[Detach]:
+    """What frees a container's addresses: stop, kill, rm -f (rm alone refuses a running
+    container), network disconnect.  None when nothing is freed."""
+    words = [w for w in rest if not w.startswith("-")]
+    if command.endswith("disconnect"):
+        return Detach(tuple(words[1:2]), words[0], host, line) if len(words) == 2 else None
+    if command.endswith("rm") and not any(w in ("-f", "--force") or (w.startswith("-") and not w.startswith("--")
+                                                                     and "f" in w) for w in rest):
+        return None
+    return Detach(tuple(words), "", host, line) if words else None
+
+
+def _errexit(args: list, current: bool) -> bool:
+    """`set -e`, `set -euo pipefail`, `set -o errexit`, `set +e`."""
+    for i, a in enumerate(args):
+        if not isinstance(a, str):
+            continue
+        if a in ("-o", "+o") and i + 1 < len(args) and args[i + 1] == "errexit":
+            current = a == "-o"
+        elif len(a) > 1 and a[0] in "-+" and a[1:].isalpha() and "e" in a[1:]:
+            current = a[0] == "-"
+    return current
+
+
+def _show(words: list) -> str:
+    text = " ".join(w if isinstance(w, str) else "$…" for w in words)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _stem(source: str) -> str:

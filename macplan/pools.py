@@ -76,8 +76,9 @@ def subnet_capacity(a: Allocation) -> SubnetCapacity:
     own = {addr: "gateway" for addr in ([a.gateway] if a.gateway is not None else [])}
     own.update({addr: "aux" for addr in a.aux.values()})
     marks = dict(pool.implicit())
-    for addr in pool.taken:
-        marks[addr] = own.get(addr, "other networks")
+    for addr, what in pool.taken.items():
+        # script endpoints (`docker run --ip`, connect) take addresses too: daemon.Engine.attach
+        marks[addr] = own.get(addr, "containers" if str(what).startswith("container ") else "other networks")
     by_bit: dict[int, str] = {}          # addresses that alias one bit reserve it once
     for addr, kind in marks.items():
         bit = pool.ordinal(addr)

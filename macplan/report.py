@@ -20,13 +20,25 @@ def check_text(plan, rep) -> str:
         state = "created" if n.accepted else "REFUSED"
         rows.append([str(n.index), n.name, n.host, state, SIGN.get(worst, "ok")])
     lines.append(table(rows, ["#", "network", "host", "docker", "worst"]))
-    all_findings = [(n, f) for n in rep.networks for f in n.findings] + [(None, f) for f in rep.plan_findings]
+    removals, endpoints = getattr(rep, "removals", []), getattr(rep, "endpoints", [])
+    if removals:
+        lines += ["", table([[str(r.line or "-"), " ".join(r.names), "removed" if r.accepted else "REFUSED",
+                              " ".join(r.removed) or "-"] for r in removals],
+                            ["line", "docker network rm", "docker", "removed"])]
+    if endpoints:
+        lines += ["", table([[str(e.line or "-"), e.container or "-", e.network, e.ip or "-", e.ip6 or "-",
+                              e.mac or "-", "started" if e.accepted else "REFUSED"] for e in endpoints],
+                            ["line", "container", "network", "ip", "ip6", "mac", "docker"])]
+    all_findings = [(n.name, f) for n in rep.networks for f in n.findings] + \
+        [(f"rm (line {r.line})", f) for r in removals for f in r.findings] + \
+        [(f"container {e.container or '(unnamed)'} (line {e.line})", f) for e in endpoints for f in e.findings] + \
+        [(None, f) for f in rep.plan_findings]
     order = {"error": 0, "warning": 1, "info": 2}
     all_findings.sort(key=lambda nf: order[nf[1].severity])
     if all_findings:
         lines.append("")
     for n, f in all_findings:
-        where = n.name if n is not None else "plan"
+        where = n if n is not None else "plan"
         lines.append(f"{SIGN[f.severity]:5} {where}: [{f.rule}]")
         body = f.message
         lines += textwrap.wrap(body, 96, initial_indent="      ", subsequent_indent="      ", break_on_hyphens=False)
@@ -35,7 +47,11 @@ def check_text(plan, rep) -> str:
     errors = len(rep.errors)
     warnings = sum(1 for f in rep.findings if f.severity == "warning")
     refused = sum(1 for n in rep.networks if not n.accepted)
-    lines += ["", f"{len(rep.networks)} networks, {refused} refused; {errors} errors, {warnings} warnings"]
+    script = ""
+    if removals or endpoints:
+        script = f"; {len(removals)} rm, {sum(not r.accepted for r in removals)} refused" \
+                 f"; {len(endpoints)} containers, {sum(not e.accepted for e in endpoints)} refused"
+    lines += ["", f"{len(rep.networks)} networks, {refused} refused{script}; {errors} errors, {warnings} warnings"]
     return "\n".join(lines)
 
 

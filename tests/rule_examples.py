@@ -423,6 +423,66 @@ EXAMPLES: dict[str, Example] = {
              "  docker1: {interfaces: {eth0: {mac_limit: 8}}}\n"
              "networks:\n"
              "  lan: {parent: eth0, subnet: 10.1.0.0/24, gateway: 10.1.0.1, containers: 10}\n", engine="20.10"),
+    # ---- scripts: the CLI's own refusals, `docker network rm`, containers, the shell ------
+    "cli-usage": Example(
+        script=C + "-d macvlan --macvlan-mode bridge --subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="unknown flag: --macvlan-mode",
+        source=REC20 + "gen-b-0000.sh line 4 (pflag's text; the CLI then prints its usage)"),
+    "rm-missing": Example(
+        script="docker network rm vlan1x\n", engine="29",
+        docker_error="network vlan1x not found",
+        source=REC29 + "gen-b-0051.sh line 4"),
+    "rm-predefined": Example(
+        script="docker network rm host\n", engine="29",
+        docker_error="host is a pre-defined network and cannot be removed",
+        source="moby daemon/network.go deleteNetwork (predefined networks); moby-rules.md D1"),
+    "rm-config-in-use": Example(
+        script=C + "--config-only --subnet 172.16.56.0/24 -o parent=eth2 vlan-cfg1\n"
+               + MV + "--config-from vlan-cfg1 macnet2\ndocker network rm vlan-cfg1\n",
+        engine="20.10", interfaces=("eth2",),
+        docker_error='error while removing network: configuration network "vlan-cfg1" is in use',
+        source=REC20 + "gen-b-0049.sh line 5"),
+    "rm-active-endpoints": Example(
+        script=MV + "--subnet 192.0.2.0/24 -o parent=eth0 lan\ndocker run -d --name a --network lan alpine\n"
+               "docker network rm lan\n", engine="20.10",
+        docker_error="error while removing network: network lan id <id> has active endpoints",
+        source="moby v20.10.24 libnetwork/error.go ActiveEndpointsError, wrapped by daemon/network.go"),
+    "endpoint-network-missing": Example(
+        script="docker run -d --network lan alpine\n", engine="29",
+        docker_error="network lan not found",
+        source="moby daemon/container_operations.go findAndAttachNetwork (libnetwork ErrNoSuchNetwork)"),
+    "endpoint-config-only": Example(
+        script=C + "--config-only --subnet 10.1.0.0/24 -o parent=eth0 cfg\ndocker run -d --network cfg alpine\n",
+        engine="29", docker_error="cannot create endpoint on configuration-only network",
+        source="moby libnetwork/network.go createEndpoint (ConfigOnly check)"),
+    "endpoint-address-invalid": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\ndocker run -d --network lan --ip 10.9.0.5 alpine\n",
+        engine="29", docker_error="invalid endpoint settings:\nno configured subnet contains IP address 10.9.0.5",
+        source="moby docker-v29.7.2 daemon/container_operations.go (validateEndpointSettings)"),
+    "endpoint-address-in-use": Example(
+        script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 -o parent=eth0 lan\n"
+               "docker run -d --network lan --ip 10.1.0.1 alpine\n", engine="29",
+        docker_error="Address already in use",
+        source="moby libnetwork/ipam allocator (RequestAddress of a taken address)"),
+    "endpoint-pool-full": Example(
+        script=MV + "--subnet 192.0.2.0/30 -o parent=eth0 lan\n"
+               + "docker run -d --network lan alpine\n" * 3, engine="29",
+        docker_error="no available IPv4 addresses on this network's address pools: lan (<id>)",
+        source="moby libnetwork/endpoint.go assignAddressVersion"),
+    "endpoint-ipvlan-mac": Example(
+        script=C + "-d ipvlan --subnet 10.1.0.0/24 -o parent=eth0 lan\n"
+               "docker run -d --network lan --mac-address 02:00:00:00:00:09 alpine\n", engine="29",
+        docker_error="ipvlan interfaces do not support custom mac address assignment",
+        source="moby libnetwork/drivers/ipvlan/ipvlan_endpoint.go CreateEndpoint"),
+    "endpoint-mac-in-use": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n"
+               "docker run -d --network lan --mac-address 02:00:00:00:00:09 alpine\n"
+               "docker run -d --network lan --mac-address 02:00:00:00:00:09 alpine\n", engine="29"),
+    "script-line-skipped": Example(
+        script="echo creating the LAN\n" + MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29"),
+    "script-not-run": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth9 lan && "
+               + MV + "--subnet 10.2.0.0/24 -o parent=eth0 lan2\n", engine="29"),
 }
 
 #: Rules no input in the form users write can fire (today's macplan): the id, and why.  Their

@@ -49,18 +49,38 @@ def test_default_driver_is_bridge():
 
 
 @pytest.mark.parametrize("script,problem", [
-    ("docker run -it busybox", "not a 'docker network create' command"),
     ("docker network create -d macvlan --subnet 'x y", "unbalanced quotes"),
-    ("docker network create --frobnicate x", "unknown flag: --frobnicate"),
-    ("docker network create -d macvlan", "requires exactly 1 argument"),
-    ("docker network create a b", "requires exactly 1 argument"),
-    ("docker network create --ipv6=maybe x", 'invalid argument "maybe" for "--ipv6" flag'),
-    ("docker network create x --subnet", "flag needs an argument: --subnet"),
+    ("docker network create -d macvlan --subnet $SUBNET x", "cannot expand $SUBNET"),
+    ("docker network create -d macvlan --subnet \"$(ip route | head -1)\" x", "cannot expand $(ip route"),
 ])
 def test_bad_scripts_name_source_and_line(script, problem):
     with pytest.raises(PlanError) as e:
         macplan.parse_script("\n\n" + script, source="plan.sh")
     assert str(e.value).startswith("plan.sh:3: ") and problem in str(e.value)
+
+
+# What the docker CLI itself refuses is that command's refusal, not an unreadable script: the
+# texts are pflag's and cli/required.go's (20.10.24 and 29.7.2), as tests/data/recordings has them.
+@pytest.mark.parametrize("script,name,old,new", [
+    ("docker network create --frobnicate x", "x", "unknown flag: --frobnicate", "unknown flag: --frobnicate"),
+    ("docker network create -d macvlan", "", '"docker network create" requires exactly 1 argument.',
+     "docker: 'docker network create' requires 1 argument"),
+    ("docker network create a b", "a b", '"docker network create" requires exactly 1 argument.',
+     "docker: 'docker network create' requires 1 argument"),
+    ("docker network create --ipv6=maybe x", "x",
+     'invalid argument "maybe" for "--ipv6" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+     'invalid argument "maybe" for "--ipv6" flag: strconv.ParseBool: parsing "maybe": invalid syntax'),
+    ("docker network create x --subnet", "x", "flag needs an argument: --subnet", "flag needs an argument: --subnet"),
+    ("docker network create -p 8080:80 x", "8080:80 x", "unknown shorthand flag: 'p' in -p",
+     "unknown shorthand flag: 'p' in -p"),
+])
+def test_cli_refusals_are_the_commands_own(script, name, old, new):
+    plan = macplan.parse_script("docker network create -d macvlan -o parent=eth0 ok\n" + script + "\n")
+    assert [n.name for n in plan.networks] == ["ok", name]
+    for engine, text in (("20.10", old), ("29", new)):
+        first, refused = macplan.check(plan, engine).networks
+        assert first.accepted and not refused.accepted
+        assert [f.docker_error for f in refused.findings if f.severity == "error"] == [text]
 
 
 # ---- emission: shlex.split(emitted) == argv, and the CLI reads back the same network ----

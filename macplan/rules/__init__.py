@@ -8,12 +8,13 @@ from ..model import Plan
 from . import errors as _errors  # noqa: F401  (registers the refusal ids)
 from . import hints
 from .catalog import RULES, Finding
-from .cli import Refusal
+from .cli import Refusal, create_usage, remove_usage, usage_text
 from .daemon import Created, Engine
 from .multihost import cross_host as _cross_host
 from .profile import LINES, Profile, UnknownEngine
 
-__all__ = ["check", "recheck", "simulate", "Report", "NetworkResult", "Finding", "Profile", "RULES", "LINES", "UnknownEngine"]
+__all__ = ["check", "recheck", "simulate", "Report", "NetworkResult", "RemovalResult", "EndpointResult", "Finding",
+           "Profile", "RULES", "LINES", "UnknownEngine"]
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -34,6 +35,46 @@ class NetworkResult:
 
 
 @dataclass
+class RemovalResult:
+    """One `docker network rm` of a script: which names Docker removed, and what it printed."""
+    index: int
+    line: Optional[int]
+    names: tuple
+    host: str
+    accepted: bool = True
+    removed: list = field(default_factory=list)
+    docker_error: Optional[str] = None
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "line": self.line, "names": list(self.names), "removed": list(self.removed),
+                "accepted": self.accepted, "docker_error": self.docker_error,
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass
+class EndpointResult:
+    """One container endpoint of a script (`docker run|create --network`, `network connect`):
+    the addresses it gets, or why the daemon refuses it when the container starts."""
+    index: int
+    line: Optional[int]
+    container: str
+    network: str
+    host: str
+    ip: Optional[str] = None
+    ip6: Optional[str] = None
+    mac: Optional[str] = None
+    accepted: bool = True
+    docker_error: Optional[str] = None
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "line": self.line, "container": self.container, "network": self.network,
+                "ip": self.ip, "ip6": self.ip6, "mac": self.mac, "accepted": self.accepted,
+                "docker_error": self.docker_error, "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass
 class Report:
     engine: str
     profile: Profile
@@ -42,10 +83,14 @@ class Report:
     parents: list = field(default_factory=list)
     vlans: list = field(default_factory=list)
     ports: list = field(default_factory=list)
+    removals: list[RemovalResult] = field(default_factory=list)
+    endpoints: list[EndpointResult] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for n in self.networks for f in n.findings] + self.plan_findings
+        return [f for n in self.networks for f in n.findings] + \
+            [f for r in self.removals for f in r.findings] + [f for e in self.endpoints for f in e.findings] + \
+            self.plan_findings
 
     @property
     def errors(self) -> list[Finding]:
@@ -57,6 +102,8 @@ class Report:
 
     def to_dict(self) -> dict:
         return {"engine": self.engine, "networks": [n.to_dict() for n in self.networks],
+                "removals": [r.to_dict() for r in self.removals],
+                "endpoints": [e.to_dict() for e in self.endpoints],
                 "plan": [f.to_dict() for f in self.plan_findings]}
 
 
@@ -71,6 +118,9 @@ def _create(eng: Engine, net, index: int) -> NetworkResult:
     from ..pools import network_capacity
     result = NetworkResult(index, net.name, net.host, True)
     try:
+        usage = create_usage(net, eng.profile)
+        if usage is not None:
+            raise usage
         result.created = eng.create(net, index)
     except Refusal as r:
         result.accepted = False
@@ -128,30 +178,177 @@ def _unchecked_parents(plan: Plan, results) -> list[Finding]:
 
 def simulate(plan: Plan, engine=None) -> tuple[Profile, dict[str, Engine], list[NetworkResult]]:
     """Run every network's create on a simulated daemon per host, in order."""
-    profile = Profile.of(engine if engine is not None else plan.engine)
-    engines: dict[str, Engine] = {}
-    results: list[Optional[NetworkResult]] = [None] * len(plan.networks)
-    # the order commands and apply use: config-only networks first, then the plan's order
-    for index in _creation_order(plan.networks):
-        net = plan.networks[index]
-        eng = engines.get(net.host)
-        if eng is None:
-            eng = engines[net.host] = Engine(plan.host(net.host), profile)
-        results[index] = _create(eng, net, index)
+    profile, engines, results, _, _ = _simulate(plan, engine)
     return profile, engines, results
 
 
-def _creation_order(networks) -> list[int]:
-    """Indices in `emit.ordered`'s order (config-only networks before those created from them)."""
-    return sorted(range(len(networks)), key=lambda i: (not networks[i].config_only, i))
+def _simulate(plan: Plan, engine=None):
+    """Every docker command on a simulated daemon per host: creates, and for scripts the
+    `network rm` and container endpoints between them, in script order."""
+    profile = Profile.of(engine if engine is not None else plan.engine)
+    engines: dict[str, Engine] = {}
+
+    def engine_of(host: str) -> Engine:
+        eng = engines.get(host)
+        if eng is None:
+            eng = engines[host] = Engine(plan.host(host), profile)
+        return eng
+
+    results: list[Optional[NetworkResult]] = [None] * len(plan.networks)
+    removals: list[Optional[RemovalResult]] = [None] * len(plan.removals)
+    endpoints: list[Optional[EndpointResult]] = [None] * len(plan.endpoints)
+    if not plan.steps and not plan.removals and not plan.endpoints and not plan.detaches:
+        # the order commands and apply use: config-only networks first, then the plan's order
+        for index in plan.creation_order():
+            net = plan.networks[index]
+            results[index] = _create(engine_of(net.host), net, index)
+        return profile, engines, results, [], []
+    from ..model import Step
+    # a plan built in Python with removals or containers but no steps: by line where written,
+    # else creates, containers, detaches, then removals
+    steps = plan.steps or [step for _, _, step in sorted(
+        [(n.line or float("inf"), 0, Step("create", i, n.line or 0)) for i, n in enumerate(plan.networks)] +
+        [(e.line or float("inf"), 1, Step("endpoint", i, e.line or 0)) for i, e in enumerate(plan.endpoints)] +
+        [(d.line or float("inf"), 2, Step("detach", i, d.line or 0)) for i, d in enumerate(plan.detaches)] +
+        [(r.line or float("inf"), 3, Step("rm", i, r.line or 0)) for i, r in enumerate(plan.removals)],
+        key=lambda t: (t[0], t[1]))]
+    macs: dict[tuple, str] = {}
+    last_ok, stopped = True, None
+    for step in steps:
+        if stopped is not None:
+            skip = f"not run: with set -e the script stops at line {stopped}, where Docker refuses a command"
+        elif step.when == "ok" and not last_ok:
+            skip = "not run: the command before && fails"
+        elif step.when == "fail" and last_ok:
+            skip = "not run: the command before || succeeds"
+        else:
+            skip = None
+        if step.kind == "create":
+            net = plan.networks[step.index]
+            if skip:
+                res = NetworkResult(step.index, net.name, net.host, False, [RULES["script-not-run"].finding(skip)])
+            else:
+                res = _create(engine_of(net.host), net, step.index)
+            results[step.index] = res
+        elif step.kind == "detach":
+            # stop / kill / rm -f / network disconnect: no entry of its own in the report; a
+            # container macplan does not know is no matter (it may come from elsewhere)
+            if not skip:
+                gone = plan.detaches[step.index]
+                for container in gone.containers:
+                    engine_of(gone.host).detach(container, gone.network)
+            continue
+        elif step.kind == "rm":
+            rm = plan.removals[step.index]
+            res = RemovalResult(step.index, rm.line, rm.names, rm.host)
+            if skip:
+                res.accepted = False
+                res.findings.append(RULES["script-not-run"].finding(skip))
+            else:
+                _remove(engine_of(rm.host), rm, res)
+            removals[step.index] = res
+        else:
+            ep = plan.endpoints[step.index]
+            res = EndpointResult(step.index, ep.line, ep.container, ep.network, ep.host, ep.ip or None,
+                                 ep.ip6 or None, ep.mac or None)
+            if skip:
+                res.accepted = False
+                res.findings.append(RULES["script-not-run"].finding(skip))
+            else:
+                _attach(engine_of(ep.host), ep, res, macs)
+            endpoints[step.index] = res
+        if skip is None:
+            last_ok = res.accepted
+            if not res.accepted and step.errexit:
+                stopped = step.line
+    return profile, engines, results, removals, endpoints
+
+
+def _remove(eng: Engine, rm, res: RemovalResult) -> None:
+    """`docker network rm A B ...`: the CLI removes each name in turn, prints each failure on
+    its own line and exits 1 if any failed."""
+    usage = remove_usage(rm, eng.profile)
+    if usage is not None:
+        res.accepted, res.docker_error = False, usage.text
+        res.findings.append(_refused(usage, "the rm command"))
+        return
+    lines = []
+    for name in rm.names:
+        try:
+            eng.remove(name)
+        except Refusal as r:
+            if r.rule == "rm-missing" and rm.force:
+                continue            # -f: a missing network is no error (CLI 23+)
+            res.findings.append(_refused(r, name))
+            # every line but the first keeps the CLI's prefix, as Docker prints it
+            lines.append(r.text if not lines or r.text.startswith("Error:") else
+                         "Error response from daemon: " + r.text)
+        else:
+            res.removed.append(name)
+    if lines:
+        res.accepted, res.docker_error = False, "\n".join(lines)
+
+
+def _attach(eng: Engine, ep, res: EndpointResult, macs: dict) -> None:
+    """A container endpoint, checked as the daemon checks it when the container starts."""
+    import ipaddress
+    try:
+        if ep.cli_error is not None:
+            raise Refusal("cli-usage", usage_text(ep.cli_error, eng.profile))
+        target = eng.named(ep.network)
+        if ep.mac and target is not None and target.parent and target.network.driver == "macvlan":
+            owner = macs.get((ep.host, target.parent, ep.mac))
+            if owner is not None:
+                res.accepted = False
+                res.findings.append(RULES["endpoint-mac-in-use"].finding(
+                    f"{ep.container or 'this container'} asks for MAC {ep.mac}, which {owner} already has on "
+                    f"parent {target.parent}: the kernel refuses a second macvlan interface with one MAC "
+                    f"(EADDRINUSE) when the container starts."))
+                return
+        created, taken = eng.attach(ep.network, ep.container, ep.ip, ep.ip6, ep.mac, started=ep.command != "create")
+    except Refusal as r:
+        res.accepted, res.docker_error = False, r.text
+        res.findings.append(_refused(r, ep.container or ep.network))
+        return
+    if 4 in taken:
+        res.ip = str(ipaddress.IPv4Address(taken[4]))
+    if 6 in taken:
+        res.ip6 = str(ipaddress.IPv6Address(taken[6]))
+    if ep.mac and created.parent:
+        macs[(ep.host, created.parent, ep.mac)] = ep.container or f"the container of line {ep.line}"
 
 
 def check(plan: Plan, engine=None) -> Report:
     """Every finding for every network, errors first within each network."""
-    profile, engines, results = simulate(plan, engine)
+    profile, engines, results, removals, endpoints = _simulate(plan, engine)
     for res in results:
-        _advise(plan, engines[res.host], res)
-    return _finish(plan, profile, results)
+        if res.host in engines:
+            _advise(plan, engines[res.host], res)
+    _count_endpoints(results, endpoints)
+    report = _finish(plan, profile, results)
+    report.removals, report.endpoints = removals, endpoints
+    report.plan_findings += [RULES["script-line-skipped"].finding(
+        f"line {line}: `{text}` is not a docker command macplan reads; skipped.") for line, text in plan.skipped]
+    return report
+
+
+def _count_endpoints(results, endpoints) -> None:
+    """A script's containers take addresses (and MACs): each network's capacity and MAC count
+    see the endpoints accepted on it."""
+    from ..pools import network_capacity
+    on: dict[tuple, list] = {}
+    for e in endpoints:
+        if e.accepted:
+            on.setdefault((e.host, e.network), []).append((e.ip or "", e.mac or ""))
+    if not on:
+        return
+    for res in results:
+        if res.created is None:
+            continue
+        key = (res.host, res.name)
+        if key in on:
+            res.created.network = res.created.network.with_(endpoints=res.created.network.endpoints + tuple(on[key]))
+        res.capacity = network_capacity(res.created)
 
 
 def recheck(report: Report, plan: Plan, indices) -> Report:
@@ -159,7 +356,7 @@ def recheck(report: Report, plan: Plan, indices) -> Report:
     only ones the edit can affect (same name, parent or overlapping pools; the caller knows).
     Results of the other networks are reused from `report`."""
     wanted = set(indices)
-    indices = [i for i in _creation_order(plan.networks) if i in wanted]
+    indices = [i for i in plan.creation_order() if i in wanted]
     host = plan.networks[indices[0]].host
     assert all(plan.networks[j].host == host for j in indices), "recheck takes networks of one host"
     eng = Engine(plan.host(host), report.profile)
@@ -191,6 +388,18 @@ RULES["parents-unchecked"] = _Rule(
     "parents-unchecked", "info", "driver", "List the host's interfaces (--interfaces eth0,eth1 or interfaces:).",
     "Docker refuses a parent that does not exist (or creates a VLAN sub-interface for name.vid); "
     "without the host's interface list macplan cannot tell, and assumes every parent exists.", None)
+RULES["script-line-skipped"] = _Rule(
+    "script-line-skipped", "info", "script", "Nothing to do: macplan reads docker network commands and containers.",
+    "A line of a script that is not a docker network create/rm/connect or a docker run|create with --network "
+    "does not change Docker's networks; macplan skips it and says so.", None)
+RULES["script-not-run"] = _Rule(
+    "script-not-run", "info", "script", "Fix the command that fails first, or guard it with || true.",
+    "With `set -e` a refused command stops the script; after `a && b` b runs only if a succeeded, after "
+    "`a || b` only if it failed.  macplan predicts what the shell runs.", None)
+RULES["endpoint-mac-in-use"] = _Rule(
+    "endpoint-mac-in-use", "error", "driver", "Give each container on a parent its own MAC address.",
+    "Two macvlan interfaces on one parent cannot share a MAC address: the kernel answers EADDRINUSE when the "
+    "second container starts.", None)
 RULES["mac-limit"] = _Rule(
     "mac-limit", "warning", "lan", "Use ipvlan, fewer containers per VLAN, or a higher limit.",
     "Each macvlan container is a MAC the switch must learn; port security and CAM limits drop the excess.",

@@ -38,6 +38,47 @@ def _contains(subnet: str, data: str, data_rule: str = "cli-invalid-subnet") -> 
     return ip is not None and ip.version == net.version and ip in net
 
 
+def _go_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def netip_error(text: str) -> str:
+    """Go's netip.ParseAddr error for text that is not an address (the 29.x CLI parses
+    aux-addresses with it).  The IPv4 path follows parseIPv4Fields; IPv6 shapes are read by
+    a longer parser whose errors macplan does not model (it says "unable to parse IP")."""
+    q = _go_quote(text)
+    if not text:
+        return f"ParseAddr({q}): unable to parse IP"
+    for c in text:
+        if c == ".":
+            break
+        if c == "%":
+            return f"ParseAddr({q}): missing IPv6 address"
+        if c == ":":
+            return f"ParseAddr({q}): unable to parse IP"
+    else:
+        return f"ParseAddr({q}): unable to parse IP"
+    val, pos, digits = 0, 0, 0
+    for i, c in enumerate(text):
+        if "0" <= c <= "9":
+            if digits == 1 and val == 0:
+                return f"ParseAddr({q}): IPv4 field has octet with leading zero"
+            val, digits = val * 10 + int(c), digits + 1
+            if val > 255:
+                return f"ParseAddr({q}): IPv4 field has value >255"
+        elif c == ".":
+            if i == 0 or i == len(text) - 1 or text[i - 1] == ".":
+                return f"ParseAddr({q}): IPv4 field must have at least one digit (at {_go_quote(text[i:])})"
+            if pos == 3:
+                return f"ParseAddr({q}): IPv4 address too long"
+            pos, val, digits = pos + 1, 0, 0
+        else:
+            return f"ParseAddr({q}): unexpected character (at {_go_quote(text[i:])})"
+    if pos < 3:
+        return f"ParseAddr({q}): IPv4 address too short"
+    return f"ParseAddr({q}): unable to parse IP"
+
+
 def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...]:
     profile = profile or Profile.of(None)
     subnets, ranges, gateways = list(net.subnets), list(net.ip_ranges), list(net.gateways)
@@ -94,14 +135,49 @@ def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...
         if profile.at_least(29) and ip == "":
             continue
         if profile.at_least(29) and parse_ip(ip) is None:
-            raise Refusal("cli-aux-without-subnet", f'ParseAddr("{ip}"): unable to parse IP')
+            raise Refusal("cli-aux-without-subnet", netip_error(ip))
         match = False
         for s in subnets:
             if _contains(s, ip):
                 groups[s]["aux"][name] = ip
                 match = True
         if not match:
-            raise Refusal("cli-aux-without-subnet", f"no matching subnet for aux-address {ip}")
+            # the CLI prints this with a trailing space when the address is empty; Docker's
+            # client output is read stripped
+            raise Refusal("cli-aux-without-subnet", f"no matching subnet for aux-address {ip}".rstrip())
 
     return tuple(IpamGroup(g["subnet"], g["ip_range"], g["gateway"], tuple(g["aux"].items()))
                  for g in groups.values())
+
+
+def usage_text(cli_error: tuple[str, str], profile: Profile) -> str:
+    """What the docker CLI prints when it refuses a command line (flags, argument counts),
+    without the usage boilerplate after it.  The argument-count texts changed in CLI 28
+    (cli/required.go); flag errors are pflag's own and the same on every line."""
+    kind, detail = cli_error
+    new = profile.at_least(28)
+    if kind == "args":
+        return f"docker: '{detail}' requires 1 argument" if new else f'"{detail}" requires exactly 1 argument.'
+    if kind == "args-exact2":
+        return f"docker: '{detail}' requires 2 arguments" if new else f'"{detail}" requires exactly 2 arguments.'
+    if kind == "args-min":
+        return f"docker: '{detail}' requires at least 1 argument" if new else \
+            f'"{detail}" requires at least 1 argument.'
+    return detail
+
+
+def create_usage(net: Network, profile: Profile) -> Optional[Refusal]:
+    """The CLI's refusal of a `docker network create` command line, if any."""
+    if net.cli_error is not None:
+        return Refusal("cli-usage", usage_text(net.cli_error, profile))
+    return None
+
+
+def remove_usage(removal, profile: Profile) -> Optional[Refusal]:
+    """The CLI's refusal of a `docker network rm` command line: -f/--force came with CLI 23."""
+    if removal.cli_error is not None:
+        return Refusal("cli-usage", usage_text(removal.cli_error, profile))
+    if removal.force and not profile.at_least(23):
+        text = "unknown shorthand flag: 'f' in -f" if removal.force == "-f" else "unknown flag: --force"
+        return Refusal("cli-usage", text)
+    return None

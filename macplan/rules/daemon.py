@@ -490,6 +490,140 @@ class Engine:
         if "8021q" in host.kernel_lacks:
             raise Refusal("kernel-lacks-8021q", f"failed to create {parent} vlan link: operation not supported")
 
+    # -- after create: `docker network rm` and container endpoints (scripts) -------------------
+    # Added for script reading; they only undo or use what `create` recorded.
+
+    def remove(self, name: str) -> Created:
+        """`docker network rm NAME` for one name: the daemon frees the network's name, parent,
+        gateway, aux-addresses and pools (later creates may reuse them), or raises Refusal."""
+        created = self._by_name.get(name)
+        if created is None and name in ("bridge", "host", "none"):
+            # Docker's own networks (a daemon run with --bridge=none has no bridge: rare)
+            raise Refusal("rm-predefined", f"{name} is a pre-defined network and cannot be removed")
+        if created is None:
+            # up to CLI 20.10 the client wraps a 404 in its own words (client/errors.go)
+            raise Refusal("rm-missing", f"Error: No such network: {name}" if not self.profile.at_least(23)
+                          else f"network {name} not found")
+        net = created.network
+        if net.config_only and any(c.network.config_from == name and not c.network.config_only
+                                   for c in self.networks):
+            raise Refusal("rm-config-in-use",
+                          f'error while removing network: configuration network "{name}" is in use')
+        users = self._attached().get(id(created), [])
+        if users:
+            if self.profile.at_least(29):
+                eps = ", ".join(f'name:"{c}" id:"{ID}"' for c in users)
+                text = f"error while removing network: network {name} has active endpoints ({eps})"
+            else:
+                text = f"error while removing network: network {name} id {ID} has active endpoints"
+            raise Refusal("rm-active-endpoints", text)
+        self.networks.remove(created)
+        del self._by_name[name]
+        if created.parent in self.by_parent:
+            self.by_parent[created.parent].remove(created)
+        for a in created.allocations:
+            self._release(created, a)
+        return created
+
+    def _release(self, created: Created, a: Allocation) -> None:
+        """ipamRelease: the gateway and aux-addresses go back to the pool; the pool itself goes
+        with the last network that uses its subnet (AddressSpace.release keeps the count)."""
+        self.spaces[a.family].release(a.pool, a.range_key, [a.gateway, *a.aux.values()])
+
+    def attach(self, network: str, container: str, ip: str, ip6: str, mac: str,
+               started: bool = True) -> tuple[Created, dict]:
+        """A container endpoint as the daemon makes it at container start (or connect): the
+        addresses it takes, {4: int, 6: int}; or Refusal with the daemon's text.  A container
+        only created (`docker create`, not `started`) is checked as if it started, but has no
+        endpoint yet, so it does not keep its network from being removed."""
+        created = self._by_name.get(network)
+        if created is None:
+            raise Refusal("endpoint-network-missing", f"network {network} not found")
+        net = created.network
+        if net.config_only:
+            raise Refusal("endpoint-config-only", "cannot create endpoint on configuration-only network")
+        wanted = {4: ip, 6: ip6}
+        parsed = {}
+        for fam, text in wanted.items():
+            if not text:
+                continue
+            addr = parse_ip(text)
+            if addr is None or addr.version != fam:
+                raise Refusal("endpoint-address-invalid", f"invalid IPv{fam} address: {text}")
+            parsed[fam] = addr
+        by_family = {4: [a for a in created.allocations if a.family == 4],
+                     6: [a for a in created.allocations if a.family == 6]}
+        for fam, addr in parsed.items():
+            if self.profile.at_least(25):
+                # api validateEndpointSettings: the address must be in one of the subnets
+                if not any(addr in a.pool.subnet for a in by_family[fam]):
+                    raise Refusal("endpoint-address-invalid", "invalid endpoint settings:\n"
+                                                      f"no configured subnet contains IP address {addr}")
+            elif not any(not a.default for a in by_family[fam]):
+                raise Refusal("endpoint-address-invalid", "user specified IP address is supported only when connecting "
+                                                  "to networks with user configured subnets")
+        taken: dict[int, int] = {}
+        for fam in (4, 6):
+            allocs = by_family[fam]
+            if fam == 6 and not allocs:
+                continue             # IPv6 is optional for an endpoint
+            if fam == 4 and not allocs:
+                continue
+            if fam in parsed:
+                addr = int(parsed[fam])
+                for a in allocs:
+                    if parsed[fam] in a.pool.subnet:
+                        why = a.pool.request(addr)
+                        if why:
+                            raise Refusal("endpoint-address-in-use", why)
+                        taken[fam] = addr
+                        break
+                else:
+                    word = "invalid" if self.profile.at_least(25) else "Invalid"
+                    raise Refusal("endpoint-address-invalid", f"{word} address {parsed[fam]}: It does not belong to "
+                                                      f"any of this network's subnets")
+            else:
+                for a in allocs:
+                    addr, _ = a.pool.pick(a.slots)     # the lowest free bit of its range, as an address
+                    if addr is not None:
+                        taken[fam] = addr
+                        break
+                else:
+                    raise Refusal("endpoint-pool-full", f"no available IPv{fam} addresses on this network's "
+                                                        f"address pools: {network} ({ID})")
+        if mac and net.driver == "ipvlan":
+            raise Refusal("endpoint-ipvlan-mac", "ipvlan interfaces do not support custom mac address assignment")
+        for fam, addr in taken.items():
+            pool = next(a.pool for a in by_family[fam] if addr in range(a.pool.base, a.pool.base + a.pool.size))
+            pool.taken[addr] = f"container {container or '(unnamed)'}"
+        if started:
+            self._attached().setdefault(id(created), []).append(container)
+        if container:
+            self.__dict__.setdefault("holders", {}).setdefault(container, []).append((created, taken, started))
+        return created, taken
+
+    def detach(self, container: str, network: str = "") -> None:
+        """The container stops (or leaves `network`): its endpoints and addresses are gone."""
+        kept = []
+        for created, taken, started in self.__dict__.get("holders", {}).pop(container, []):
+            if network and created.network.name != network:
+                kept.append((created, taken, started))
+                continue
+            for fam, addr in taken.items():
+                for a in created.allocations:
+                    if a.family == fam and a.pool.taken.get(addr, "").startswith("container "):
+                        a.pool.taken.pop(addr, None)
+            users = self._attached().get(id(created), [])
+            if started and container in users:
+                users.remove(container)
+        if kept:
+            self.__dict__["holders"][container] = kept
+
+    def _attached(self) -> dict:
+        """id(Created) -> the containers on it (made on first use: scripts only)."""
+        return self.__dict__.setdefault("attached", {})
+
+
 
 class AddressSpaceView:
     """Pool requests of one create, committed only if the whole create succeeds."""

@@ -128,3 +128,32 @@ for _id, (_stage, _advice, _example) in {
         "rpc error: code = InvalidArgument desc = name must be valid as a DNS name component"),
 }.items():
     RULES[_id] = Rule(_id, "error", _stage, _advice, f"Docker says, for example: `{_example}`", None)
+# Appended for scripts: the CLI's own refusals, `docker network rm`, and container endpoints
+# (checked when the container starts: daemon/container_operations.go, libnetwork endpoint.go).
+_SCRIPT_ERRORS = {
+    "cli-usage": ("cli", "Fix the command line: an unknown flag, a missing flag value or the wrong number of names.",
+        "unknown flag: --macvlan-mode"),
+    "rm-missing": ("daemon", "Remove only networks that exist (engine 23+: docker network rm -f ignores missing ones).",
+        "network vlan1x not found"),
+    "rm-predefined": ("daemon", "Leave Docker's own networks (bridge, host, none) alone.",
+        "host is a pre-defined network and cannot be removed"),
+    "rm-config-in-use": ("daemon", "Remove the networks created --config-from it first.",
+        "error while removing network: configuration network \"vlan-cfg1\" is in use"),
+    "rm-active-endpoints": ("daemon", "Stop or disconnect the containers on the network first.",
+        "error while removing network: network lan id <id> has active endpoints"),
+    "endpoint-network-missing": ("daemon", "Create the network before the containers that use it.",
+        "network lan not found"),
+    "endpoint-config-only": ("daemon", "Attach containers to the network created --config-from it.",
+        "cannot create endpoint on configuration-only network"),
+    "endpoint-address-invalid": ("ipam", "Give the container an address inside one of the network's subnets.",
+        "invalid endpoint settings:\\nno configured subnet contains IP address 10.9.0.5"),
+    "endpoint-address-in-use": ("ipam", "Pick an address no gateway, aux-address or other container has.",
+        "Address already in use"),
+    "endpoint-pool-full": ("ipam", "Use a bigger subnet or ip-range, or fewer containers.",
+        "no available IPv4 addresses on this network's address pools: lan (<id>)"),
+    "endpoint-ipvlan-mac": ("driver", "Drop --mac-address: ipvlan containers share the parent's MAC.",
+        "ipvlan interfaces do not support custom mac address assignment"),
+}
+
+for _id, (_stage, _advice, _example) in _SCRIPT_ERRORS.items():
+    RULES[_id] = Rule(_id, "error", _stage, _advice, f"Docker says, for example: `{_example}`", None)

@@ -39,6 +39,7 @@ import shlex
 import shutil
 import signal
 import socket
+import stat
 import struct
 import subprocess
 import sys
@@ -256,8 +257,23 @@ class Lab:
             return False
         return bool(m) and m.get("netns") == [st.st_ino, st.st_dev]
 
+    def _check_dir(self) -> None:
+        """The lab directory must be root's alone: /tmp/NAME is the default, and anyone can
+        create /tmp/NAME first (a symlink, or a directory they own, with a forged marker)."""
+        try:
+            st = os.lstat(self.dir)
+        except FileNotFoundError:
+            return
+        if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode):
+            raise LabError(f"{self.dir} is {'a symlink' if stat.S_ISLNK(st.st_mode) else 'not a directory'}: "
+                           f"a lab directory must be a plain directory; nothing done")
+        if st.st_uid != os.geteuid() or st.st_mode & 0o022:
+            raise LabError(f"{self.dir} is owned by uid {st.st_uid} with mode {stat.S_IMODE(st.st_mode):o}: "
+                           f"a lab directory must be root's and writable by no one else; nothing done")
+
     def _claim(self) -> dict:
         """Before ``up`` creates anything: make sure it only ever replaces its own lab."""
+        self._check_dir()
         m = self._marker()
         if m is not None and m.get("name") != self.name:
             raise LabError(f"{self.dir} holds lab {m.get('name')!r}, not {self.name!r}: nothing done")
@@ -273,7 +289,10 @@ class Lab:
             raise LabError(f"netns {self.name} exists and this lab did not create it: choose another --name; "
                            f"nothing done")
         if m is None:
-            self.dir.mkdir(parents=True, exist_ok=True)
+            if not self.dir.exists():
+                self.dir.mkdir(parents=True)
+                os.chmod(self.dir, 0o755)  # whatever the umask says
+            self._check_dir()  # mkdir's mode is masked by the umask; a racing creator is caught here
             m = {"name": self.name, "id": secrets.token_hex(8), "netns": None}
             self._write_marker(m)
         return m
@@ -347,6 +366,7 @@ class Lab:
         """Stop dockerd and everything the lab started; safe to repeat and after a crash."""
         self.require_root()
         t = time.monotonic()
+        self._check_dir()  # a marker in a directory someone else controls proves nothing
         m = self._marker()
         if m is None:
             found = [what for what, there in (

@@ -391,3 +391,25 @@ def test_lab_cgroup_is_never_named_by_the_user():
             assert lab._cgroup_dirs() == [] and lab._leftover_pids(exclude=set()) == set()
     finally:
         cg.rmdir()
+
+
+def test_lab_dir_must_be_roots_alone(tmp_path, capsys):
+    """Anyone can create /tmp/NAME before root does: a symlink or a directory of theirs (with a
+    forged marker) is refused by up and down alike."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root")
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    os.chown(theirs, 65534, 65534)
+    (theirs / labmod.MARKER).write_text('{"name": "macplan-tdir", "id": "0123456789abcdef", "netns": null}')
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "elsewhere").mkdir()
+    for d in (theirs, link):
+        for action in ("down", "up"):  # down first: today's code would bring a lab up there
+            rc = labmod.cli([action, "--name", "macplan-tdir", "--dir", str(d), "--no-image", "--parents", "eth0"])
+            err = capsys.readouterr().err
+            assert rc == 2 and err.count("\n") == 1 and "nothing done" in err, (d, action, err)
+    assert sorted(os.listdir(tmp_path / "elsewhere")) == []
+    assert sorted(os.listdir(theirs)) == [labmod.MARKER]
+    assert not Path("/var/run/netns/macplan-tdir").exists()

@@ -119,14 +119,21 @@ def test_dockerd_killed_during_destroy_of_50(clean_engine, tmp_path):
     assert rc == 2 and "Traceback" not in err
     assert "the engine is not answering, so what exists now is unknown" in last
     removed = _removed_list(last)
-    assert len(removed) == 24, last
+    assert removed == [f"c{i:02d}" for i in range(1, 25)], last
     assert "cannot re-read" in out and len(re.findall(r" unknown \(", out)) == 50
+    # the 25th was being removed when dockerd died: if the request may have reached it, the
+    # output says "maybe"; when the connection was refused, it says "not removed"
+    maybe = (re.search(r"maybe removed: ([^;]*)", last) or [None, ""])[1]
+    maybe = set(maybe.split(", ")) - {""}
+    assert maybe <= {"c25"}, last
+    m = re.search(r"not removed: ([^;]*)", last)
+    not_removed = set(m.group(1).split(", ")) if m else set()
+    assert not_removed | maybe == {f"c{i:02d}" for i in range(25, 51)}
     lab.start_dockerd()
     left = set(nets(lab))
-    # exactly what the output said: 24 removed, the other 26 still there
-    assert left == {f"c{i:02d}" for i in range(1, 51)} - set(removed) and len(left) == 26
-    m = re.search(r"not removed: ([^;]*)", last)
-    assert m and set(m.group(1).split(", ")) == left
+    # exactly what the output said: 24 removed, the others there (the "maybe" one either way)
+    assert not left & set(removed)
+    assert not_removed <= left <= not_removed | maybe
 
 
 def test_container_attached_during_destroy(clean_engine, tmp_path):

@@ -927,7 +927,8 @@ class Engine:
             if missing:
                 raise PlanRefused(f"remove {_safe(cur['Name'])} would disconnect {', '.join(missing)}; "
                                   f"name them with --disconnect to allow it")
-        mine.sort(key=lambda n: 1 if n.get("ConfigOnly") else 0)
+        # config-from networks before the config-only network they use; else by name
+        mine.sort(key=lambda n: (1 if n.get("ConfigOnly") else 0, n["Name"]))
         result.pending = [n["Name"] for n in mine]
         for i, cur in enumerate(mine, 1):
             self.progress(f"[{i}/{len(mine)}] remove {_safe(cur['Name'])}")

@@ -474,6 +474,9 @@ class DestroyResult:
     def ok(self) -> bool:
         return self.error is None
 
+    def __str__(self) -> str:  # print(engine.destroy(plan)) reads like the list it used to be
+        return _safe(", ".join(self.removed) or "nothing") + (f" (stopped: {_safe(self.error)})" if self.error else "")
+
 
 # ---- the engine -------------------------------------------------------------------------------
 
@@ -830,7 +833,8 @@ class Engine:
                     result.in_flight.append((op, a.name))
                 self.progress(f"[{i}/{total}] {op} {_safe(a.name)}: failed: {_safe(exc)}")
                 if rollback:
-                    self._rollback(created, removed, result, me=(plan.name, plan_origin(plan)))
+                    self._rollback(created, removed, result, me=(plan.name, plan_origin(plan)),
+                                   flying=a.current if op == "remove" else None)
                 result.state = self._state(names)
                 self._settle_in_flight(result)
                 return result
@@ -850,9 +854,9 @@ class Engine:
                 result.removed.append(name)
         result.in_flight = []
 
-    def _rollback(self, created, removed, result: ApplyResult, me=None) -> None:
-        if any(nid is None for _, nid in created) or any(op == "create" for op, _ in result.in_flight):
-            # a create whose answer was lost may exist: find it by name and this plan's labels
+    def _rollback(self, created, removed, result: ApplyResult, me=None, flying: Optional[dict] = None) -> None:
+        if any(nid is None for _, nid in created) or result.in_flight:
+            # a step whose answer was lost may have happened: look before undoing
             try:
                 have = self._networks()
                 by_name = _index(have)
@@ -861,6 +865,11 @@ class Engine:
                     if op == "create" and len(mine) == 1:
                         created.append((name, mine[0]["Id"]))
                         result.created.append(name)
+                        result.in_flight.remove((op, name))
+                    elif op == "remove" and flying is not None:
+                        if not any(n["Id"] == flying["Id"] for n in have):
+                            removed.append(flying)       # it went: re-create it below
+                            result.removed.append(name)
                         result.in_flight.remove((op, name))
                 created[:] = [(name, nid or next((n["Id"] for n in by_name.get(name, [])
                                                   if _identity(n, by_name) == me), None))

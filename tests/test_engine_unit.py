@@ -211,3 +211,29 @@ def test_docker_transport_guards_its_own_parsing():
     t._docker = docker
     with pytest.raises(eng.EngineMalformed):
         t.networks()
+
+
+def test_remove_whose_answer_was_lost_is_checked_and_undone(plan_file):
+    """The daemon removed the network and the answer never came: rollback looks, and re-creates it."""
+    plan = macplan.load(str(plan_file))
+    labels = {LABEL_PLAN: plan.name, LABEL_ORIGIN: plan_origin(plan), LABEL_HASH: "0" * 16}
+    old = good_net("old", Id="e" * 64, Labels=labels, Options={"parent": "eth1"},
+                   IPAM={"Driver": "default", "Config": [{"Subnet": "10.5.0.0/24"}]})
+
+    class LosesRemoveAnswer(FakeTransport):
+        def remove_network(self, net_id):
+            super().remove_network(net_id)
+            self._networks = [n for n in self._networks if n["Id"] != net_id]
+            raise eng.EngineUnreachable("remove: connection lost (daemon gone?)", sent=True)
+
+        def create_network(self, body):
+            nid = super().create_network(body)
+            self._networks.append(good_net(body["Name"], Id=nid, Labels=body.get("Labels") or {}))
+            return nid
+
+    t = LosesRemoveAnswer([old])
+    with Engine(transport=t) as e:
+        res = e.apply(plan)
+    assert not res.ok and res.rolled_back == ["old"] and res.in_flight == []
+    assert t.calls == [("remove", "e" * 64), ("create", "old")]
+    assert res.state == {"n1": "absent", "old": "present"}

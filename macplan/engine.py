@@ -1103,8 +1103,8 @@ def cli(command: str, argv: list[str]) -> int:
                 if not res.diff.changes:
                     print(f"nothing to do: {len(res.diff.by_kind('keep'))} networks up to date")
                 else:
-                    print(f"applied plan {plan.name}: created {len(res.created)}, removed {len(res.removed)}, "
-                          f"unchanged {len(res.diff.by_kind('keep'))}")
+                    print(_safe(f"applied plan {plan.name}: created {len(res.created)}, removed {len(res.removed)}, "
+                          f"unchanged {len(res.diff.by_kind('keep'))}"))
                 return 0
             _report_state(res)
             maybe = [n for op, n in res.in_flight if op == "create"]

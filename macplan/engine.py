@@ -787,6 +787,10 @@ class Engine:
             if errors:
                 raise PlanRefused(f"plan has {len(errors)} error finding(s), first: {errors[0]}")
         d = self.diff(plan, host, adopt=adopt)
+        stray = sorted(set(adopt) - {a.name for a in d.actions if a.kind != "remove"})
+        if stray:
+            raise NotOwned(f"--adopt {', '.join(stray)}: not a network this plan creates"
+                           + (f" for host {d.host}" if d.host else ""))
         result = ApplyResult(d)
         foreign = [a for a in d.by_kind("conflict") if a.foreign]
         if foreign:

@@ -741,12 +741,24 @@ class Lab:
                     pass
         return out
 
+    def _is_engine_process(self, pid: int) -> bool:
+        """containerd, its shims, runc or docker-proxy of this lab's exec-root; not any process
+        that merely names a file there (someone's ``tail -f DIR/exec/...``)."""
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            return False
+        prog = os.path.basename(argv[0].decode(errors="replace")) if argv else ""
+        if not (prog.startswith("containerd") or prog in ("runc", "docker-proxy", "docker-init")):
+            return False
+        execroot = f"{self.dir}/exec/"
+        return any(a.decode(errors="replace").startswith(execroot) for a in argv[1:])
+
     def _leftover_pids(self, exclude: set[int]) -> set[int]:
         if self._marker() is None:
             return set()
-        execroot = f"{self.dir}/exec/"
         pids = self._netns_pids() | self._cgroup_pids()
-        pids |= {p for p in _all_pids() if execroot in _cmdline(p)}
+        pids |= {p for p in _all_pids() if self._is_engine_process(p)}
         return {p for p in pids if p not in exclude and _alive(p)}
 
     def _mounts(self) -> list[str]:

@@ -237,3 +237,10 @@ def test_remove_whose_answer_was_lost_is_checked_and_undone(plan_file):
     assert not res.ok and res.rolled_back == ["old"] and res.in_flight == []
     assert t.calls == [("remove", "e" * 64), ("create", "old")]
     assert res.state == {"n1": "absent", "old": "present"}
+
+
+def test_adopt_names_only_planned_networks(monkeypatch, capsys, plan_file):
+    t = FakeTransport([good_net("n9", Options={"parent": "eth3"})])
+    rc, out, err = run_cli(monkeypatch, capsys, t, "apply", plan_file, "-q", "--adopt", "n9")
+    assert rc == 2 and "--adopt n9: not a network this plan creates" in err and err.count("\n") == 1
+    assert t.calls == []

@@ -303,9 +303,15 @@ def test_down_kills_and_unmounts_only_its_own(tmp_path):
         (cg / "cgroup.procs").write_text(f"{victim.pid}\n")
         other.mkdir()
         subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(other)], check=True)
+        # someone reading a lab file: its command line names the exec-root, it is not the lab's
+        reader = subprocess.Popen(["tail", "-f", str(lab.dir / "exec" / "containerd" / "containerd.toml")],
+                                  stdout=subprocess.DEVNULL)
         lab.kill_dockerd()  # the hard case: down has to hunt for leftovers
         lab.down()
         assert victim.poll() is None, "down killed a process of a cgroup named after the lab"
+        assert reader.poll() is None, "down killed a process that only names a file of the lab"
+        reader.kill()
+        reader.wait()
         assert _mounted(other), "down unmounted a mount it did not make"
         assert traces(lab) == NOTHING
         assert not (lab.dir / labmod.MARKER).exists()

@@ -289,7 +289,7 @@ def test_down_kills_and_unmounts_only_its_own(tmp_path):
     lab = Lab(name, parents=("eth0",), lab_dir=tmp_path / "lab", verbose=False)
     cg = Path("/sys/fs/cgroup/pids") / name  # what `--cgroup-parent /NAME` used to be
     other = tmp_path / "lab" / "other"
-    victim = None
+    victim = reader = None
     try:
         lab.up()
         c = lab.client()
@@ -310,15 +310,14 @@ def test_down_kills_and_unmounts_only_its_own(tmp_path):
         lab.down()
         assert victim.poll() is None, "down killed a process of a cgroup named after the lab"
         assert reader.poll() is None, "down killed a process that only names a file of the lab"
-        reader.kill()
-        reader.wait()
         assert _mounted(other), "down unmounted a mount it did not make"
         assert traces(lab) == NOTHING
         assert not (lab.dir / labmod.MARKER).exists()
     finally:
-        if victim:
-            victim.kill()
-            victim.wait()
+        for proc in (victim, reader):
+            if proc:
+                proc.kill()
+                proc.wait()
         subprocess.run(["umount", str(other)], capture_output=True)
         try:
             cg.rmdir()

@@ -18,7 +18,8 @@ network create`` commands have nowhere to put one. Where a plan lives is somethi
 different plans cannot share; when a plan file moves, or is applied from another machine, the
 networks it made look foreign and macplan refuses, saying where they came from: ``--adopt
 NAME`` takes such a network over explicitly (it is removed and re-created with this plan's
-labels). Networks without macplan's labels, or with a plan name but no origin (made by hand or
+labels). Where the path is not stable by nature (a CI checkout), ``--origin TEXT`` names the
+plan's origin instead. Networks without macplan's labels, or with a plan name but no origin (made by hand or
 by an older macplan), are foreign too. Refusals of this kind exit 2.
 
 Faults. When a run stops (daemon gone, Docker refused, a container attached meanwhile), macplan
@@ -26,10 +27,10 @@ re-reads the engine and prints, network by network, what exists now; when the en
 read it says so and lists what this run did for certain, and what was in flight when the engine
 stopped answering (it may or may not have happened).
 
-    macplan diff PLAN [--docker-host H] [--host NAME] [--json]
-    macplan apply PLAN [--docker-host H] [--host NAME] [--disconnect CONTAINER]... [--adopt NAME]...
-                       [--no-rollback] [-q]
-    macplan destroy PLAN [--docker-host H] [--disconnect CONTAINER]... [--adopt NAME]... [-q]
+    macplan diff PLAN [--docker-host H] [--host NAME] [--origin TEXT] [--json]
+    macplan apply PLAN [--docker-host H] [--host NAME] [--origin TEXT] [--disconnect CONTAINER]...
+                       [--adopt NAME]... [--no-rollback] [-q]
+    macplan destroy PLAN [--docker-host H] [--origin TEXT] [--disconnect CONTAINER]... [--adopt NAME]... [-q]
     macplan import [FILE] [--docker-host H] [--name NAME] [--plan LABEL]
 
 Exit codes: 0 done (or nothing to do; for diff: no changes), 1 refused (error findings, a
@@ -480,8 +481,11 @@ class DestroyResult:
 
 # ---- the engine -------------------------------------------------------------------------------
 
-def plan_origin(plan) -> str:
-    """Where a plan comes from: ``<machine>:<absolute path>`` (half of its identity; see above)."""
+def plan_origin(plan, origin: Optional[str] = None) -> str:
+    """Where a plan comes from: ``<machine>:<absolute path>`` (half of its identity; see above),
+    or ``origin`` when the user gives one (``--origin``: a CI checkout whose path changes)."""
+    if origin:
+        return origin
     src = str(getattr(plan, "source", "") or "<input>")
     if not (src.startswith("<") or src == "-"):
         src = os.path.realpath(src)
@@ -698,9 +702,10 @@ class Engine:
         return [_check_network(n, i) for i, n in enumerate(raw)]
 
     # -- diff --
-    def diff(self, plan, host: Optional[str] = None, *, adopt: Iterable[str] = ()) -> Diff:
+    def diff(self, plan, host: Optional[str] = None, *, adopt: Iterable[str] = (),
+             origin: Optional[str] = None) -> Diff:
         host, nets = self._select(plan, host)
-        me = (plan.name, plan_origin(plan))
+        me = (plan.name, plan_origin(plan, origin))
         adopt = set(adopt)
         current = self._networks()
         by_name = _index(current)
@@ -781,12 +786,13 @@ class Engine:
 
     # -- apply --
     def apply(self, plan, host: Optional[str] = None, *, disconnect: Iterable[str] = (),
-              rollback: bool = True, check: bool = True, adopt: Iterable[str] = ()) -> ApplyResult:
+              rollback: bool = True, check: bool = True, adopt: Iterable[str] = (),
+              origin: Optional[str] = None) -> ApplyResult:
         if check:
             _, errors = self._check(plan, host)
             if errors:
                 raise PlanRefused(f"plan has {len(errors)} error finding(s), first: {errors[0]}")
-        d = self.diff(plan, host, adopt=adopt)
+        d = self.diff(plan, host, adopt=adopt, origin=origin)
         stray = sorted(set(adopt) - {a.name for a in d.actions if a.kind != "remove"})
         if stray:
             raise NotOwned(f"--adopt {', '.join(stray)}: not a network this plan creates"
@@ -837,7 +843,7 @@ class Engine:
                     result.in_flight.append((op, a.name))
                 self.progress(f"[{i}/{total}] {op} {_safe(a.name)}: failed: {_safe(exc)}")
                 if rollback:
-                    self._rollback(created, removed, result, me=(plan.name, plan_origin(plan)),
+                    self._rollback(created, removed, result, me=(plan.name, plan_origin(plan, origin)),
                                    flying=a.current if op == "remove" else None)
                 result.state = self._state(names)
                 self._settle_in_flight(result)
@@ -908,14 +914,15 @@ class Engine:
         return {n: ("present" if n in present else "absent") for n in names}
 
     # -- destroy --
-    def destroy(self, plan, *, disconnect: Iterable[str] = (), adopt: Iterable[str] = ()) -> DestroyResult:
+    def destroy(self, plan, *, disconnect: Iterable[str] = (), adopt: Iterable[str] = (),
+                origin: Optional[str] = None) -> DestroyResult:
         """Remove every network with this plan's identity (name and origin), and those named in
         ``adopt`` (planned, or labelled with this plan's name); refuse if containers are unnamed.
 
         A failure midway is not raised: the result says what was removed, what was in flight,
         and (re-read from the engine) what exists now.
         """
-        me = (plan.name, plan_origin(plan))
+        me = (plan.name, plan_origin(plan, origin))
         adopt = set(adopt)
         current = self._networks()
         index = _index(current)
@@ -1041,6 +1048,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
     else:
         p.add_argument("plan", help="YAML plan or script of docker network create commands")
         p.add_argument("--host", help="which of the plan's hosts this engine is")
+        p.add_argument("--origin", help="identify the plan by this text instead of MACHINE:PATH of the plan file "
+                                        "(for checkouts whose path or machine changes, e.g. CI)")
     p.add_argument("--docker-host", help="engine URL (default: $DOCKER_HOST)")
     if command in ("apply", "destroy"):
         p.add_argument("--disconnect", action="append", default=[], metavar="CONTAINER",
@@ -1095,14 +1104,14 @@ def cli(command: str, argv: list[str]) -> int:
                 return _err(command, str(exc))
         engine = Engine(args.docker_host, progress=progress)
         if command == "diff":
-            d = engine.diff(plan, args.host)
+            d = engine.diff(plan, args.host, origin=args.origin)
             print(json.dumps(d.to_dict(), indent=1) if args.json else d.render())
             # --exit-code convention (git diff, kubectl diff): 1 = there are differences
             return 1 if d.changes or d.by_kind("conflict") else 0
         if command == "apply":
             progress(f"engine {_safe(engine.version)} (rules {engine.profile or 'default'})")
             res = engine.apply(plan, args.host, disconnect=args.disconnect, rollback=not args.no_rollback,
-                               adopt=args.adopt)
+                               adopt=args.adopt, origin=args.origin)
             if res.ok:
                 if not res.diff.changes:
                     print(f"nothing to do: {len(res.diff.by_kind('keep'))} networks up to date")
@@ -1123,7 +1132,7 @@ def cli(command: str, argv: list[str]) -> int:
                            if any(v == "unknown" for v in res.state.values()) else ""),
                         1 if not any(v == "unknown" for v in res.state.values()) else 2)
         if command == "destroy":
-            res = engine.destroy(plan, disconnect=args.disconnect, adopt=args.adopt)
+            res = engine.destroy(plan, disconnect=args.disconnect, adopt=args.adopt, origin=args.origin)
             for name, whose in res.skipped:
                 progress(_safe(f"not touched: {name} {whose} (--adopt {name} takes it)"))
             if res.ok:

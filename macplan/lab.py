@@ -271,6 +271,14 @@ class Lab:
             raise LabError(f"{self.dir} is owned by uid {st.st_uid} with mode {stat.S_IMODE(st.st_mode):o}: "
                            f"a lab directory must be root's and writable by no one else; nothing done")
 
+    def _own(self) -> dict:
+        """restart, kill_dockerd, start_dockerd act only on a lab ``up`` made (and whose netns it is)."""
+        self._check_dir()
+        m = self._marker()
+        if m is None or m.get("name") != self.name or not self._netns_is_ours(m):
+            raise LabError(f"lab {self.name} in {self.dir} is not up (or not made by `macplan lab up`): nothing done")
+        return m
+
     def _claim(self) -> dict:
         """Before ``up`` creates anything: make sure it only ever replaces its own lab."""
         self._check_dir()
@@ -391,6 +399,7 @@ class Lab:
     def restart(self) -> "Lab":
         """Restart dockerd keeping its data (networks survive; 20.10's leaked IPAM pools do not)."""
         self.require_root()
+        self._own()
         with self._lock():
             t = time.monotonic()
             self._stop_dockerd()
@@ -400,6 +409,7 @@ class Lab:
 
     def kill_dockerd(self) -> None:
         """SIGKILL dockerd (fault injection: the daemon vanishes; containers and shims stay)."""
+        self._own()
         pid = self.dockerd_pid()
         if pid:
             os.kill(pid, signal.SIGKILL)
@@ -410,6 +420,7 @@ class Lab:
 
     def start_dockerd(self) -> None:
         """Start dockerd again on the existing netns and data (after :meth:`kill_dockerd`)."""
+        self._own()
         with self._lock():
             self._start_dockerd()
 

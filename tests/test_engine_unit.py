@@ -244,3 +244,22 @@ def test_adopt_names_only_planned_networks(monkeypatch, capsys, plan_file):
     rc, out, err = run_cli(monkeypatch, capsys, t, "apply", plan_file, "-q", "--adopt", "n9")
     assert rc == 2 and "--adopt n9: not a network this plan creates" in err and err.count("\n") == 1
     assert t.calls == []
+
+
+def test_origin_flag_names_the_plan_across_checkouts(monkeypatch, capsys, tmp_path):
+    """A CI checkout at a new path each run: --origin keeps it the same plan."""
+    runs = []
+    for n in (1, 2):
+        d = tmp_path / f"build-{n}"
+        d.mkdir()
+        (d / "site.sh").write_text(PLAN.replace("10.1.0.0/24", f"10.1.{n}.0/24"))
+        runs.append(d / "site.sh")
+    with Engine(transport=FakeTransport()) as e:
+        body = e.diff(macplan.load(str(runs[0])), origin="ci:site").actions[0].body
+    assert body["Labels"][LABEL_ORIGIN] == "ci:site"
+    t = FakeTransport([good_net(Labels=dict(body["Labels"]), IPAM={"Config": [{"Subnet": "10.1.1.0/24"}]})])
+    rc, out, err = run_cli(monkeypatch, capsys, t, "apply", runs[1], "-q")
+    assert rc == 2 and "--adopt n1" in err  # by path, the second checkout is another plan
+    rc, out, err = run_cli(monkeypatch, capsys, t, "apply", runs[1], "-q", "--origin", "ci:site")
+    assert rc == 0, err
+    assert ("remove", "a" * 64) in t.calls and ("create", "n1") in t.calls

@@ -418,3 +418,12 @@ def test_lab_dir_must_be_roots_alone(tmp_path, capsys):
     assert sorted(os.listdir(tmp_path / "elsewhere")) == []
     assert sorted(os.listdir(theirs)) == [labmod.MARKER]
     assert not Path("/var/run/netns/macplan-tdir").exists()
+
+
+def test_restart_and_kill_act_only_on_a_lab_up_made(hostile):
+    name, d, mnt, proc = hostile
+    lab = Lab(name, lab_dir=d, verbose=False)
+    for act in (lab.restart, lab.kill_dockerd, lab.start_dockerd):
+        with pytest.raises(labmod.LabError, match="nothing done"):
+            act()
+    _untouched(d, mnt, proc, name)

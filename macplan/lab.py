@@ -318,7 +318,7 @@ class Lab:
             st = self._state()
             if "kernel_lacks" in st:
                 self._kernel_lacks = frozenset(st["kernel_lacks"])
-            elif self.netns_path.exists():
+            elif self._netns_is_ours(self._marker()):  # never add links in someone else's netns
                 self._kernel_lacks = self._probe_kernel()
             else:
                 raise LabError(f"lab {self.name} is not up: kernel_lacks is probed inside its netns")

@@ -426,4 +426,7 @@ def test_restart_and_kill_act_only_on_a_lab_up_made(hostile):
     for act in (lab.restart, lab.kill_dockerd, lab.start_dockerd):
         with pytest.raises(labmod.LabError, match="nothing done"):
             act()
+    with pytest.raises(labmod.LabError, match="not up"):
+        lab.kernel_lacks  # probing adds links: never in a netns the lab did not create
+    assert "mpprobe" not in subprocess.run(["ip", "-n", name, "link"], capture_output=True, text=True).stdout
     _untouched(d, mnt, proc, name)

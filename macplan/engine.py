@@ -555,7 +555,7 @@ def _short(name: str) -> str:
 
 
 def _attached(inspect: dict) -> list[str]:
-    return sorted(_short(c.get("Name") or cid[:12]) for cid, c in (inspect.get("Containers") or {}).items())
+    return sorted(_short((c or {}).get("Name") or cid[:12]) for cid, c in (inspect.get("Containers") or {}).items())
 
 
 def _member_key(name: str) -> str:
@@ -985,7 +985,7 @@ class Engine:
         index = _index(current)
         picked = [n for n in current if (n.get("Driver") in IMPORT_DRIVERS or n.get("ConfigOnly"))
                   and (only_plan is None or _owner(n, index) == only_plan)]
-        picked.sort(key=lambda n: (0 if n.get("ConfigOnly") else 1, n.get("Created", ""), n["Name"]))
+        picked.sort(key=lambda n: (0 if n.get("ConfigOnly") else 1, n.get("Created") or "", n["Name"]))
         networks, parents = [], []
         for n in picked:
             opts = dict(n.get("Options") or {})

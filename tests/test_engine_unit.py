@@ -263,3 +263,16 @@ def test_origin_flag_names_the_plan_across_checkouts(monkeypatch, capsys, tmp_pa
     rc, out, err = run_cli(monkeypatch, capsys, t, "apply", runs[1], "-q", "--origin", "ci:site")
     assert rc == 0, err
     assert ("remove", "a" * 64) in t.calls and ("create", "n1") in t.calls
+
+
+@pytest.mark.parametrize("command", ["diff", "destroy", "import"])
+def test_nulls_where_the_api_allows_them(monkeypatch, capsys, plan_file, command):
+    """null is not malformed everywhere: a null container entry, Created, Labels, IPAM..."""
+    plan = macplan.load(str(plan_file))
+    labels = {LABEL_PLAN: plan.name, LABEL_ORIGIN: plan_origin(plan), LABEL_HASH: "0" * 16}
+    nets = [good_net("a", Id="1" * 64, Created=None, Labels=labels, Containers={"f" * 64: None}),
+            good_net("b", Id="2" * 64, Created=None, Labels=None, Options=None, IPAM=None, Containers=None,
+                     ConfigFrom=None, EnableIPv6=None)]
+    args = ([] if command == "import" else [plan_file]) + (["--disconnect", "f" * 12] if command == "destroy" else [])
+    rc, out, err = run_cli(monkeypatch, capsys, FakeTransport(nets), command, *args)
+    assert rc in (0, 1) and "Traceback" not in err and "unexpected" not in err, err

@@ -276,3 +276,52 @@ def test_nulls_where_the_api_allows_them(monkeypatch, capsys, plan_file, command
     args = ([] if command == "import" else [plan_file]) + (["--disconnect", "f" * 12] if command == "destroy" else [])
     rc, out, err = run_cli(monkeypatch, capsys, FakeTransport(nets), command, *args)
     assert rc in (0, 1) and "Traceback" not in err and "unexpected" not in err, err
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+_json = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                     lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=8), kids, max_size=3),
+                     max_leaves=6)
+_KEYS = ["Name", "Id", "Driver", "Scope", "Created", "EnableIPv6", "Internal", "Attachable", "ConfigOnly",
+         "ConfigFrom", "Options", "Labels", "IPAM", "Containers"]
+
+
+@st.composite
+def _network(draw):
+    n = good_net(draw(st.text(min_size=1, max_size=6)), Id=draw(st.text("0123456789abcdef", min_size=1, max_size=8)))
+    for key in draw(st.lists(st.sampled_from(_KEYS), max_size=3, unique=True)):
+        if draw(st.booleans()):
+            n.pop(key, None)
+        else:
+            n[key] = draw(_json)
+    if draw(st.booleans()):
+        ipam = n.get("IPAM") if isinstance(n.get("IPAM"), dict) else {}
+        ipam["Config"] = [{"Subnet": draw(_json), "Gateway": draw(_json), "AuxiliaryAddresses": draw(_json)}]
+        n["IPAM"] = ipam
+    return n
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(nets=st.lists(_network(), max_size=3), command=st.sampled_from(["diff", "apply", "destroy", "import"]))
+def test_any_engine_answer_is_handled(tmp_path_factory, nets, command):
+    """Whatever JSON the engine sends: a result or one line, never an unexpected exception."""
+    import io
+    import sys
+
+    plan_file = tmp_path_factory.mktemp("p") / "site.sh"
+    plan_file.write_text(PLAN)
+    old_t, out, err = eng.DockerTransport, io.StringIO(), io.StringIO()
+    eng.DockerTransport = lambda docker_host=None, timeout=60: FakeTransport(nets)
+    old_io = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    try:
+        args = ([] if command == "import" else [str(plan_file)]) + (["-q"] if command in ("apply", "destroy") else [])
+        rc = eng.cli(command, args)
+    finally:
+        sys.stdout, sys.stderr = old_io
+        eng.DockerTransport = old_t
+    assert rc in (0, 1, 2)
+    assert "unexpected" not in err.getvalue(), err.getvalue()
+    if rc == 2:
+        assert err.getvalue().count("\n") == 1, err.getvalue()

@@ -939,7 +939,7 @@ class Engine:
                 result.skipped.append((n["Name"], _whose(owner)))
         unknown = adopt - {n["Name"] for n in mine}
         if unknown:
-            raise PlanRefused(f"--adopt {', '.join(_safe(x) for x in sorted(unknown))}: no such network of plan "
+            raise NotOwned(f"--adopt {', '.join(_safe(x) for x in sorted(unknown))}: no such network of plan "
                               f"{_safe(plan.name)} (neither in the plan nor labelled with its name)")
         allowed = set(disconnect)
         for cur in mine:

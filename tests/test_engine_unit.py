@@ -325,3 +325,22 @@ def test_any_engine_answer_is_handled(tmp_path_factory, nets, command):
     assert "unexpected" not in err.getvalue(), err.getvalue()
     if rc == 2:
         assert err.getvalue().count("\n") == 1, err.getvalue()
+
+
+def test_destroy_adopt_takes_only_what_it_names(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    pa, pb = tmp_path / "a" / "plan.sh", tmp_path / "b" / "plan.sh"
+    pa.write_text(PLAN)
+    pb.write_text("# empty\n")
+    with Engine(transport=FakeTransport()) as e:
+        labels = dict(e.diff(macplan.load(str(pa))).actions[0].body["Labels"])
+    nets = [good_net("n1", Id="1" * 64, Labels=labels), good_net("n2", Id="2" * 64, Labels=labels),
+            good_net("x", Id="3" * 64)]
+    t = FakeTransport(nets)
+    rc, out, err = run_cli(monkeypatch, capsys, t, "destroy", pb, "--adopt", "n2")
+    assert rc == 0 and "removed 1 network(s) of plan plan: n2" in out, err
+    assert "not touched: n1 belongs to plan plan from" in err and "--adopt n1" in err
+    assert [c for c in t.calls if c[0] == "remove"] == [("remove", "2" * 64)]
+    rc, out, err = run_cli(monkeypatch, capsys, FakeTransport(nets), "destroy", pb, "--adopt", "x")
+    assert rc == 2 and "--adopt x: no such network of plan plan" in err

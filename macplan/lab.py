@@ -5,10 +5,21 @@ lives inside the netns (veth pairs whose named end stands in for a parent such a
 ``eth0.50``), dockerd runs with no bridge and no iptables, on a private socket under the lab
 directory, with its own data-root, exec-root (so its own containerd) and cgroup parent.
 Teardown finds what is left even after a crash (dockerd killed with -9): processes in the
-netns, processes naming the exec-root, processes in the lab cgroup; then it unmounts
-everything under the lab directory, removes the cgroups and deletes the netns.
+netns, processes naming the exec-root, processes in the lab cgroup; then it unmounts what
+dockerd mounted under the lab's data and exec roots, removes the cgroups and deletes the netns.
 
-    macplan lab up [--name N] [--parents eth0,eth1,eth0.50] [--dir D] [--no-install] [--no-image]
+It runs as root, so it trusts nothing it is told: ``up`` writes a marker (``.macplan-lab``,
+with a random id) into the lab directory before it creates anything, and records there the
+netns it created (by inode) and the cgroup it uses (``macplan-lab-<id>``, never a name taken
+from ``--name``, which could be ``docker`` or ``system.slice``). ``down`` removes only what the
+marker records: on a directory without the marker it refuses and removes nothing; a netns of
+that name which is not the recorded one, its processes, and mounts outside the data and exec
+roots are left alone. ``up`` refuses a non-empty directory or an existing netns it did not make.
+
+It installs nothing unless asked (``--install``), and never Debian's ``docker.io`` when a
+``dockerd`` is already there (on a host with Docker CE the two packages conflict).
+
+    macplan lab up [--name N] [--parents eth0,eth1,eth0.50] [--dir D] [--install] [--no-image]
     macplan lab down | status | env [--name N] [--dir D]
 
 Python:  ``lab = Lab(name="macplan-lab"); lab.up(); lab.docker_host; lab.version(); lab.down()``.
@@ -23,15 +34,19 @@ import io
 import json
 import os
 import re
+import secrets
+import shlex
 import shutil
 import signal
 import socket
+import stat
 import struct
 import subprocess
 import sys
 import tarfile
 import time
 from pathlib import Path
+from typing import Optional
 
 __all__ = [
     "DEFAULT_NAME",
@@ -49,6 +64,9 @@ DEFAULT_PARENTS = ("eth0", "eth1", "eth2", "eth3", "eth0.50", "eth0.60", "eth1.7
 IMAGE = "macplan/busybox:latest"
 KERNEL_FEATURES = ("8021q", "dummy", "ipvlan")
 PACKAGES = ("docker.io", "busybox-static", "iproute2", "util-linux")
+MARKER = ".macplan-lab"
+#: files a lab directory may hold before it has a marker (what an earlier macplan left there)
+_LAB_FILES = {"lock", "dockerd.log", "daemon.json", "apt.log", "lab.json", "lab.tmp"}
 NETNS_DIR = Path("/var/run/netns")
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 _IFNAME = re.compile(r"^[A-Za-z0-9_.@:-]{1,15}$")
@@ -148,7 +166,7 @@ class Lab:
         parents: tuple[str, ...] | list[str] | str = DEFAULT_PARENTS,
         *,
         lab_dir: str | os.PathLike | None = None,
-        install: bool = True,
+        install: bool = False,
         image: bool = True,
         wait: float = 60.0,
         verbose: bool = True,
@@ -165,7 +183,7 @@ class Lab:
             raise LabError("parent interface names must be unique")
         self.name = name
         self._parents = parents
-        self.dir = Path(lab_dir) if lab_dir else Path("/tmp") / name
+        self.dir = Path(os.path.abspath(lab_dir)) if lab_dir else Path("/tmp") / name
         self.install = install
         self.want_image = image
         self.wait = wait
@@ -209,6 +227,85 @@ class Lab:
             return {}
 
     @property
+    def _marker_file(self) -> Path:
+        return self.dir / MARKER
+
+    def _marker(self) -> Optional[dict]:
+        """What ``up`` recorded it created here, or None when ``up`` never made this directory."""
+        try:
+            m = json.loads(self._marker_file.read_text())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(m, dict) or not isinstance(m.get("id"), str) or not re.fullmatch(r"[0-9a-f]{16}", m["id"]):
+            return None
+        return m
+
+    def _write_marker(self, m: dict) -> None:
+        tmp = self.dir / (MARKER + ".tmp")
+        tmp.write_text(json.dumps(m, indent=1) + "\n")
+        tmp.replace(self._marker_file)
+
+    @staticmethod
+    def _cgroup_name(m: Optional[dict]) -> Optional[str]:
+        return f"macplan-lab-{m['id']}" if m else None
+
+    def _netns_is_ours(self, m: Optional[dict]) -> bool:
+        """The netns of this name exists and is the very one ``up`` created (same inode)."""
+        try:
+            st = os.stat(self.netns_path)
+        except OSError:
+            return False
+        return bool(m) and m.get("netns") == [st.st_ino, st.st_dev]
+
+    def _check_dir(self) -> None:
+        """The lab directory must be root's alone: /tmp/NAME is the default, and anyone can
+        create /tmp/NAME first (a symlink, or a directory they own, with a forged marker)."""
+        try:
+            st = os.lstat(self.dir)
+        except FileNotFoundError:
+            return
+        if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode):
+            raise LabError(f"{self.dir} is {'a symlink' if stat.S_ISLNK(st.st_mode) else 'not a directory'}: "
+                           f"a lab directory must be a plain directory; nothing done")
+        if st.st_uid != os.geteuid() or st.st_mode & 0o022:
+            raise LabError(f"{self.dir} is owned by uid {st.st_uid} with mode {stat.S_IMODE(st.st_mode):o}: "
+                           f"a lab directory must be root's and writable by no one else; nothing done")
+
+    def _own(self) -> dict:
+        """restart, kill_dockerd, start_dockerd act only on a lab ``up`` made (and whose netns it is)."""
+        self._check_dir()
+        m = self._marker()
+        if m is None or m.get("name") != self.name or not self._netns_is_ours(m):
+            raise LabError(f"lab {self.name} in {self.dir} is not up (or not made by `macplan lab up`): nothing done")
+        return m
+
+    def _claim(self) -> dict:
+        """Before ``up`` creates anything: make sure it only ever replaces its own lab."""
+        self._check_dir()
+        m = self._marker()
+        if m is not None and m.get("name") != self.name:
+            raise LabError(f"{self.dir} holds lab {m.get('name')!r}, not {self.name!r}: nothing done")
+        if m is None:
+            try:
+                foreign = sorted(set(os.listdir(self.dir)) - _LAB_FILES)
+            except FileNotFoundError:
+                foreign = []
+            if foreign:
+                raise LabError(f"{self.dir} was not made by `macplan lab up` (no {MARKER}) and is not empty "
+                               f"({', '.join(foreign[:3])}): choose another --dir; nothing done")
+        if self.netns_path.exists() and not self._netns_is_ours(m):
+            raise LabError(f"netns {self.name} exists and this lab did not create it: choose another --name; "
+                           f"nothing done")
+        if m is None:
+            if not self.dir.exists():
+                self.dir.mkdir(parents=True)
+                os.chmod(self.dir, 0o755)  # whatever the umask says
+            self._check_dir()  # mkdir's mode is masked by the umask; a racing creator is caught here
+            m = {"name": self.name, "id": secrets.token_hex(8), "netns": None}
+            self._write_marker(m)
+        return m
+
+    @property
     def interfaces(self) -> tuple[str, ...]:
         """The parent interfaces present in the lab (from the running lab when there is one)."""
         st = self._state()
@@ -221,7 +318,7 @@ class Lab:
             st = self._state()
             if "kernel_lacks" in st:
                 self._kernel_lacks = frozenset(st["kernel_lacks"])
-            elif self.netns_path.exists():
+            elif self._netns_is_ours(self._marker()):  # never add links in someone else's netns
                 self._kernel_lacks = self._probe_kernel()
             else:
                 raise LabError(f"lab {self.name} is not up: kernel_lacks is probed inside its netns")
@@ -241,11 +338,11 @@ class Lab:
         """Tear down any earlier instance, then install, create the netns, start dockerd, wait."""
         self.require_root()
         t_all = time.monotonic()
-        self.dir.mkdir(parents=True, exist_ok=True)
+        self._claim()  # refuses a directory or netns that is not this lab's, before writing anything
         with self._lock():
+            self._claim()
             t = time.monotonic()
-            if self.install:
-                self._ensure_packages()
+            self._ensure_packages()
             self.timings["install"] = time.monotonic() - t
             t = time.monotonic()
             self._down()
@@ -277,12 +374,24 @@ class Lab:
         """Stop dockerd and everything the lab started; safe to repeat and after a crash."""
         self.require_root()
         t = time.monotonic()
-        if not self.dir.exists() and not self.netns_path.exists():
+        self._check_dir()  # a marker in a directory someone else controls proves nothing
+        m = self._marker()
+        if m is None:
+            found = [what for what, there in (
+                (f"netns {self.name}", self.netns_path.exists()),
+                (f"{self.dir}/data", (self.dir / "data").exists()),
+                (f"{self.dir}/exec", (self.dir / "exec").exists()),
+                ("a dockerd on its data-root", self.dockerd_pid() is not None)) if there]
+            if found:
+                raise LabError(f"{self.dir} was not made by `macplan lab up` (no {MARKER}), so {', '.join(found)} "
+                               f"may be someone else's: nothing removed")
             self.timings["down"] = time.monotonic() - t
             return self
-        self.dir.mkdir(parents=True, exist_ok=True)
+        if m.get("name") != self.name:
+            raise LabError(f"{self.dir} holds lab {m.get('name')!r}, not {self.name!r}: nothing removed")
         with self._lock():
             self._down()
+            self._marker_file.unlink(missing_ok=True)
         self.timings["down"] = time.monotonic() - t
         self._say(f"down in {self.timings['down']:.1f}s")
         return self
@@ -290,6 +399,7 @@ class Lab:
     def restart(self) -> "Lab":
         """Restart dockerd keeping its data (networks survive; 20.10's leaked IPAM pools do not)."""
         self.require_root()
+        self._own()
         with self._lock():
             t = time.monotonic()
             self._stop_dockerd()
@@ -299,6 +409,7 @@ class Lab:
 
     def kill_dockerd(self) -> None:
         """SIGKILL dockerd (fault injection: the daemon vanishes; containers and shims stay)."""
+        self._own()
         pid = self.dockerd_pid()
         if pid:
             os.kill(pid, signal.SIGKILL)
@@ -309,6 +420,7 @@ class Lab:
 
     def start_dockerd(self) -> None:
         """Start dockerd again on the existing netns and data (after :meth:`kill_dockerd`)."""
+        self._own()
         with self._lock():
             self._start_dockerd()
 
@@ -392,14 +504,38 @@ class Lab:
         tmp.write_text(json.dumps(st, indent=1) + "\n")
         tmp.replace(self._state_file)
 
-    def _ensure_packages(self) -> None:
-        missing_bin = [b for b in ("dockerd", "containerd", "runc", "ip", "nsenter") if not shutil.which(b)]
+    def _missing_packages(self) -> tuple[list[str], list[str]]:
+        """(missing programs, Debian packages that would provide them). Never docker.io when a
+        dockerd exists: Debian's package conflicts with Docker CE's."""
+        missing = [b for b in ("dockerd", "containerd", "runc", "ip", "nsenter") if not shutil.which(b)]
         busybox_ok = _dpkg_installed("busybox-static") or _is_static_elf("/bin/busybox")
-        if not missing_bin and busybox_ok:
+        pkgs = []
+        engine = {"dockerd", "containerd", "runc"} & set(missing)
+        if engine:
+            if shutil.which("dockerd"):
+                raise LabError(f"a dockerd is installed ({shutil.which('dockerd')}) but {', '.join(sorted(engine))} "
+                               f"is missing: install it from where that dockerd came from (macplan will not "
+                               f"install Debian's docker.io over another Docker)")
+            pkgs.append("docker.io")
+        if "ip" in missing:
+            pkgs.append("iproute2")
+        if "nsenter" in missing:
+            pkgs.append("util-linux")
+        if not busybox_ok:
+            missing.append("static busybox")
+            pkgs.append("busybox-static")
+        return missing, pkgs
+
+    def _ensure_packages(self) -> None:
+        missing, pkgs = self._missing_packages()
+        if not pkgs:
             return
+        if not self.install:
+            raise LabError(f"missing {', '.join(missing)}; `macplan lab up --install` would run "
+                           f"apt-get install {' '.join(pkgs)}")
         if not shutil.which("apt-get"):
-            raise LabError(f"missing {', '.join(missing_bin) or 'static busybox'} and no apt-get to install them")
-        self._say(f"installing {' '.join(PACKAGES)} with apt-get (missing: {', '.join(missing_bin) or 'busybox-static'})")
+            raise LabError(f"missing {', '.join(missing)} and no apt-get to install {' '.join(pkgs)}")
+        self._say(f"installing {' '.join(pkgs)} with apt-get (missing: {', '.join(missing)})")
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         prc = Path("/usr/sbin/policy-rc.d")
         made = False
@@ -413,7 +549,7 @@ class Lab:
             with open(log, "a") as fh:
                 for argv in (
                     ["apt-get", "update", "-q"],
-                    ["apt-get", "install", "-y", "-q", "--no-install-recommends", *PACKAGES],
+                    ["apt-get", "install", "-y", "-q", "--no-install-recommends", *pkgs],
                 ):
                     rc = subprocess.run(argv, stdout=fh, stderr=subprocess.STDOUT, env=env,
                                         stdin=subprocess.DEVNULL).returncode
@@ -428,7 +564,13 @@ class Lab:
             raise LabError(f"installed packages but {', '.join(still)} still missing from PATH")
 
     def _make_netns(self) -> None:
+        m = self._marker()
+        if m is None:
+            raise LabError(f"{self.dir}: the lab marker vanished; not creating anything")
         _run(["ip", "netns", "add", self.name])
+        st = os.stat(self.netns_path)
+        m["netns"] = [st.st_ino, st.st_dev]
+        self._write_marker(m)
         ns = ["ip", "-n", self.name]
         _run([*ns, "link", "set", "lo", "up"])
         for i, parent in enumerate(self._parents):
@@ -474,7 +616,7 @@ class Lab:
             "--pidfile", str(self._pidfile),
             "--config-file", str(self.dir / "daemon.json"),
             "--bridge=none", "--iptables=false", "--ip6tables=false", "--ip-masq=false",
-            "--cgroup-parent", f"/{self.name}",
+            "--cgroup-parent", f"/{self._cgroup_name(self._marker())}",
             "--storage-driver", "overlay2",
         ]
 
@@ -575,6 +717,8 @@ class Lab:
                 time.sleep(0.05)
 
     def _netns_pids(self) -> set[int]:
+        if not self._netns_is_ours(self._marker()):
+            return set()  # a netns of this name that this lab did not create: not ours to kill
         try:
             want = os.stat(self.netns_path)
         except OSError:
@@ -590,11 +734,12 @@ class Lab:
         return out
 
     def _cgroup_dirs(self) -> list[Path]:
-        if not CGROUP_ROOT.is_dir():
+        name = self._cgroup_name(self._marker())
+        if not name or not CGROUP_ROOT.is_dir():
             return []
-        dirs = [d / self.name for d in CGROUP_ROOT.iterdir() if (d / self.name).is_dir()]
-        if (CGROUP_ROOT / self.name).is_dir():
-            dirs.append(CGROUP_ROOT / self.name)
+        dirs = [d / name for d in CGROUP_ROOT.iterdir() if (d / name).is_dir()]
+        if (CGROUP_ROOT / name).is_dir():
+            dirs.append(CGROUP_ROOT / name)
         return dirs
 
     def _cgroup_pids(self) -> set[int]:
@@ -607,19 +752,36 @@ class Lab:
                     pass
         return out
 
-    def _leftover_pids(self, exclude: set[int]) -> set[int]:
+    def _is_engine_process(self, pid: int) -> bool:
+        """containerd, its shims, runc or docker-proxy of this lab's exec-root; not any process
+        that merely names a file there (someone's ``tail -f DIR/exec/...``)."""
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            return False
+        prog = os.path.basename(argv[0].decode(errors="replace")) if argv else ""
+        if not (prog.startswith("containerd") or prog in ("runc", "docker-proxy", "docker-init")):
+            return False
         execroot = f"{self.dir}/exec/"
+        return any(a.decode(errors="replace").startswith(execroot) for a in argv[1:])
+
+    def _leftover_pids(self, exclude: set[int]) -> set[int]:
+        if self._marker() is None:
+            return set()
         pids = self._netns_pids() | self._cgroup_pids()
-        pids |= {p for p in _all_pids() if execroot in _cmdline(p)}
+        pids |= {p for p in _all_pids() if self._is_engine_process(p)}
         return {p for p in pids if p not in exclude and _alive(p)}
 
     def _mounts(self) -> list[str]:
-        prefix = f"{self.dir}/"
+        """Mounts dockerd made: under the lab's data-root and exec-root, nowhere else."""
+        if self._marker() is None:
+            return []
+        prefixes = (f"{self.dir}/data/", f"{self.dir}/exec/")
         out = []
         try:
             for line in Path("/proc/self/mountinfo").read_text().splitlines():
-                mp = line.split()[4].replace("\\040", " ")
-                if mp.startswith(prefix):
+                mp = re.sub(r"\\([0-7]{3})", lambda g: chr(int(g.group(1), 8)), line.split()[4])
+                if mp.startswith(prefixes) or mp in (f"{self.dir}/data", f"{self.dir}/exec"):
                     out.append(mp)
         except OSError:
             pass
@@ -668,10 +830,16 @@ class Lab:
             except OSError as exc:
                 if exc.errno != errno.ENOENT:
                     raise LabError(f"lab {self.name}: cannot remove cgroup {d}: {exc.strerror}") from None
-        if self.netns_path.exists():
+        m = self._marker()
+        if self._netns_is_ours(m):
             _run(["ip", "netns", "del", self.name], check=False)
             if self.netns_path.exists():
                 raise LabError(f"lab {self.name}: cannot delete netns")
+        elif self.netns_path.exists():
+            self._say(f"netns {self.name} is not the one this lab created: left alone")
+        if m and m.get("netns"):
+            m["netns"] = None
+            self._write_marker(m)
         leftovers = self._mounts()
         if leftovers:
             raise LabError(f"lab {self.name}: mounts remain: {' '.join(leftovers[:3])}")
@@ -731,7 +899,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--parents", default=None,
                    help="comma-separated parent interfaces to create (default: %s)" % ",".join(DEFAULT_PARENTS))
     p.add_argument("--dir", default=None, help="lab directory (default /tmp/NAME)")
-    p.add_argument("--no-install", action="store_true", help="never run apt-get")
+    p.add_argument("--install", action="store_true",
+                   help="apt-get install what is missing (it says which packages first; never docker.io "
+                        "when a dockerd exists)")
+    p.add_argument("--no-install", action="store_true", help="never run apt-get (the default)")
     p.add_argument("--no-image", action="store_true", help="do not import the busybox image")
     p.add_argument("--json", action="store_true", help="status as JSON")
     return p
@@ -754,9 +925,9 @@ def cli(argv: list[str]) -> int:
         return int(exc.code or 0)
     try:
         lab = Lab(args.name, args.parents if args.parents is not None else DEFAULT_PARENTS,
-                  lab_dir=args.dir, install=not args.no_install, image=not args.no_image)
+                  lab_dir=args.dir, install=args.install and not args.no_install, image=not args.no_image)
         if args.action == "env":
-            print(f"export DOCKER_HOST={lab.docker_host}")
+            print(f"export DOCKER_HOST={shlex.quote(lab.docker_host)}")
             return 0
         lab.require_root()
         if args.action == "up":
@@ -765,7 +936,7 @@ def cli(argv: list[str]) -> int:
             print(f"lab {lab.name} up in {t['up']:.1f}s (install {t['install']:.1f}s, dockerd {t['dockerd']:.1f}s, "
                   f"image {t['image']:.1f}s); engine {lab.version()}; kernel lacks: "
                   f"{', '.join(sorted(lab.kernel_lacks)) or 'nothing'}")
-            print(f"export DOCKER_HOST={lab.docker_host}")
+            print(f"export DOCKER_HOST={shlex.quote(lab.docker_host)}")
             return 0
         if args.action == "down":
             lab.down()

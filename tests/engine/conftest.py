@@ -27,7 +27,9 @@ daemon stopped, it starts it again first. It yields the same handle as ``lab``.
 Which lab: netns ``macplan-test-0`` (or ``-1``.. when another pytest run holds ``-0``), so it
 never collides with a manual ``macplan lab up`` (``macplan-lab``) or other labs on the machine.
 Set ``MACPLAN_TEST_LAB`` to force a name. If the lab cannot start, or we are not root, the engine
-tests are skipped, except with ``CI=true``, where they fail.
+tests are skipped, except with ``CI=true``, where they fail. The lab installs nothing itself: a
+missing dockerd, containerd, runc or static busybox skips the tests with the packages
+``./dev test`` (or ``macplan lab up --install``) would install.
 """
 
 from __future__ import annotations

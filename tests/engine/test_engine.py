@@ -66,7 +66,7 @@ def test_seed_end_to_end(clean_engine, tmp_path, capsys):
     h = lab.docker_host
 
     rc, out, err = run("diff", plan_path, "--docker-host", h, capsys=capsys)
-    assert rc == 0, err
+    assert rc == 1, err  # there are changes: --exit-code convention
     assert all(f"+ {n}" in out for n in SEED_NAMES) and "5 to create" in out
     assert nets(lab) == {}  # diff changes nothing
 
@@ -89,7 +89,7 @@ def test_seed_end_to_end(clean_engine, tmp_path, capsys):
     assert rc == 0 and "nothing to do" in out
     assert {n: a["Id"] for n, a in nets(lab).items()} == {n: a["Id"] for n, a in first.items()}
     rc, out, _ = run("diff", plan_path, "--docker-host", h, "--json", capsys=capsys)
-    assert {a["action"] for a in json.loads(out)["actions"]} == {"keep"}
+    assert rc == 0 and {a["action"] for a in json.loads(out)["actions"]} == {"keep"}
 
     # import: the engine's networks as a YAML plan ...
     yaml_path = tmp_path / "imported.yaml"
@@ -99,7 +99,8 @@ def test_seed_end_to_end(clean_engine, tmp_path, capsys):
     assert sorted(n.name for n in imported.networks) == sorted(SEED_NAMES)
     # ... which matches the engine as it is
     rc, out, _ = run("diff", yaml_path, "--docker-host", h, capsys=capsys)
-    assert "nothing to do" in out, out
+    assert rc == 0 and "nothing to do" in out, out
+    assert "not this plan's: it belongs to plan seed from" in out  # found as planned, but not taken over
 
     # destroy removes only this plan's networks
     lab.client.networks.create("bystander", driver="macvlan", options={"parent": "eth3"})
@@ -135,7 +136,8 @@ def test_never_touches_unlabelled_networks(clean_engine, tmp_path, capsys):
     rc, out, _ = run("diff", plan_path, "--docker-host", lab.docker_host, capsys=capsys)
     assert "! macvlan50" in out and "without macplan's label" in out
     rc, out, err = run("apply", plan_path, "--docker-host", lab.docker_host, capsys=capsys)
-    assert rc == 1 and "refused" in err and "macvlan50" in err
+    last = err.strip().splitlines()[-1]
+    assert rc == 2 and "refused" in last and "macvlan50" in last and "--adopt macvlan50" in last
     assert sorted(nets(lab)) == ["macvlan50"]  # refused before creating anything
     rc, out, err = run("destroy", plan_path, "--docker-host", lab.docker_host, capsys=capsys)
     assert rc == 0 and "removed 0" in out
@@ -146,15 +148,18 @@ def test_network_of_another_plan_is_a_conflict(clean_engine, tmp_path, capsys):
     lab = clean_engine
     plan_path = write_plan(tmp_path)
     plan = macplan.load(str(plan_path))
-    other = plan.with_(name="other", networks=plan.networks[:1])
+    import dataclasses
+
+    # plan `other` has a pub_net of its own, which differs from this plan's
+    other = plan.with_(name="other", networks=(dataclasses.replace(plan.networks[0], gateways=("172.16.86.254",)),))
     with Engine(lab.docker_host) as e:
         assert e.apply(other).ok
         d = e.diff(plan)
         assert [a.kind for a in d.actions][:1] == ["conflict"] and "belongs to plan other" in d.actions[0].reason
-        with pytest.raises(eng.PlanRefused):
+        with pytest.raises(eng.NotOwned):
             e.apply(plan)
-        assert e.destroy(plan) == []
-        assert e.destroy(other) == ["pub_net"]
+        assert e.destroy(plan).removed == []
+        assert e.destroy(other).removed == ["pub_net"]
 
 
 def test_recreate_needs_named_containers(clean_engine, tmp_path, capsys):
@@ -169,8 +174,7 @@ def test_recreate_needs_named_containers(clean_engine, tmp_path, capsys):
     cmds["macvlan50"] = cmds["macvlan50"].replace("--subnet=192.168.50.0/24 --gateway=192.168.50.1",
                                                   "--subnet=192.168.51.0/24")
     changed = "\n".join(cmds.values()) + "\n"
-    (tmp_path / "v2").mkdir()
-    new_path = write_plan(tmp_path / "v2", changed, "seed.sh")  # same plan name: seed
+    new_path = write_plan(tmp_path, changed, "seed.sh")  # the same plan file, edited
     new_plan = macplan.load(str(new_path))
     assert "pub_net" not in [n.name for n in new_plan.networks]
 
@@ -221,7 +225,7 @@ def test_name_taken_between_diff_and_apply_is_refused_up_front(clean_engine, tmp
     assert "5 to create" in run("diff", plan_path, "--docker-host", lab.docker_host, capsys=capsys)[1]
     lab.client.networks.create("ipvlan210", driver="macvlan", options={"parent": "eth3"})
     rc, out, err = run("apply", plan_path, "--docker-host", lab.docker_host, capsys=capsys)
-    assert rc == 1 and "ipvlan210" in err and "without macplan's label" in err
+    assert rc == 2 and "ipvlan210" in err and "without macplan's label" in err
     assert sorted(nets(lab)) == ["ipvlan210"]
 
 

@@ -82,8 +82,12 @@ def _links(netns: str) -> list[dict]:
 class Lan:
     """The LAN namespace of lab ``netns``; ``gateways`` maps a parent to addresses with prefix."""
 
-    def __init__(self, netns: str, gateways: dict[str, list[str]]):
+    def __init__(self, netns: str, gateways: dict[str, list[str]], *, one_mac: bool = False):
         self.netns = netns
+        #: like a VM NIC without promiscuous mode / forged transmits, or a switch port that learns
+        #: one MAC: the gateway hears only frames from the parent's own MAC (a macvlan link in
+        #: "source" mode on the far end), so containers' frames never reach it
+        self.one_mac = one_mac
         self.name = f"{netns}{SUFFIX}"
         self.gateways = {p: list(a) for p, a in gateways.items()}
         self.moved: dict[str, str] = {}      # parent -> far-end link name now in the LAN netns
@@ -126,9 +130,16 @@ class Lan:
                 _ip("-n", self.netns, "link", "set", peer, "netns", self.name)
                 self.moved[parent] = peer
                 _ip("-n", self.name, "link", "set", peer, "up")
+                dev = peer
+                if self.one_mac:
+                    mac = next((l.get("address") for l in links if l.get("ifname") == parent), None)
+                    dev = f"mpgw{len(self.moved)}"
+                    _ip("-n", self.name, "link", "add", dev, "link", peer, "type", "macvlan", "mode", "source",
+                        "macaddr", "add", str(mac))
+                    _ip("-n", self.name, "link", "set", dev, "up")
                 for a in addrs:
                     extra = ("nodad",) if ":" in a else ()
-                    res = _ip("-n", self.name, "addr", "add", a, "dev", peer, *extra, check=False)
+                    res = _ip("-n", self.name, "addr", "add", a, "dev", dev, *extra, check=False)
                     if res.returncode != 0:
                         self.notes.append(f"{parent}: could not answer as {a}: {res.stderr.strip()}")
         except BaseException:

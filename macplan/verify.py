@@ -42,7 +42,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Protocol
 
-__all__ = ["LABEL", "PROBE_PREFIX", "SHIM_PREFIX", "Probe", "NetworkResult", "Result", "Verifier",
+__all__ = ["LABEL", "PROBE_PREFIX", "SHIM_PREFIX", "Probe", "NetworkResult", "Result", "Verifier", "verify",
            "ProbeTransport", "DockerProbeTransport", "VerifyError", "cli"]
 
 LABEL = "io.macplan.verify"
@@ -337,6 +337,7 @@ class Verifier:
 
     def __init__(self, docker_host: Optional[str] = None, *, transport: Optional[ProbeTransport] = None,
                  image: Optional[str] = None, netns: Optional[str] = "auto", lan: bool = True,
+                 lan_one_mac: bool = False,
                  progress: Optional[Callable[[str], None]] = None, wait: float = 20.0):
         from . import lan as lanmod
 
@@ -350,6 +351,7 @@ class Verifier:
 
         self.image = image or (IMAGE if self.lab else None)
         self.want_lan = lan and self.lab is not None
+        self.lan_one_mac = lan_one_mac
         self.progress = progress or (lambda msg: None)
         self.wait = wait
         self.run_id = _run_id()
@@ -436,10 +438,12 @@ class Verifier:
                     gateways.setdefault(net.parent, []).append(f"{a.group.gateway}/{a.pool.subnet.prefixlen}")
         if not gateways:
             return
-        self._lan = Lan(self.lab, gateways)
+        self._lan = Lan(self.lab, gateways, one_mac=self.lan_one_mac)
         self._lan.up()
         result.notes.append(f"LAN side {self._lan.name}: answers as "
-                            + ", ".join(f"{' '.join(a.split('/')[0] for a in v)} on {p}" for p, v in gateways.items()))
+                            + ", ".join(f"{' '.join(a.split('/')[0] for a in v)} on {p}" for p, v in gateways.items())
+                            + (" to the parents' own MACs only (like a VM NIC without promiscuous mode)"
+                               if self.lan_one_mac else ""))
         result.notes.extend(self._lan.notes)
 
     def _network(self, net, res, current: Optional[dict], shim: bool) -> NetworkResult:
@@ -704,6 +708,16 @@ class Verifier:
                 self._shims.remove(link)
 
 
+def verify(plan, docker_host: Optional[str] = None, *, host: Optional[str] = None, shim: bool = False,
+           image: Optional[str] = None, lan: bool = True, lan_one_mac: bool = False) -> Result:
+    """Verify ``plan`` on the engine at ``docker_host`` and clean up, whatever happens."""
+    v = Verifier(docker_host, image=image, lan=lan, lan_one_mac=lan_one_mac)
+    try:
+        return v.run(plan, host, shim=shim)
+    finally:
+        v.close()
+
+
 # ---- CLI --------------------------------------------------------------------------------------
 
 class _ArgError(Exception):
@@ -720,6 +734,9 @@ def _parser() -> argparse.ArgumentParser:
                                    "macplan/busybox:latest); needs sh, ip, ping and sleep")
     p.add_argument("--shim", action="store_true", help="also try a temporary shim (macplan shim's commands)")
     p.add_argument("--no-lan", action="store_true", help="on the lab: do not set up the LAN side (no gateways answer)")
+    p.add_argument("--lan-one-mac", action="store_true",
+                   help="on the lab: the LAN side hears only each parent's own MAC, like a VM NIC without "
+                        "promiscuous mode / forged transmits (shows what such an underlay looks like)")
     p.add_argument("--json", action="store_true")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.error = lambda msg: (_ for _ in ()).throw(_ArgError(msg))  # type: ignore[method-assign]
@@ -764,7 +781,8 @@ def cli(argv: list[str]) -> int:
             return _err(f"{args.plan}: {exc.strerror or exc}")
         except ValueError as exc:
             return _err(str(exc))
-        verifier = Verifier(args.docker_host, image=args.image, lan=not args.no_lan, progress=progress)
+        verifier = Verifier(args.docker_host, image=args.image, lan=not args.no_lan, lan_one_mac=args.lan_one_mac,
+                            progress=progress)
         if (verifier.lab or args.shim) and os.geteuid() != 0:
             return _err("needs root: it runs ip and ping in the host's network namespace"
                         + (" and makes a temporary shim" if args.shim else ""))

@@ -157,6 +157,21 @@ def test_no_lan_side_means_no_gateway(applied):
         assert "promiscuous" in msg and "MAC" in msg
 
 
+def test_underlay_dropping_extra_macs(applied):
+    """The LAN side hears only the parents' own MACs (a VM NIC without promiscuous mode): the
+    probes reach each other but not the gateway, and verify blames the underlay."""
+    lab, plan_file = applied
+    proc = _verify(lab, plan_file, "--lan-one-mac")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    for n in json.loads(proc.stdout)["networks"]:
+        assert [p["ip"] == p["predicted_ip"] for p in n["probes"]] == [True, True]
+        assert n["peer_reach"] is True and n["gateway_reach"] is False
+        errors = [f for f in n["findings"] if f["severity"] == "error"]
+        assert [f["rule"] for f in errors] == ["verify-gateway-unreachable"]
+        assert "promiscuous" in errors[0]["message"] and "forged transmits" in errors[0]["message"]
+    assert _left(lab)["lan"] is False
+
+
 def test_engine_pool_differs_from_plan(applied, tmp_path):
     """The plan says aux 10.62.0.1, the engine's network has none: the probe's address differs."""
     lab, plan_file = applied

@@ -689,8 +689,12 @@ class Verifier:
         try:
             if failed:
                 out.host_reach_with_shim = False
+                hint = ""
+                if "route add" in failed and "File exists" in failed:
+                    hint = (f"; the host already routes {', '.join(s.routes)} (its own address on {s.parent}?): "
+                            f"give {plan_net.name} an --ip-range so the shim routes only the containers' part")
                 out.findings.append(finding("verify-shim-failed", "error",
-                                            f"the shim's own commands failed on the host: {failed}"))
+                                            f"the shim's own commands failed on the host: {failed}{hint}"))
                 return
             out.host_reach_with_shim = self.host.ping(target)
             if out.host_reach_with_shim:

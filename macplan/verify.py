@@ -20,15 +20,15 @@ network's gateway; elsewhere the machine verify runs on, which must be the engin
 host checks to mean anything.
 
 Ownership: probes are named ``macplan-verify-<run>-<n>`` and labelled ``io.macplan.verify=<run>``;
-shims are links named ``mpshim-<hash>``. Verify removes exactly those, also after a failure,
-SIGINT or SIGTERM, and never touches anything else. The logic talks to the engine through a
+shims are links named ``mpshim-<run>``. Verify removes exactly those, also after a failure,
+SIGINT or SIGTERM, and never touches anything else. A run notes itself in ``/run/macplan-verify``;
+a later run removes the leftovers of one that was killed (-9) and never came back. The logic talks to the engine through a
 small transport (``ProbeTransport``) so the core imports no docker SDK.
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
 import ipaddress
 import json
 import os
@@ -40,6 +40,7 @@ import signal
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Optional, Protocol
 
 __all__ = ["LABEL", "PROBE_PREFIX", "SHIM_PREFIX", "Probe", "NetworkResult", "Result", "Verifier", "verify",
@@ -323,6 +324,17 @@ def _locally_administered_unicast(mac: str) -> bool:
 
 # ---- the verifier -----------------------------------------------------------------------------
 
+_RUNS = Path("/run/macplan-verify") if os.path.isdir("/run") else Path("/tmp/macplan-verify")
+
+
+def _start_time(pid: int) -> Optional[str]:
+    """A process's start time (clock ticks since boot), so a reused pid is not taken for it."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
 class _Stop(BaseException):
     """SIGTERM, turned into an exception so the cleanup in ``finally`` runs."""
 
@@ -347,6 +359,8 @@ class Verifier:
         self.version: str = info.get("Version", "")
         self.lab = lanmod.lab_netns(self.docker_host) if netns == "auto" else netns
         self.host = HostNet(self.lab)
+        #: host checks mean something only where dockerd's network is: here, or the lab's netns
+        self.local = self.lab is not None or self.docker_host.startswith("unix://")
         from .lab import IMAGE
 
         self.image = image or (IMAGE if self.lab else None)
@@ -388,11 +402,52 @@ class Verifier:
         return done
 
     def close(self) -> None:
-        self.cleanup()
-        self.transport.close()
+        try:
+            self.cleanup()
+        finally:
+            _RUNS.joinpath(self.run_id).unlink(missing_ok=True)
+            self.transport.close()
+
+    def _register(self) -> None:
+        """Note this run (pid, its start time, engine, netns) so a later run can tell whether it
+        died without cleaning up (kill -9) and remove exactly what it had made."""
+        try:
+            _RUNS.mkdir(parents=True, exist_ok=True)
+            _RUNS.joinpath(self.run_id).write_text(json.dumps(
+                {"pid": os.getpid(), "start": _start_time(os.getpid()), "docker_host": self.docker_host,
+                 "netns": self.lab}))
+        except OSError as exc:  # not root: the run still cleans up after itself, only not after kill -9
+            self.progress(f"cannot note this run in {_RUNS}: {exc.strerror or exc}")
 
     def _sweep_dead(self) -> None:
-        """Probes of earlier runs that exited (their run was killed): recognisable by the label."""
+        """Leftovers of runs that died without cleaning up: their probes (by label, this engine
+        only) and their shim link; probes that exited are removed whatever run made them."""
+        try:
+            runs = sorted(_RUNS.iterdir()) if _RUNS.is_dir() else []
+        except OSError:
+            runs = []
+        for f in runs:
+            try:
+                info = json.loads(f.read_text())
+                pid, start = int(info["pid"]), info.get("start")
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+            if f.name == self.run_id or (start is not None and _start_time(pid) == start):
+                continue                                    # this run, or one still alive
+            if info.get("docker_host") != self.docker_host:
+                continue                                    # another engine's: its own runs sweep it
+            try:
+                for c in self.transport.probes():
+                    if (c.get("Labels") or {}).get(LABEL) == f.name:
+                        self.transport.remove(c["Id"])
+            except Exception:
+                continue
+            host = HostNet(info.get("netns"))
+            link = SHIM_PREFIX + f.name
+            if host.link(link) is not None:
+                host.run(["ip", "link", "del", link])
+            f.unlink(missing_ok=True)
+            self.progress(f"removed the leftovers of verify run {f.name} (pid {pid}, gone)")
         try:
             for status in ("exited", "created", "dead"):
                 for c in self.transport.probes(status):
@@ -414,9 +469,10 @@ class Verifier:
         host, nets = Engine._select(plan, host)
         report = check(plan, engine=self.version or None)
         results = {id(n): r for n, r in zip(plan.networks, report.networks)}
+        self._register()
+        self._sweep_dead()                  # before reading the networks: leftovers hold addresses
         current = {n["Name"]: n for n in self.transport.networks()}
         result = Result(self.version, plan.name, self.lab)
-        self._sweep_dead()
         todo = [n for n in nets if not n.config_only]
         if self.want_lan:
             self._lan_up(todo, results, current, result)
@@ -482,7 +538,7 @@ class Verifier:
         out.gateway = gateway
         # the parent, seen from the host
         parent_state = None
-        if net.parent:
+        if net.parent and self.local:
             link = self.host.link(net.parent)
             if link is None:
                 parent_state = "missing"
@@ -586,7 +642,11 @@ class Verifier:
                                         "the plan names no gateway: Docker reserved one itself, nothing on the LAN "
                                         "is promised to answer there, so it is not probed"))
         # the host
-        if a.ip:
+        if a.ip and not self.local:
+            out.findings.append(finding("verify-host-remote", "info",
+                                        f"the engine at {self.docker_host} is not on this machine: the host's "
+                                        f"reach and its parents are not checked (run verify on the Docker host)"))
+        elif a.ip:
             out.host_reach = self.host.ping(a.ip)
             if not out.host_reach and parent_state is None:
                 out.findings.append(self._host_finding(net, a.ip))
@@ -675,7 +735,7 @@ class Verifier:
             out.host_reach_with_shim = False
             out.findings.append(finding("verify-shim-failed", "error", f"--shim: no shim can be planned: {exc}"))
             return
-        link = SHIM_PREFIX + hashlib.sha1(f"{self.run_id}/{plan_net.name}".encode()).hexdigest()[:8]
+        link = SHIM_PREFIX + self.run_id        # one shim at a time per run; 15 characters
         s = dataclasses.replace(s, ifname=link)
         failed = None
         for command in s.commands():

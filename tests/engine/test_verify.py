@@ -209,6 +209,30 @@ def test_interrupted_verify_leaves_nothing(applied, sig):
     assert _left(lab) == before
 
 
+def test_killed_run_leftovers_removed_by_next_run(applied):
+    """kill -9 mid-shim: nothing can clean up then; the next run removes exactly that run's probes,
+    shim link and LAN side, and still verifies (the leftovers held the predicted addresses)."""
+    lab, plan_file = applied
+    before = _left(lab)
+    argv = [sys.executable, "-m", "macplan", "verify", str(plan_file), "--docker-host", lab.docker_host,
+            "--shim", "-q"]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _left(lab)["shims"]:
+            time.sleep(0.02)
+        proc.kill()
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    stale = _left(lab)
+    assert stale["shims"] and stale["probes"] and stale["lan"], stale
+    again = _verify(lab, plan_file)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert _left(lab) == before
+
+
 def test_bad_input_one_line_exit_2(lab, tmp_path):
     proc = _verify(lab, tmp_path / "missing.yaml")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr

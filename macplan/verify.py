@@ -426,13 +426,17 @@ class Verifier:
             runs = sorted(_RUNS.iterdir()) if _RUNS.is_dir() else []
         except OSError:
             runs = []
+        live = {self.run_id}
         for f in runs:
+            if not re.fullmatch(r"[0-9a-f]{8}", f.name):
+                continue
             try:
                 info = json.loads(f.read_text())
                 pid, start = int(info["pid"]), info.get("start")
             except (OSError, ValueError, KeyError, TypeError):
                 continue
             if f.name == self.run_id or (start is not None and _start_time(pid) == start):
+                live.add(f.name)
                 continue                                    # this run, or one still alive
             if info.get("docker_host") != self.docker_host:
                 continue                                    # another engine's: its own runs sweep it
@@ -448,10 +452,11 @@ class Verifier:
                 host.run(["ip", "link", "del", link])
             f.unlink(missing_ok=True)
             self.progress(f"removed the leftovers of verify run {f.name} (pid {pid}, gone)")
-        try:
+        try:  # a live run's probe is "created" for a moment before it starts: leave those alone
             for status in ("exited", "created", "dead"):
                 for c in self.transport.probes(status):
-                    self.transport.remove(c["Id"])
+                    if (c.get("Labels") or {}).get(LABEL) not in live:
+                        self.transport.remove(c["Id"])
         except Exception:
             pass
 

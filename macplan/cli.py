@@ -10,7 +10,7 @@ __all__ = ["main"]
 
 ENGINE_COMMANDS = ("apply", "diff", "import", "destroy")
 #: commands whose own modules parse their arguments
-ROUTED = {"lab": ("lab", "cli"), "app": ("widgets", "app_main")}
+ROUTED = {"lab": ("lab", "cli"), "app": ("widgets", "app_main"), "verify": ("verify", "cli")}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
         e.add_argument("rest", nargs=argparse.REMAINDER)
     lab = sub.add_parser("lab", help="a sandboxed Docker engine: up | down | status | env", add_help=False)
     lab.add_argument("rest", nargs=argparse.REMAINDER)
+    ver = sub.add_parser("verify", help="probe an applied plan's networks with containers (see macplan verify --help)",
+                         add_help=False)
+    ver.add_argument("rest", nargs=argparse.REMAINDER)
     app = sub.add_parser("app", help="the interactive planner as a web page (Voila)", add_help=False)
     app.add_argument("rest", nargs=argparse.REMAINDER)
     return p

@@ -53,6 +53,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Protocol
+from .model import creation_order
 
 __all__ = [
     "LABEL_PLAN",
@@ -624,11 +625,6 @@ def _body_from_inspect(inspect: dict) -> dict:
     return body
 
 
-def _create_order(networks: list) -> list:
-    """Config-only networks first: a --config-from network needs its config at create time."""
-    return sorted(networks, key=lambda n: 0 if getattr(n, "config_only", False) else 1)
-
-
 class Engine:
     """A Docker engine as macplan sees it. ``Engine(docker_host)`` or ``Engine(transport=...)``."""
 
@@ -725,7 +721,7 @@ class Engine:
             desired[cfg][2] = config_hash({"network": want, "members": dict(sorted(mem.items()))})
             body["Labels"] = {**(body.get("Labels") or {}), **{_member_key(k): v for k, v in mem.items()}}
         actions = []
-        for net in _create_order(nets):
+        for net in [nets[i] for i in creation_order(nets, plan.as_written)]:
             body, want, h = desired[net.name]
             if not net.config_from:
                 body["Labels"] = _owned_labels(plan.name, me[1], h, body.get("Labels") or {})

@@ -477,7 +477,10 @@ EXAMPLES: dict[str, Example] = {
     "endpoint-mac-in-use": Example(
         script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n"
                "docker run -d --network lan --mac-address 02:00:00:00:00:09 alpine\n"
-               "docker run -d --network lan --mac-address 02:00:00:00:00:09 alpine\n", engine="29"),
+               "docker run -d --network lan --mac-address 02:00:00:00:00:09 alpine\n", engine="20.10",
+        docker_error='failed to add interface <veth> to sandbox: error setting interface "<veth>" MAC to '
+                     '"02:00:00:00:00:09": address already in use',
+        source="the lab's 20.10.24, two `docker run --mac-address` of one MAC on one macvlan parent (runc hook)"),
     "script-line-skipped": Example(
         script="echo creating the LAN\n" + MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29"),
     "script-not-run": Example(

@@ -299,11 +299,14 @@ def _attach(eng: Engine, ep, res: EndpointResult, macs: dict) -> None:
         if ep.mac and target is not None and target.parent and target.network.driver == "macvlan":
             owner = macs.get((ep.host, target.parent, ep.mac))
             if owner is not None:
-                res.accepted = False
+                # the OCI hook's words (lab, 20.10.24); the interface name is new on every run
+                said = (f'failed to add interface <veth> to sandbox: error setting interface "<veth>" MAC to '
+                        f'"{ep.mac}": address already in use')
+                res.accepted, res.docker_error = False, said
                 res.findings.append(RULES["endpoint-mac-in-use"].finding(
                     f"{ep.container or 'this container'} asks for MAC {ep.mac}, which {owner} already has on "
                     f"parent {target.parent}: the kernel refuses a second macvlan interface with one MAC "
-                    f"(EADDRINUSE) when the container starts."))
+                    f"(EADDRINUSE) when the container starts.", said))
                 return
         created, taken = eng.attach(ep.network, ep.container, ep.ip, ep.ip6, ep.mac, started=ep.command != "create")
     except Refusal as r:

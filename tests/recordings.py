@@ -125,8 +125,8 @@ def replay_case(case: dict, engine: str, data: dict, scripts: Path = SCRIPTS) ->
     pools = {key: list((report or {}).get(key, [])) for key in set(OPS.values())}
     for res in case["results"]:
         tally.commands += 1
-        key = OPS.get(res["op"], "networks")
-        pool = pools[key]
+        key = OPS.get(res["op"], "other")  # e.g. `docker network delete`: no report entry
+        pool = pools.get(key, [])
         got = pool.pop(0) if pool else None
         docker_msgs = {normalise(m) for m in (res.get("messages") or [res["message"]])} or {""}
         want = "accepted" if res["accepted"] else "refused"

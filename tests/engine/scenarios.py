@@ -101,7 +101,8 @@ def op_of(argv: Sequence[str]) -> str:
 
 
 def report_key(op: str) -> str:
-    return "networks" if op == "create" else "removals" if op == "rm" else "endpoints"
+    """The `check --json` list a command's verdict is in ("other": none, e.g. `docker network delete`)."""
+    return {"create": "networks", "rm": "removals"}.get(op) or ("endpoints" if op in ENDPOINT_OPS else "other")
 
 
 # --------------------------------------------------------------------------- generation
@@ -983,6 +984,7 @@ def predict(scenario: Scenario, interfaces: Sequence[str], kernel_lacks: Iterabl
         why = why.split(": docker ")[0].split(" (line")[0]
         return [Prediction(None, None, why[:120]) for _ in scenario.commands]
     pools = {k: list(report.get(k) or []) for k in ("networks", "removals", "endpoints")}
+    pools["other"] = []
     out = []
     for argv in scenario.commands:
         key = report_key(op_of(argv))

@@ -31,8 +31,11 @@ def main() -> int:
     args = ap.parse_args()
     for engine in args.engine or sorted(R.CORPORA):
         t0 = time.perf_counter()
-        tallies, misses = R.replay(engine)
+        by_op: dict = {}
+        tallies, misses = R.replay(engine, by_op)
         print(R.table(engine, tallies))
+        print(R.table(engine, by_op).splitlines()[0].replace("category", "command ") + "\n"
+              + "\n".join(R.table(engine, by_op).splitlines()[1:-1]))
         print(f"  ({time.perf_counter() - t0:.1f} s)")
         if misses and args.misses:
             print(R.miss_summary(misses[: 10_000])[: 200 * args.misses])

@@ -119,8 +119,17 @@ def run_check(path: Path, engine: str, interfaces, kernel_lacks) -> tuple[int, d
     return rc, report, err.getvalue().strip()
 
 
-def replay_case(case: dict, engine: str, data: dict, scripts: Path = SCRIPTS) -> tuple[Tally, list[Miss]]:
+def replay_case(case: dict, engine: str, data: dict, scripts: Path = SCRIPTS,
+                by_op: dict[str, Tally] | None = None) -> tuple[Tally, list[Miss]]:
+    """One recorded script: its tally (and, into by_op, a tally per op) and its disagreements."""
     tally, misses = Tally(), []
+    if by_op is not None:
+        out = replay_case(case, engine, data, scripts)
+        for res in case["results"]:
+            t = by_op.setdefault(res["op"], Tally())
+            t.commands += 1
+        _tally_ops(case, out[1], by_op)
+        return out
     rc, report, err = run_check(scripts / case["file"], engine, data["interfaces"], data["kernel_lacks"])
     pools = {key: list((report or {}).get(key, [])) for key in set(OPS.values())}
     for res in case["results"]:
@@ -155,6 +164,20 @@ def replay_case(case: dict, engine: str, data: dict, scripts: Path = SCRIPTS) ->
     return tally, misses
 
 
+def _tally_ops(case: dict, misses: list[Miss], by_op: dict[str, Tally]) -> None:
+    """Verdicts right / refusals / exact messages per op, from a case's results and its misses."""
+    missed = {(m.line, m.what) for m in misses}
+    for res in case["results"]:
+        t = by_op[res["op"]]
+        if (res["line"], "missing") in missed or (res["line"], "verdict") in missed:
+            continue
+        t.verdicts += 1
+        if res["accepted"] and not res.get("unstable"):
+            continue
+        t.refusals += 1
+        t.messages += (res["line"], "message") not in missed
+
+
 def docker_error(entry: dict) -> str | None:
     """What macplan says Docker prints for one report entry: a removal or an endpoint carries it
     itself, a network in its first error finding that quotes Docker."""
@@ -164,16 +187,16 @@ def docker_error(entry: dict) -> str | None:
                  if f.get("severity") == "error" and f.get("docker_error")), None)
 
 
-def replay(corpus: str) -> tuple[dict[str, Tally], list[Miss]]:
+def replay(corpus: str, by_op: dict[str, Tally] | None = None) -> tuple[dict[str, Tally], list[Miss]]:
     """Every recorded case of one corpus ("20.10", "29", "lab-20.10"): tallies per category and
-    every disagreement."""
+    every disagreement (and, into by_op when given, tallies per op: create, rm, run, ...)."""
     c = CORPORA[corpus]
     data = load(corpus)
     scripts = SCRIPTS if c.folder in (CORPORA["20.10"].folder, CORPORA["29"].folder) else c.folder
     tallies: dict[str, Tally] = defaultdict(Tally)
     misses: list[Miss] = []
     for case in data["cases"]:
-        t, m = replay_case(case, c.engine, data, scripts)
+        t, m = replay_case(case, c.engine, data, scripts, by_op)
         tallies[category(case)].add(t)
         misses.extend(m)
     return dict(tallies), misses

@@ -25,7 +25,7 @@ except ImportError:  # rootdir-relative import mode: tests/engine is on sys.path
     import scenarios as S
 
 SEED = int(os.environ.get("MACPLAN_DIFF_SEED", "20251128"))
-COUNT = int(os.environ.get("MACPLAN_DIFF_SCENARIOS", "100"))
+COUNT = int(os.environ.get("MACPLAN_DIFF_SCENARIOS", "180"))
 CATEGORIES = [c for c in os.environ.get("MACPLAN_DIFF_CATEGORIES", "").split(",") if c]
 SCENARIOS = (S.generate(SEED, COUNT, CATEGORIES) if CATEGORIES else S.scenarios(SEED, COUNT))
 MAX_RESTARTS = 15  # keep a badly broken catalog from turning into many minutes of daemon restarts

@@ -1,5 +1,5 @@
-"""The recorded real engines are the referee: every command of every recorded script, replayed
-through `macplan check --engine 20.10|29 --json`, gets Docker's verdict, and Docker's exact
+"""The recorded real engines are the referee: every command of every recorded script (corpora
+20.10, 29 and lab-20.10), replayed through `macplan check --engine 20.10|29 --json`, gets Docker's verdict, and Docker's exact
 message for at least 99 % of refusals, in every category (tests/recordings.py says how a command
 meets the report; bench/recordings.py prints the figures and the disagreements)."""
 
@@ -13,7 +13,7 @@ except ImportError:  # rootdir-relative import mode
     import recordings as R
 
 
-@pytest.fixture(scope="module", params=sorted(R.ENGINES))
+@pytest.fixture(scope="module", params=sorted(R.CORPORA))
 def replayed(request):
     return request.param, *R.replay(request.param)
 
@@ -39,5 +39,7 @@ def test_normalise_keeps_the_message_and_drops_the_cli_boilerplate():
         "unknown flag: --macvlan-mode"
     assert R.normalise("unknown flag: --macvlan-mode\n\nUsage:  docker network create [OPTIONS] NETWORK\n\n"
                        "Run 'docker network create --help' for more information") == "unknown flag: --macvlan-mode"
+    assert R.normalise("docker: Error response from daemon: Address already in use.\nSee 'docker run --help'.") == \
+        "Address already in use."
     assert R.normalise("Error response from daemon: network dm-0123456789ab is already using parent "
                        "interface eth0") == "network dm-<id> is already using parent interface eth0"

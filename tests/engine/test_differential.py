@@ -1,15 +1,21 @@
-"""Differential test: macplan's verdict on random scripts of `docker network create` commands
-against what the lab's real dockerd does with them.
+"""Differential test: macplan's verdict on random user-shaped scripts (network create / rm,
+docker run / create / network connect with static addresses, config-only/config-from, IPv6
+corners, CLI mistakes) against what the lab's real dockerd does with them.
 
-For every command of every scenario, macplan's `accepted` and `docker_error` must equal the
-daemon's exit status and message (as printed by the engine's own CLI release). Expected values
-come only from the daemon. Scenarios: tests/engine/scenarios.py; seed and count can be changed
-with MACPLAN_DIFF_SEED / MACPLAN_DIFF_SCENARIOS (bench/differential.py runs many more).
+For every command of every scenario, macplan's `accepted` and `docker_error` (from `check --json`:
+`networks`, `removals`, `endpoints`) must equal the daemon's exit status and message (as printed by
+the engine's own CLI release). Expected values come only from the daemon. A command macplan gives
+no verdict for (a script it cannot read yet, a report without `removals` / `endpoints`) is counted
+as a disagreement and makes its scenario xfail, not fail: a wrong verdict fails, a missing one is
+work in progress. Scenarios: tests/engine/scenarios.py; seed, count and categories can be changed
+with MACPLAN_DIFF_SEED / MACPLAN_DIFF_SCENARIOS / MACPLAN_DIFF_CATEGORIES (comma-separated;
+bench/differential.py runs many more). The figures per category are printed at the end.
 """
 
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -19,10 +25,11 @@ except ImportError:  # rootdir-relative import mode: tests/engine is on sys.path
     import scenarios as S
 
 SEED = int(os.environ.get("MACPLAN_DIFF_SEED", "20251128"))
-COUNT = int(os.environ.get("MACPLAN_DIFF_SCENARIOS", "150"))
-SCENARIOS = S.scenarios(SEED, COUNT)
-MAX_RESTARTS = 25  # keep a badly broken catalog from turning into an hour of daemon restarts
-MAX_RERUNS = 300
+COUNT = int(os.environ.get("MACPLAN_DIFF_SCENARIOS", "180"))
+CATEGORIES = [c for c in os.environ.get("MACPLAN_DIFF_CATEGORIES", "").split(",") if c]
+SCENARIOS = (S.generate(SEED, COUNT, CATEGORIES) if CATEGORIES else S.scenarios(SEED, COUNT))
+MAX_RESTARTS = 15  # keep a badly broken catalog from turning into many minutes of daemon restarts
+MAX_RERUNS = 120
 
 
 class _State:
@@ -39,7 +46,9 @@ def cli(lab, request):
         pytest.fail(f"no docker CLI of the engine's release line ({lab.version}) found; install the "
                     "engine's own CLI (Debian: docker.io) or set MACPLAN_DOCKER_CLI", pytrace=False)
     _State.engine = lab.version
+    t0 = time.monotonic()
     yield path
+    _State.figures.seconds = time.monotonic() - t0
     text = _State.figures.report(lab.version)
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
@@ -53,7 +62,9 @@ def cli(lab, request):
 
 
 def _mismatch(preds, outs) -> bool:
-    return any(not S.agrees(p, o) for p, o in zip(preds, outs))
+    """A verdict macplan gave that the daemon contradicts (a missing verdict is no mismatch a
+    re-run could cure)."""
+    return any(p.accepted is not None and not S.agrees(p, o) for p, o in zip(preds, outs))
 
 
 def _fresh(lab, restart: bool) -> None:
@@ -86,4 +97,13 @@ def test_daemon_agrees_with_macplan(scenario, cli, clean_engine):
     elif S.needs_restart(outs):
         _fresh(lab, restart=True)
     lines = _State.figures.add(scenario, preds, outs, retried)
-    assert not lines, "macplan disagrees with the daemon:\n" + scenario.script() + "\n".join(lines)
+    wrong = [ln for p, o, ln in _pairs(preds, outs, lines) if p.accepted is not None]
+    assert not wrong, "macplan disagrees with the daemon:\n" + scenario.script() + "\n".join(wrong)
+    if lines:
+        pytest.xfail("macplan gives no verdict (yet) for:\n" + "\n".join(lines))
+
+
+def _pairs(preds, outs, lines):
+    """(prediction, outcome, line) for each disagreeing command, in the order Figures.add wrote them."""
+    bad = [(p, o) for p, o in zip(preds, outs) if not S.agrees(p, o)]
+    return [(p, o, ln) for (p, o), ln in zip(bad, lines)]

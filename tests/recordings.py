@@ -64,8 +64,11 @@ def normalise(message: str) -> str:
     text = message.strip()
     text = re.sub(r"\n+exit status \d+\Z", "", text)
     text = _TAIL_RE.sub("", text)
-    if text.startswith("docker: "):
+    if text.startswith("docker: " + DAEMON_PREFIX):
+        # `docker run|create` print the daemon's answer as "docker: %v." (cli/command/container)
         text = text[len("docker: "):]
+        if text.endswith("."):
+            text = text[:-1]
     if text.startswith(DAEMON_PREFIX):
         text = text[len(DAEMON_PREFIX):]
     text = _ID_RE.sub(lambda m: (m.group(1) or "") + "<id>", text)

@@ -187,6 +187,7 @@ class _Text(str):
 #: deeper than any plan needs, far below Python's recursion limit (the composer recurses)
 _MAX_DEPTH = 40
 _NULLS = ("", "~", "null", "Null", "NULL")
+_NO_ALIASES = "YAML anchors and aliases (&name, *name) are not supported in a plan: write the value out"
 
 
 class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
@@ -211,12 +212,12 @@ class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml
         event = self.peek_event()
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
-            raise PlanError("YAML aliases (*name) are not supported in a plan: write the value out", self.name, line)
+            raise PlanError(_NO_ALIASES, self.name, line)
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             raise PlanError(f"YAML tags ({tag}) are not supported in a plan: remove the tag", self.name, line)
         if getattr(event, "anchor", None) is not None:
-            raise PlanError("YAML anchors (&name) are not supported in a plan: write the value out", self.name, line)
+            raise PlanError(_NO_ALIASES, self.name, line)
         self.depth += 1
         try:
             if self.depth > _MAX_DEPTH:

@@ -403,6 +403,8 @@ class Planner:
         """Open a plan file in this planner; a problem shows in the open panel."""
         try:
             target = self._confined(path.strip()) if self.file_root else path.strip()
+            if self.file_root:
+                _plain_file(target)
             plan = _load_path(str(target), self._interfaces())
         except (PlanError, OSError, ValueError) as exc:
             self._load_status(f"cannot open {path}: {self._open_error(exc)}", error=True)
@@ -1191,6 +1193,19 @@ def _load_path(path: str, interfaces=None) -> Plan:
 
 
 # ============================================================================ macplan app
+
+
+_MAX_PLAN_BYTES = 64 << 20
+
+
+def _plain_file(path: Path) -> None:
+    """A regular file of sane size: a FIFO would hang the kernel, /dev/zero or a huge file fill memory."""
+    import stat
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise OutsideRoot("not a regular file")
+    if st.st_size > _MAX_PLAN_BYTES:
+        raise OutsideRoot(f"larger than {_MAX_PLAN_BYTES >> 20} MB: not a plan")
 
 
 def _app_root() -> Optional[str]:

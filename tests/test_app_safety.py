@@ -181,7 +181,8 @@ def app(tmp_path):
             proc.wait(10)
 
 
-def test_app_serves_nothing_without_the_token_and_stops_everything_on_sigterm(app):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_app_serves_nothing_without_the_token_and_stops_everything(app, stop):
     proc, port, url, log = app
     base = f"http://127.0.0.1:{port}"
     m = re.search(r"[?&]token=([A-Za-z0-9_-]+)", url)
@@ -198,25 +199,45 @@ def test_app_serves_nothing_without_the_token_and_stops_everything_on_sigterm(ap
     assert _get(f"http://localhost:{port}/?token={token}", host=f"localhost:{port}") == 200
 
     started = _tree(proc.pid)
+    for pid in started | {proc.pid}:       # ps shows command lines to every local user
+        try:
+            assert token.encode() not in Path(f"/proc/{pid}/cmdline").read_bytes()
+        except FileNotFoundError:
+            pass
     assert any("ipykernel" in Path(f"/proc/{p}/cmdline").read_bytes().decode(errors="replace")
                for p in started if _alive(p)), "expected a kernel to be running"
-    proc.send_signal(signal.SIGTERM)
-    proc.wait(40)
+    proc.send_signal(stop)
+    assert proc.wait(40) == 0
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(_alive(p) for p in started):
         time.sleep(0.2)
     survivors = [p for p in started if _alive(p)]
-    assert not survivors, f"still running after SIGTERM: {survivors}"
+    assert not survivors, f"still running after {stop!r}: {survivors}"
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
 
 
-def test_app_token_is_not_on_any_command_line(app):
+def test_open_box_refuses_fifos_and_directories_under_the_root(tree):
+    root, _ = tree
+    os.mkfifo(root / "pipe.yaml")        # opening it would block the kernel forever
+    (root / "dir.yaml").mkdir()
+    p = Planner(None, engine="20.10", root=str(root))
+    assert p.load_path("pipe.yaml") is False and "not a regular file" in _status(p)
+    assert p.load_path("dir.yaml") is False
+
+
+def test_kernels_die_with_the_app_even_when_voila_is_killed(app):
+    """jupyter_client starts kernels in their own session: with Voila SIGKILLed they would be
+    orphans running as root. `macplan app` adopts them (subreaper) and stops them as it exits."""
     proc, port, url, log = app
-    token = re.search(r"token=([A-Za-z0-9_-]+)", url).group(1)
-    for pid in _tree(proc.pid) | {proc.pid}:
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-        except OSError:
-            continue
-        assert token.encode() not in cmdline, "ps would show the token to every local user"
+    assert _get(url) == 200
+    started = _tree(proc.pid)
+    voila = [p for p in started if b"_serve_voila" in Path(f"/proc/{p}/cmdline").read_bytes()]
+    kernels = [p for p in started if b"ipykernel" in Path(f"/proc/{p}/cmdline").read_bytes()]
+    assert len(voila) == 1 and kernels
+    os.kill(voila[0], signal.SIGKILL)
+    proc.wait(40)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in kernels):
+        time.sleep(0.2)
+    assert not [p for p in kernels if _alive(p)]

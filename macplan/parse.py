@@ -323,7 +323,7 @@ class _Reader:
         if value is None:
             return ()
         if isinstance(value, list):
-            return tuple(self.text(v, value if isinstance(v, (dict, list)) else where, key, what) for v in value)
+            return tuple(self.text(v, v if isinstance(v, (dict, list)) else where, key, what) for v in value)
         return (self.text(value, where, key, what),)
 
     def boolean(self, value, where, key) -> Optional[bool]:
@@ -472,7 +472,7 @@ def load_yaml_text(text: str, source: str = "<string>") -> Plan:
         r.mapping(raw_nets, doc, "networks", _any_keys(raw_nets), "networks")
         for name, spec in raw_nets.items():
             networks.extend(_read_network(r, str(name), spec, raw_nets, host_names))
-    engine = r.text(doc.get("engine"), doc, "engine", "engine")
+    engine = r.text(doc.get("engine"), doc, "engine", "engine") or None    # "" says no engine, like none
     if engine:
         from .rules.profile import Profile, UnknownEngine
         try:

@@ -1227,7 +1227,12 @@ def _free_port(ip: str = "127.0.0.1") -> int:
 
 
 _LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
-_COOKIE = "macplan_app_token"
+
+def _cookie_name(token: str) -> str:
+    """One cookie per running app: browsers scope cookies by host, not port, so two apps (or an
+    app restarted with a new token) must not overwrite each other's."""
+    import hashlib
+    return "macplan_app_" + hashlib.sha256(token.encode()).hexdigest()[:12]
 
 
 def _hostname(value: str) -> Optional[str]:
@@ -1258,11 +1263,11 @@ def _gate(handler, token: str, allowed: frozenset) -> None:
     given = handler.get_query_argument("token", None)
     auth = req.headers.get("Authorization", "")
     candidates = [given, auth[6:].strip() if auth.lower().startswith("token ") else None,
-                  handler.get_cookie(_COOKIE)]
+                  handler.get_cookie(_cookie_name(token))]
     for i, c in enumerate(candidates):
         if c and hmac.compare_digest(c.encode(), token.encode()):
             if i == 0:
-                handler.set_cookie(_COOKIE, token, httponly=True, samesite="Strict", path="/")
+                handler.set_cookie(_cookie_name(token), token, httponly=True, samesite="Strict", path="/")
             return
     raise HTTPError(403, "no valid token")
 

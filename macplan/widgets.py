@@ -820,7 +820,7 @@ class Planner:
 
     # ------------------------------------------------------------------ save / export
     def save_yaml(self, path: Optional[str] = None) -> Optional[str]:
-        path = (path or self.yaml_path.value or f"{self.plan.name}.yaml").strip()
+        path = (path or self.yaml_path.value or f"{_file_stem(self.plan.name)}.yaml").strip()
         try:
             text = emit.dump_yaml(self.plan)
             path = self._write(path, text)
@@ -831,7 +831,7 @@ class Planner:
         return path
 
     def export_commands(self, path: Optional[str] = None) -> Optional[str]:
-        path = (path or self.commands_path.value or f"{self.plan.name}.sh").strip()
+        path = (path or self.commands_path.value or f"{_file_stem(self.plan.name)}.sh").strip()
         try:
             path = self._write(path, self.commands())
         except (OSError, ValueError) as exc:
@@ -945,8 +945,8 @@ class Planner:
     # ------------------------------------------------------------------ rendering
     def _after_load(self) -> None:
         self.selected = 0 if self.plan.networks else None
-        self.yaml_path.value = f"{self.plan.name}.yaml"
-        self.commands_path.value = f"{self.plan.name}.sh"
+        self.yaml_path.value = f"{_file_stem(self.plan.name)}.yaml"
+        self.commands_path.value = f"{_file_stem(self.plan.name)}.sh"
         hosts = sorted({n.host for n in self.plan.networks}) or [h.name for h in self.plan.hosts]
         self.apply_host.options = hosts
         self.apply_host.value = hosts[0] if hosts else None
@@ -1196,6 +1196,12 @@ def _load_path(path: str, interfaces=None) -> Plan:
 
 
 _MAX_PLAN_BYTES = 64 << 20
+
+
+def _file_stem(name: str) -> str:
+    """A plan's name as a file name in the save boxes: the name comes from the file opened, and
+    `../../etc/cron.d/x` must not become the default place to save."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).lstrip(".") or "plan"
 
 
 def _plain_file(path: Path) -> None:

@@ -241,3 +241,11 @@ def test_kernels_die_with_the_app_even_when_voila_is_killed(app):
     while time.monotonic() < deadline and any(_alive(p) for p in kernels):
         time.sleep(0.2)
     assert not [p for p in kernels if _alive(p)]
+
+
+def test_a_plans_name_never_makes_the_default_save_path_leave_the_directory(tmp_path):
+    plan_file = tmp_path / "p.yaml"
+    plan_file.write_text('name: "../../etc/cron.d/evil"\nnetworks: {}\n')
+    p = Planner.open(str(plan_file), engine="20.10")
+    for box in (p.yaml_path, p.commands_path):
+        assert "/" not in box.value and not box.value.startswith(".")

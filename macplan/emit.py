@@ -206,7 +206,7 @@ def dump_yaml(plan: Plan) -> str:
                 ispec = {}
                 if i.kind != "ethernet":
                     ispec["kind"] = i.kind
-                if i.mac:
+                if i.mac is not None:       # mac: "" is a value too (it must read back)
                     ispec["mac"] = i.mac
                 if i.mac_limit is not None:
                     ispec["mac_limit"] = i.mac_limit

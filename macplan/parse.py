@@ -404,8 +404,12 @@ def load_yaml_text(text: str, source: str = "<string>") -> Plan:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         raise PlanError(f"YAML error: {e.problem or e.context}", source, mark.line + 1 if mark else None)
+    except yaml.reader.ReaderError as e:     # a control character: say where, in one line
+        line = text.count("\n", 0, e.position) + 1 if isinstance(e.position, int) else None
+        char = f"#x{e.character:04x}" if isinstance(e.character, int) else repr(e.character)
+        raise PlanError(f"YAML error: character {char}: {e.reason}", source, line)
     except yaml.YAMLError as e:
-        raise PlanError(f"YAML error: {e}", source)
+        raise PlanError(f"YAML error: {str(e).splitlines()[0] if str(e) else type(e).__name__}", source)
     r = _Reader(source)
     if doc is None:
         doc = _Map()

@@ -82,6 +82,7 @@ REFUSED = [
     ("? [a]\n: 1\n", 1, "a key must be a name"),
     ("networks:\n  ~: {}\n", 2, "a key must be a name"),
     ("vlans:\n  ten: {mac_limit: 3}\nnetworks: {}\n", 2, "VLAN id 'ten' must be a number"),
+    ("networks:\n  n:\n    parent: a\x10b\n", 3, "character #x0010: control characters are not allowed"),
 ]
 
 

@@ -1440,7 +1440,9 @@ def app_main(argv: list[str]) -> int:
         print(f"macplan app: cannot listen on {ip}: {exc.strerror}", file=sys.stderr)
         return 2
     # port_retries=0: Voila would otherwise move to another port than the URL printed here
-    cmd = [sys.executable, "-c", "import sys; from macplan.widgets import _serve_voila; _serve_voila(sys.argv[1:])",
+    # -P: `python -c` would otherwise import from its working directory first (run as root)
+    safe = ["-P"] if sys.version_info >= (3, 11) else []
+    cmd = [sys.executable, *safe, "-c", "import sys; from macplan.widgets import _serve_voila; _serve_voila(sys.argv[1:])",
            str(nb), f"--port={port}", "--Voila.port_retries=0", "--no-browser", f"--Voila.ip={ip}",
            "--VoilaConfiguration.file_allowlist=[]", "--theme=light"]
     host = f"[{ip}]" if ":" in ip else ip

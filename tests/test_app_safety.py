@@ -249,3 +249,13 @@ def test_a_plans_name_never_makes_the_default_save_path_leave_the_directory(tmp_
     p = Planner.open(str(plan_file), engine="20.10")
     for box in (p.yaml_path, p.commands_path):
         assert "/" not in box.value and not box.value.startswith(".")
+
+
+@pytest.mark.parametrize("argv,words", [(["--ip", "example.com"], "--ip example.com: not an IP address"),
+                                        (["--root", "/nonexistent/dir"], "not a directory"),
+                                        (["no-such-plan.yaml"], "no such file")])
+def test_app_refuses_bad_arguments_before_serving_anything(argv, words, capsys):
+    from macplan.cli import main
+    assert main(["app", *argv]) == 2
+    err = capsys.readouterr().err
+    assert words in err and err.count("\n") == 1

@@ -22,7 +22,8 @@ Design:
   is a one-line summary, so a notebook that displays it is stable under nbval: nbval skips the
   widget view (its model id is random) and compares the summary.
 
-``app_main(argv)`` serves ``notebooks/10-planner.ipynb`` with Voila (``macplan app [PLAN]``).
+``app_main(argv)`` serves ``notebooks/10-planner.ipynb`` with Voila (``macplan app [PLAN]``) on 127.0.0.1,
+behind a random token, with the planner's files confined to one directory (``--root``).
 """
 
 from __future__ import annotations

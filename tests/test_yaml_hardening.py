@@ -2,9 +2,11 @@
 schema (and Docker) mean them, not as YAML 1.1 types; `convert` output reads back to the same plan."""
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import re
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -18,7 +20,8 @@ from macplan.cli import main
 from macplan.model import Dhcp, Host, Interface, Network, Plan, PlanError
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-WORK = Path(tempfile.mkdtemp(prefix="macplan-yaml-"))
+WORK = Path(tempfile.mkdtemp(prefix="macplan-yaml-"))     # hypothesis tests cannot take tmp_path
+atexit.register(shutil.rmtree, WORK, True)
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:

@@ -1,11 +1,12 @@
 """Emission: `docker network create` commands (shell-safe), Engine API payloads, YAML plans."""
 from __future__ import annotations
 
+
 from typing import Optional
 
 import yaml
 
-from .model import Network, Plan, creation_order
+from .model import Network, Plan, PlanError, creation_order
 from .quoting import shell as _quote_argv, visible
 
 __all__ = ["create_argv", "remove_argv", "commands", "api_payload", "dump_yaml", "ordered"]
@@ -208,7 +209,7 @@ def dump_yaml(plan: Plan) -> str:
                 ispec = {}
                 if i.kind != "ethernet":
                     ispec["kind"] = i.kind
-                if i.mac:
+                if i.mac is not None:       # mac: "" is a value too (it must read back)
                     ispec["mac"] = i.mac
                 if i.mac_limit is not None:
                     ispec["mac_limit"] = i.mac_limit
@@ -248,4 +249,27 @@ def dump_yaml(plan: Plan) -> str:
         nets = [{"name": n.name, **({"host": n.host} if len(plan.hosts) > 1 else {}), **_network_yaml(n)}
                 for n in plan.networks]
     doc["networks"] = nets
-    return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=100)
+    text = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=100)
+    _reads_back(plan, text)
+    return text
+
+
+def _reads_back(plan: Plan, text: str) -> None:
+    """Refuse to write YAML that does not read back to the same plan. A script may hold what a
+    YAML plan cannot (`--subnet foo`: Docker refuses that command, the YAML reader refuses the
+    file), so `convert` says which command, where, instead of writing a plan `check` rejects."""
+    from .parse import load_yaml_text
+    try:
+        again = load_yaml_text(text, plan.source)
+    except PlanError:
+        for n in plan.networks:       # slow path, only on failure: find the network to blame
+            body = yaml.dump({"name": plan.name, "networks": {n.name: _network_yaml(n)}}, Dumper=_Dumper)
+            try:
+                load_yaml_text(body, plan.source)
+            except PlanError as e:
+                raise PlanError(f"network {n.name}: {e.problem}; a YAML plan cannot hold this "
+                                f"(Docker refuses it too)", plan.source, n.line) from None
+        raise PlanError("the plan cannot be written as YAML that reads back the same", plan.source) from None
+    if again != plan.to_plan():
+        raise PlanError("the plan cannot be written as YAML that reads back the same", plan.source)
+

@@ -250,6 +250,14 @@ class Plan:
     def _hosts_by_name(self) -> dict:
         return {h.name: h for h in self.hosts}
 
+    def to_plan(self) -> "Plan":
+        """This plan as a plain Plan: a plan read from another format (a compose file's
+        ComposePlan) carries notes of its own, and dataclass equality needs one class."""
+        if type(self) is Plan:
+            return self
+        from dataclasses import fields
+        return Plan(**{f.name: getattr(self, f.name) for f in fields(Plan)})
+
     def creation_order(self) -> list[int]:
         """Indices of `networks` in the order Docker is asked to create them."""
         return creation_order(self.networks, self.as_written)

@@ -50,6 +50,8 @@ CORPORA = {"20.10": Corpus("20.10", "20.10", RECORDINGS / "engine-20.10"),
            "29": Corpus("29", "29", RECORDINGS / "engine-29.7.2"),
            "lab-20.10": Corpus("lab-20.10", "20.10", RECORDINGS / "lab-20.10")}
 ENGINES = {name: c.folder / "expected.json" for name, c in CORPORA.items()}
+#: the two corpora recorded on real engines with the same scripts (shared/recordings)
+SHARED = ("20.10", "29")
 OPS = {"create": "networks", "rm": "removals", "run": "endpoints", "create-container": "endpoints",
        "connect": "endpoints"}
 

@@ -72,7 +72,7 @@ def refused(script: str, engine: str, **kw) -> str:
 
 # -- the recorded config category, command by command ---------------------------------------------
 def _config_cases():
-    for engine in R.ENGINES:
+    for engine in R.SHARED:
         data = R.load(engine)
         for case in data["cases"]:
             if case.get("category") == "config":

@@ -131,7 +131,7 @@ CASES = ["gen-a-0162.sh", "gen-a-0249.sh", "gen-a-0285.sh", "gen-b-0005.sh", "ge
          "gen-a-0130.sh", "gen-a-0137.sh", "gen-a-0173.sh"]
 
 
-@pytest.fixture(scope="module", params=sorted(R.ENGINES))
+@pytest.fixture(scope="module", params=R.SHARED)
 def recorded(request):
     data = R.load(request.param)
     return request.param, data, {c["file"]: c for c in data["cases"]}

@@ -206,11 +206,11 @@ def voila_url(chromium, tmp_path_factory):
         deadline = time.monotonic() + 30
         url = None
         while url is None and time.monotonic() < deadline and proc.poll() is None:
-            m = re.search(r"http://127\.0\.0\.1:\d+/", log.read_text())
+            m = re.search(r"http://127\.0\.0\.1:\d+/\?token=[A-Za-z0-9_-]+", log.read_text())
             url = m.group(0) if m else time.sleep(0.2)
         if url is None:
             raise RuntimeError(f"macplan app printed no URL:\n{log.read_text()[-3000:]}")
-        assert url == f"http://127.0.0.1:{port}/"
+        assert url.startswith(f"http://127.0.0.1:{port}/?token=")   # the token opens it, and sets its cookie
         _wait_port(port, proc, log)
         yield url
     finally:

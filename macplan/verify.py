@@ -294,10 +294,9 @@ def predict(created, taken: list[str], count: int = PROBES) -> tuple[Optional[st
             continue
         if addr in a.pool.subnet:
             pool.taken[int(addr)] = "endpoint"
-    hi = min(a.slots.hi, pool.base + pool.slots - 1)
     out: list[Optional[str]] = []
     for _ in range(count):
-        nxt = pool.first_free(a.slots.lo, hi)
+        nxt, _why = pool.pick(a.slots)       # the allocator's next bit, as an address
         if nxt is None:
             out.append(None)
             continue

@@ -54,7 +54,7 @@ def dual_stack_plan(n_hosts: int) -> Plan:
 def timed(fn, repeat=5):
     """(best wall time, best CPU time of this process): CPU time is what to compare when
     other work shares the machine's two cores."""
-    from macplan.rules import goparse
+    from macplan.docker import goparse
     wall, cpu = [], []
     for _ in range(repeat):
         for cached in (goparse.parse_ip, goparse.parse_cidr, goparse.parse_prefix):

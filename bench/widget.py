@@ -18,9 +18,10 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.dirname(__file__))
 
-import macplan  # noqa: E402
 from core import vlan_plan  # noqa: E402
-from macplan.widgets import Planner  # noqa: E402
+
+import macplan  # noqa: E402
+from macplan.notebook.planner import Planner  # noqa: E402
 
 
 def timed_edits(p: Planner, key: str, values: list[str], rounds: int) -> tuple[list[float], list[float], list[str]]:

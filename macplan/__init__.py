@@ -6,13 +6,16 @@
 """
 from __future__ import annotations
 
-from .model import Dhcp, Host, Interface, IpamGroup, Network, Plan, PlanError
-from .parse import load, load_yaml_text, parse_script
-from .rules import Finding, Report, check, simulate
-from .rules.profile import LINES, Profile, UnknownEngine
-from .macs import predict_mac
-from .summary import Capacity, capacity
-from . import emit
+from macplan import emit
+from macplan.errors import PlanError, UnknownEngine
+from macplan.macs import predict_mac
+from macplan.model import Dhcp, Host, Interface, IpamGroup, Network, Plan
+from macplan.profile import LINES, Profile
+from macplan.read.file import load
+from macplan.read.plan import load_yaml_text
+from macplan.read.script import parse_script
+from macplan.report import Capacity, Report, capacity, check, simulate
+from macplan.rules import Finding
 
 __all__ = ["load", "load_yaml_text", "parse_script", "check", "simulate", "capacity", "predict_mac", "emit",
            "Plan", "Host", "Interface", "Network", "IpamGroup", "Dhcp", "Finding", "Report", "Capacity",

@@ -9,7 +9,7 @@ import ipaddress
 from dataclasses import dataclass
 from typing import Optional
 
-from .rules.profile import Profile
+from macplan.profile import Profile
 
 __all__ = ["predict_mac", "ParentMacs", "VlanMacs", "count_macs"]
 

@@ -2,7 +2,7 @@
 
 A `Network` keeps its IPAM flags exactly as the docker CLI receives them (flat lists of
 subnets, ip-ranges, gateways and aux-addresses, in flag order), because the CLI itself groups
-them and its grouping errors are part of what Docker prints.  `Network.groups()` gives the
+them and its grouping errors are part of what Docker prints.  `macplan.docker.cli.ipam_groups(network)` gives the
 grouping the CLI would make when it succeeds.
 """
 from __future__ import annotations
@@ -11,22 +11,20 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Optional
 
-__all__ = ["Interface", "Host", "Network", "Plan", "IpamGroup", "Dhcp", "Removal", "Endpoint", "Detach", "Step", "creation_order",
+from macplan.errors import PlanError
+
+__all__ = ["LAN_DRIVERS", "MACVLAN_MODES", "IPVLAN_MODES", "Interface", "Host", "Network", "Plan", "IpamGroup", "Dhcp", "Removal", "Endpoint", "Detach", "Step", "creation_order",
            "PlanError",
            "KERNEL_FEATURES"]
+
+#: The drivers macplan plans for: both put containers straight onto a parent's LAN.
+LAN_DRIVERS = ("macvlan", "ipvlan")
+MACVLAN_MODES = ("bridge", "private", "vepa", "passthru")
+IPVLAN_MODES = ("l2", "l3", "l3s")
 
 #: Kernel features a host may lack; Docker then fails with "operation not supported".
 KERNEL_FEATURES = frozenset({"8021q", "dummy", "ipvlan"})
 INTERFACE_KINDS = ("ethernet", "wifi", "vm", "bond", "bridge")
-
-
-class PlanError(ValueError):
-    """Input that cannot be read: names the source and line (or field) of the problem."""
-
-    def __init__(self, message: str, source: str = "<input>", line: Optional[int] = None):
-        self.source, self.line, self.problem = source, line, message
-        where = f"{source}:{line}" if line else source
-        super().__init__(f"{where}: {message}")
 
 
 @dataclass(frozen=True)
@@ -139,14 +137,6 @@ class Network:
     @property
     def base_interface(self) -> Optional[str]:
         return (self.parent or "").split(".")[0] or None
-
-    def groups(self) -> Optional[tuple[IpamGroup, ...]]:
-        """The CLI's grouping of IPAM flags, or None when the CLI would refuse them."""
-        from .rules.cli import Refusal, group_ipam
-        try:
-            return group_ipam(self, None)
-        except Refusal:
-            return None
 
     def with_(self, **changes) -> "Network":
         return replace(self, **changes)

@@ -21,13 +21,12 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Iterable, Mapping, Optional, Sequence, Union
 
+from macplan.docker.cli import ipam_groups
+from macplan.errors import PartitionError
+
 __all__ = ["PartitionError", "Slice", "Partition", "split", "split_plan", "SplitSpec", "occupied_from_plan"]
 
 Size = Union[int, str]
-
-
-class PartitionError(ValueError):
-    """The hosts do not fit, or the request cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -462,7 +461,7 @@ def split_plan(plan, name: str, spec: Optional[SplitSpec] = None, hosts: Optiona
     if not copies:
         raise PartitionError(f"no network {name} in plan {plan.name}")
     first = copies[0]
-    groups = first.groups()
+    groups = ipam_groups(first)
     if not groups:
         raise PartitionError(f"network {name} has no subnet to split")
     order = [n.host for n in copies]

@@ -10,7 +10,7 @@ import ipaddress
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .rules.daemon import Allocation, Created
+from macplan.docker.daemon import Allocation, Created
 
 __all__ = ["SubnetCapacity", "NetworkCapacity", "subnet_capacity", "network_capacity", "address_spans"]
 

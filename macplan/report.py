@@ -1,79 +1,419 @@
-"""Human-readable text for the CLI: plain tables, errors first."""
+"""Check a plan the way Docker would: commands in order, per host, first refusal wins; and
+the report that says so, with the capacity it implies (`check`, `recheck`, `capacity`)."""
 from __future__ import annotations
 
-import textwrap
+from dataclasses import dataclass, field
+from typing import Optional
 
-SIGN = {"error": "ERROR", "warning": "warn", "info": "info"}
+from macplan.docker.cli import Refusal, create_usage, remove_usage, usage_text
+from macplan.docker.daemon import Created, Engine
+from macplan.model import Plan
+from macplan.profile import Profile
 
+# importing the rule modules registers every rule id in RULES
+from macplan.rules import hints  # noqa: F401
+from macplan.rules import plan as _plan_rules  # noqa: F401
+from macplan.rules import refusals as _refusals  # noqa: F401
+from macplan.rules.catalog import RULES, Finding
+from macplan.rules.multihost import cross_host as _cross_host
 
-def table(rows: list[list[str]], header: list[str]) -> str:
-    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
-    fmt = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
-    return "\n".join([fmt(header), fmt(["-" * w for w in widths])] + [fmt(r) for r in rows])
+__all__ = ["check", "recheck", "simulate", "capacity", "Report", "Capacity", "NetworkResult", "RemovalResult",
+           "EndpointResult"]
 
-
-def check_text(plan, rep) -> str:
-    lines = [f"macplan check: {plan.source} (engine {rep.engine})", ""]
-    rows = []
-    for n in rep.networks:
-        worst = n.findings[0].severity if n.findings else None
-        state = "created" if n.accepted else "REFUSED"
-        rows.append([str(n.index), n.name, n.host, state, SIGN.get(worst, "ok")])
-    lines.append(table(rows, ["#", "network", "host", "docker", "worst"]))
-    removals, endpoints = getattr(rep, "removals", []), getattr(rep, "endpoints", [])
-    if removals:
-        lines += ["", table([[str(r.line or "-"), " ".join(r.names), "removed" if r.accepted else "REFUSED",
-                              " ".join(r.removed) or "-"] for r in removals],
-                            ["line", "docker network rm", "docker", "removed"])]
-    if endpoints:
-        lines += ["", table([[str(e.line or "-"), e.container or "-", e.network, e.ip or "-", e.ip6 or "-",
-                              e.mac or "-", "started" if e.accepted else "REFUSED"] for e in endpoints],
-                            ["line", "container", "network", "ip", "ip6", "mac", "docker"])]
-    all_findings = [(n.name, f) for n in rep.networks for f in n.findings] + \
-        [(f"rm (line {r.line})", f) for r in removals for f in r.findings] + \
-        [(f"container {e.container or '(unnamed)'} (line {e.line})", f) for e in endpoints for f in e.findings] + \
-        [(None, f) for f in rep.plan_findings]
-    order = {"error": 0, "warning": 1, "info": 2}
-    all_findings.sort(key=lambda nf: order[nf[1].severity])
-    if all_findings:
-        lines.append("")
-    for n, f in all_findings:
-        where = n if n is not None else "plan"
-        lines.append(f"{SIGN[f.severity]:5} {where}: [{f.rule}]")
-        body = f.message
-        lines += textwrap.wrap(body, 96, initial_indent="      ", subsequent_indent="      ", break_on_hyphens=False)
-        if f.docker_error:
-            lines += ["      docker: " + line for line in f.docker_error.splitlines()]
-    errors = len(rep.errors)
-    warnings = sum(1 for f in rep.findings if f.severity == "warning")
-    refused = sum(1 for n in rep.networks if not n.accepted)
-    script = ""
-    if removals or endpoints:
-        script = f"; {len(removals)} rm, {sum(not r.accepted for r in removals)} refused" \
-                 f"; {len(endpoints)} containers, {sum(not e.accepted for e in endpoints)} refused"
-    lines += ["", f"{len(rep.networks)} networks, {refused} refused{script}; {errors} errors, {warnings} warnings"]
-    return "\n".join(lines)
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def capacity_text(cap) -> str:
-    lines = [f"macplan capacity (engine {cap.engine})", ""]
-    rows = []
-    for n in cap.networks:
-        for s in n.subnets:
-            reserved = ", ".join(f"{k} {v}" for k, v in s.reserved.items()) or "-"
-            rows.append([n.name, n.host, s.subnet, s.pool, f"{s.size:,}", reserved, f"{s.available:,}",
-                         s.gateway or "-"])
-        exp = "" if n.expected is None else f" (expected {n.expected})"
-        rows.append([n.name, n.host, "", "", "", "containers", f"{n.containers:,}{exp}", ""])
-    lines.append(table(rows, ["network", "host", "subnet", "pool", "size", "reserved", "available", "gateway"]))
-    if cap.parents:
-        lines += ["", "MAC addresses on the wire"]
-        prow = [[p.host, p.parent, str(p.vlan) if p.vlan is not None else "untagged", str(p.macs),
-                 ", ".join(p.networks)] for p in cap.parents]
-        lines.append(table(prow, ["host", "parent", "vlan", "macs", "networks"]))
-        vrow = [[str(v.vlan) if v.vlan is not None else "untagged", str(v.macs), str(v.limit or "-"),
-                 ", ".join(v.hosts)] for v in cap.vlans]
-        lines += ["", table(vrow, ["vlan", "macs", "limit", "hosts"])]
-        prow = [[p["host"], p["interface"], str(p["macs"]), str(p["limit"] or "-")] for p in cap.ports]
-        lines += ["", table(prow, ["host", "port", "macs (incl. host)", "limit"])]
-    return "\n".join(lines)
+@dataclass
+class NetworkResult:
+    index: int
+    name: str
+    host: str
+    accepted: bool
+    findings: list[Finding] = field(default_factory=list)
+    created: Optional[Created] = None
+    capacity: object = None
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "name": self.name, "host": self.host, "accepted": self.accepted,
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass
+class RemovalResult:
+    """One `docker network rm` of a script: which names Docker removed, and what it printed."""
+    index: int
+    line: Optional[int]
+    names: tuple
+    host: str
+    accepted: bool = True
+    removed: list = field(default_factory=list)
+    docker_error: Optional[str] = None
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "line": self.line, "names": list(self.names), "removed": list(self.removed),
+                "accepted": self.accepted, "docker_error": self.docker_error,
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass
+class EndpointResult:
+    """One container endpoint of a script (`docker run|create --network`, `network connect`):
+    the addresses it gets, or why the daemon refuses it when the container starts."""
+    index: int
+    line: Optional[int]
+    container: str
+    network: str
+    host: str
+    ip: Optional[str] = None
+    ip6: Optional[str] = None
+    mac: Optional[str] = None
+    accepted: bool = True
+    docker_error: Optional[str] = None
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "line": self.line, "container": self.container, "network": self.network,
+                "ip": self.ip, "ip6": self.ip6, "mac": self.mac, "accepted": self.accepted,
+                "docker_error": self.docker_error, "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass
+class Report:
+    engine: str
+    profile: Profile
+    networks: list[NetworkResult]
+    plan_findings: list[Finding] = field(default_factory=list)
+    parents: list = field(default_factory=list)
+    vlans: list = field(default_factory=list)
+    ports: list = field(default_factory=list)
+    removals: list[RemovalResult] = field(default_factory=list)
+    endpoints: list[EndpointResult] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for n in self.networks for f in n.findings] + \
+            [f for r in self.removals for f in r.findings] + [f for e in self.endpoints for f in e.findings] + \
+            self.plan_findings
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict:
+        return {"engine": self.engine, "networks": [n.to_dict() for n in self.networks],
+                "removals": [r.to_dict() for r in self.removals],
+                "endpoints": [e.to_dict() for e in self.endpoints],
+                "plan": [f.to_dict() for f in self.plan_findings]}
+
+
+def _refused(r: Refusal, name: str) -> Finding:
+    spec = RULES[r.rule]
+    said = " / ".join(line.lstrip("* ") for line in r.text.splitlines()[1:]) if "\n" in r.text else r.text
+    return spec.finding(r.message or f"Docker refuses {name} ({said}): {spec.advice}", r.text)
+
+
+def _create(eng: Engine, net, index: int) -> NetworkResult:
+    """One network's `docker network create` on a simulated daemon, with its capacity."""
+    from macplan.pools import network_capacity
+    result = NetworkResult(index, net.name, net.host, True)
+    try:
+        usage = create_usage(net, eng.profile)
+        if usage is not None:
+            raise usage
+        result.created = eng.create(net, index)
+    except Refusal as r:
+        result.accepted = False
+        result.findings.append(_refused(r, net.name))
+    else:
+        result.capacity = network_capacity(result.created)
+    return result
+
+
+def _advise(plan: Plan, eng: Engine, result: NetworkResult) -> None:
+    """The warning and info rules, for a network Docker accepts."""
+    if not result.accepted:
+        return
+    ctx = hints.Context(plan, eng, result.created, result.capacity)
+    for r in _advice_rules():
+        message = r.check(ctx)
+        if message:
+            result.findings.append(r.finding(message))
+    result.findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+def _advice_rules() -> list:
+    """The rules with a check function (warnings and notes), in catalog order."""
+    global _ADVICE
+    if _ADVICE is None or len(_ADVICE[0]) != len(RULES):
+        _ADVICE = (dict(RULES), [r for r in RULES.values() if r.check is not None])
+    return _ADVICE[1]
+
+
+_ADVICE = None
+
+
+def _finish(plan: Plan, profile: Profile, results: list[NetworkResult]) -> Report:
+    """The plan-wide parts: several hosts on one segment, MAC counts against limits."""
+    from macplan.macs import count_macs
+    plan_findings = _cross_host(plan, profile, results)
+    created = [r.created for r in results if r.created is not None]
+    caps = {id(r.created): r.capacity for r in results if r.created is not None}
+    parents, vlans, ports = count_macs(created, plan, caps)
+    plan_findings += _mac_limits(vlans, ports)
+    plan_findings += _unchecked_parents(plan, results)
+    return Report(profile.line, profile, results, plan_findings, parents, vlans, ports)
+
+
+def _unchecked_parents(plan: Plan, results) -> list[Finding]:
+    """Hosts whose interfaces are unknown: parents are assumed to exist, so say so once."""
+    hosts = sorted({r.host for r in results if r.created is not None and r.created.network.parent
+                    and not plan.host(r.host).interfaces_known})
+    if not hosts:
+        return []
+    return [RULES["parents-unchecked"].finding(
+        f"the interfaces of {', '.join(hosts)} are not known, so macplan assumed every parent exists; "
+        f"pass --interfaces (or list interfaces: in the plan) to check them.")]
+
+
+def simulate(plan: Plan, engine=None) -> tuple[Profile, dict[str, Engine], list[NetworkResult]]:
+    """Run every network's create on a simulated daemon per host, in order."""
+    profile, engines, results, _, _ = _simulate(plan, engine)
+    return profile, engines, results
+
+
+def _simulate(plan: Plan, engine=None):
+    """Every docker command on a simulated daemon per host: creates, and for scripts the
+    `network rm` and container endpoints between them, in script order."""
+    profile = Profile.of(engine if engine is not None else plan.engine)
+    engines: dict[str, Engine] = {}
+
+    def engine_of(host: str) -> Engine:
+        eng = engines.get(host)
+        if eng is None:
+            eng = engines[host] = Engine(plan.host(host), profile)
+        return eng
+
+    results: list[Optional[NetworkResult]] = [None] * len(plan.networks)
+    removals: list[Optional[RemovalResult]] = [None] * len(plan.removals)
+    endpoints: list[Optional[EndpointResult]] = [None] * len(plan.endpoints)
+    if not plan.steps and not plan.removals and not plan.endpoints and not plan.detaches:
+        # the order commands and apply use: config-only networks first, then the plan's order
+        for index in plan.creation_order():
+            net = plan.networks[index]
+            results[index] = _create(engine_of(net.host), net, index)
+        return profile, engines, results, [], []
+    from macplan.model import Step
+    # a plan built in Python with removals or containers but no steps: by line where written,
+    # else creates, containers, detaches, then removals
+    steps = plan.steps or [step for _, _, step in sorted(
+        [(n.line or float("inf"), 0, Step("create", i, n.line or 0)) for i, n in enumerate(plan.networks)] +
+        [(e.line or float("inf"), 1, Step("endpoint", i, e.line or 0)) for i, e in enumerate(plan.endpoints)] +
+        [(d.line or float("inf"), 2, Step("detach", i, d.line or 0)) for i, d in enumerate(plan.detaches)] +
+        [(r.line or float("inf"), 3, Step("rm", i, r.line or 0)) for i, r in enumerate(plan.removals)],
+        key=lambda t: (t[0], t[1]))]
+    macs: dict[tuple, str] = {}
+    last_ok, stopped = True, None
+    for step in steps:
+        if stopped is not None:
+            skip = f"not run: with set -e the script stops at line {stopped}, where Docker refuses a command"
+        elif step.when == "ok" and not last_ok:
+            skip = "not run: the command before && fails"
+        elif step.when == "fail" and last_ok:
+            skip = "not run: the command before || succeeds"
+        else:
+            skip = None
+        if step.kind == "create":
+            net = plan.networks[step.index]
+            if skip:
+                res = NetworkResult(step.index, net.name, net.host, False, [RULES["script-not-run"].finding(skip)])
+            else:
+                res = _create(engine_of(net.host), net, step.index)
+            results[step.index] = res
+        elif step.kind == "detach":
+            # stop / kill / rm -f / network disconnect: no entry of its own in the report; a
+            # container macplan does not know is no matter (it may come from elsewhere)
+            if not skip:
+                gone = plan.detaches[step.index]
+                for container in gone.containers:
+                    engine_of(gone.host).detach(container, gone.network)
+            continue
+        elif step.kind == "rm":
+            rm = plan.removals[step.index]
+            res = RemovalResult(step.index, rm.line, rm.names, rm.host)
+            if skip:
+                res.accepted = False
+                res.findings.append(RULES["script-not-run"].finding(skip))
+            else:
+                _remove(engine_of(rm.host), rm, res)
+            removals[step.index] = res
+        else:
+            ep = plan.endpoints[step.index]
+            res = EndpointResult(step.index, ep.line, ep.container, ep.network, ep.host, ep.ip or None,
+                                 ep.ip6 or None, ep.mac or None)
+            if skip:
+                res.accepted = False
+                res.findings.append(RULES["script-not-run"].finding(skip))
+            else:
+                _attach(engine_of(ep.host), ep, res, macs)
+            endpoints[step.index] = res
+        if skip is None:
+            last_ok = res.accepted
+            if not res.accepted and step.errexit:
+                stopped = step.line
+    return profile, engines, results, removals, endpoints
+
+
+def _remove(eng: Engine, rm, res: RemovalResult) -> None:
+    """`docker network rm A B ...`: the CLI removes each name in turn, prints each failure on
+    its own line and exits 1 if any failed."""
+    usage = remove_usage(rm, eng.profile)
+    if usage is not None:
+        res.accepted, res.docker_error = False, usage.text
+        res.findings.append(_refused(usage, "the rm command"))
+        return
+    lines = []
+    for name in rm.names:
+        try:
+            eng.remove(name)
+        except Refusal as r:
+            if r.rule == "rm-missing" and rm.force:
+                continue            # -f: a missing network is no error (CLI 23+)
+            res.findings.append(_refused(r, name))
+            # every line but the first keeps the CLI's prefix, as Docker prints it
+            lines.append(r.text if not lines or r.text.startswith("Error:") else
+                         "Error response from daemon: " + r.text)
+        else:
+            res.removed.append(name)
+    if lines:
+        res.accepted, res.docker_error = False, "\n".join(lines)
+
+
+def _attach(eng: Engine, ep, res: EndpointResult, macs: dict) -> None:
+    """A container endpoint, checked as the daemon checks it when the container starts."""
+    import ipaddress
+    try:
+        if ep.cli_error is not None:
+            raise Refusal("cli-usage", usage_text(ep.cli_error, eng.profile))
+        target = eng.named(ep.network)
+        if ep.mac and target is not None and target.parent and target.network.driver == "macvlan":
+            owner = macs.get((ep.host, target.parent, ep.mac))
+            if owner is not None:
+                # the OCI hook's words (lab, 20.10.24); the interface name is new on every run
+                said = (f'failed to add interface <veth> to sandbox: error setting interface "<veth>" MAC to '
+                        f'"{ep.mac}": address already in use')
+                res.accepted, res.docker_error = False, said
+                res.findings.append(RULES["endpoint-mac-in-use"].finding(
+                    f"{ep.container or 'this container'} asks for MAC {ep.mac}, which {owner} already has on "
+                    f"parent {target.parent}: the kernel refuses a second macvlan interface with one MAC "
+                    f"(EADDRINUSE) when the container starts.", said))
+                return
+        created, taken = eng.attach(ep.network, ep.container, ep.ip, ep.ip6, ep.mac, started=ep.command != "create")
+    except Refusal as r:
+        res.accepted, res.docker_error = False, r.text
+        res.findings.append(_refused(r, ep.container or ep.network))
+        return
+    if 4 in taken:
+        res.ip = str(ipaddress.IPv4Address(taken[4]))
+    if 6 in taken:
+        res.ip6 = str(ipaddress.IPv6Address(taken[6]))
+    if ep.mac and created.parent:
+        macs[(ep.host, created.parent, ep.mac)] = ep.container or f"the container of line {ep.line}"
+
+
+def check(plan: Plan, engine=None) -> Report:
+    """Every finding for every network, errors first within each network."""
+    profile, engines, results, removals, endpoints = _simulate(plan, engine)
+    for res in results:
+        if res.host in engines:
+            _advise(plan, engines[res.host], res)
+    _count_endpoints(results, endpoints)
+    report = _finish(plan, profile, results)
+    report.removals, report.endpoints = removals, endpoints
+    report.plan_findings += [RULES["script-line-skipped"].finding(
+        f"line {line}: `{text}` is not a docker command macplan reads; skipped.") for line, text in plan.skipped]
+    return report
+
+
+def _count_endpoints(results, endpoints) -> None:
+    """A script's containers take addresses (and MACs): each network's capacity and MAC count
+    see the endpoints accepted on it."""
+    from macplan.pools import network_capacity
+    on: dict[tuple, list] = {}
+    for e in endpoints:
+        if e.accepted:
+            on.setdefault((e.host, e.network), []).append((e.ip or "", e.mac or ""))
+    if not on:
+        return
+    for res in results:
+        if res.created is None:
+            continue
+        key = (res.host, res.name)
+        if key in on:
+            res.created.network = res.created.network.with_(endpoints=res.created.network.endpoints + tuple(on[key]))
+        res.capacity = network_capacity(res.created)
+
+
+def recheck(report: Report, plan: Plan, indices) -> Report:
+    """`check` after an edit, re-simulating only `indices`: networks of one host that are the
+    only ones the edit can affect (same name, parent or overlapping pools; the caller knows).
+    Results of the other networks are reused from `report`."""
+    wanted = set(indices)
+    indices = [i for i in plan.creation_order() if i in wanted]
+    host = plan.networks[indices[0]].host
+    assert all(plan.networks[j].host == host for j in indices), "recheck takes networks of one host"
+    eng = Engine(plan.host(host), report.profile)
+    fresh = {j: _create(eng, plan.networks[j], j) for j in indices}
+    for res in fresh.values():
+        _advise(plan, eng, res)
+    results = [fresh.get(j, r) for j, r in enumerate(report.networks)]
+    return _finish(plan, report.profile, results)
+
+
+def _mac_limits(vlans, ports) -> list[Finding]:
+    out = []
+    for v in vlans:
+        if v.limit is not None and v.macs > v.limit:
+            out.append(RULES["mac-limit"].finding(
+                f"VLAN {v.vlan if v.vlan is not None else 'untagged'} will see {v.macs} MAC addresses, above its "
+                f"limit of {v.limit}; use ipvlan or fewer containers per VLAN."))
+    for p in ports:
+        if p.get("limit") is not None and p["macs"] > p["limit"]:
+            out.append(RULES["mac-limit"].finding(
+                f"switch port of {p['host']} {p['interface']} will see {p['macs']} MAC addresses, above its "
+                f"port-security limit of {p['limit']}; use ipvlan or raise the limit."))
+    return out
+
+
+
+
+@dataclass
+class Capacity:
+    engine: str
+    networks: list = field(default_factory=list)     # NetworkCapacity, accepted networks only
+    parents: list = field(default_factory=list)
+    vlans: list = field(default_factory=list)
+    ports: list = field(default_factory=list)
+    report: object = None
+
+    def network(self, name: str, host=None):
+        return next(n for n in self.networks if n.name == name and (host is None or n.host == host))
+
+    def to_dict(self) -> dict:
+        return {"engine": self.engine,
+                "networks": [n.to_dict() for n in self.networks],
+                "parents": [p.to_dict() for p in self.parents],
+                "vlans": [v.to_dict() for v in self.vlans],
+                "ports": list(self.ports)}
+
+
+def capacity(plan: Plan, engine=None, report=None) -> Capacity:
+    """Capacity of every network Docker would create (refused ones hold nothing).
+    Pass the `report` of `check(plan, engine)` to reuse its simulation."""
+    report = report if report is not None else check(plan, engine)
+    nets = [r.capacity for r in report.networks if r.capacity is not None]
+    return Capacity(report.engine, nets, report.parents, report.vlans, report.ports, report)

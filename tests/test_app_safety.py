@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from macplan.widgets import Planner
+from macplan.notebook.planner import Planner
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "seed.sh"

@@ -1,7 +1,8 @@
 """Capacity: the facts measured on engine 20.10 (DESIGN.md) and brute-force enumeration."""
 import ipaddress
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import macplan
 

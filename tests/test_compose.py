@@ -6,12 +6,15 @@ import sys
 import time
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import macplan
-from macplan import compose, exports
-from macplan.compose import ComposePlan, load_compose_text
-from macplan.model import PlanError
+from macplan.docker.cli import ipam_groups
+from macplan.emit import exports
+from macplan.errors import PlanError
+from macplan.read import compose
+from macplan.read.compose import ComposePlan, load_compose_text
 
 ROOT = os.path.join(os.path.dirname(__file__), "..")
 
@@ -47,7 +50,7 @@ def test_example_is_read_with_names_as_compose_gives_them():
     assert isinstance(plan, ComposePlan) and plan.project == "homelab" and plan.name == "homelab"
     lan = plan.network("lan")                                  # name: lan
     assert lan.driver == "macvlan" and lan.parent == "eth0" and lan.mode == "bridge"
-    assert lan.groups()[0].aux == (("host-shim", "192.168.1.223"),)
+    assert ipam_groups(lan)[0].aux == (("host-shim", "192.168.1.223"),)
     assert lan.labels == (("org.example.site", "home"),)       # the list form of labels
     assert ("192.168.1.53", "02:42:c0:a8:01:35") in lan.endpoints
     assert lan.containers == 1 + 1 + 4                         # pihole, homeassistant, 4 workers

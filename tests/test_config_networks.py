@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import macplan
-from macplan.rules.cli import Refusal
-from macplan.rules.daemon import Engine
-from macplan.rules.profile import Profile
+from macplan.docker.cli import Refusal
+from macplan.docker.daemon import Engine
+from macplan.profile import Profile
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import recordings as R  # noqa: E402

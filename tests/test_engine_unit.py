@@ -7,13 +7,16 @@ codes and messages) is the real code. Behaviour against a real dockerd is in tes
 from __future__ import annotations
 
 import copy
-import json
 
 import pytest
 
 import macplan
-from macplan import engine as eng
-from macplan.engine import LABEL_HASH, LABEL_ORIGIN, LABEL_PLAN, Engine, plan_origin
+from macplan import errors
+from macplan.cli import engine as engine_cli
+from macplan.engine import client as eng_client
+from macplan.engine import transport as eng_transport
+from macplan.engine.client import Engine
+from macplan.engine.state import LABEL_HASH, LABEL_ORIGIN, LABEL_PLAN, plan_origin
 
 PLAN = "docker network create -d macvlan --subnet 10.1.0.0/24 -o parent=eth0 n1\n"
 
@@ -65,8 +68,8 @@ def plan_file(tmp_path):
 
 
 def run_cli(monkeypatch, capsys, transport, command, *argv):
-    monkeypatch.setattr(eng, "DockerTransport", lambda docker_host=None, timeout=60: transport)
-    rc = eng.cli(command, [str(a) for a in argv])
+    monkeypatch.setattr(eng_client, "DockerTransport", lambda docker_host=None, timeout=60: transport)
+    rc = engine_cli.cli(command, [str(a) for a in argv])
     out, err = capsys.readouterr()
     return rc, out, err
 
@@ -198,7 +201,7 @@ def test_internal_error_is_one_line(monkeypatch, capsys, plan_file):
 
 def test_docker_transport_guards_its_own_parsing():
     """DockerTransport reads list entries and the create answer itself: it checks them too."""
-    t = eng.DockerTransport.__new__(eng.DockerTransport)
+    t = eng_transport.DockerTransport.__new__(eng_transport.DockerTransport)
     t.docker_host = "unix:///fake"
 
     class Api:
@@ -209,7 +212,7 @@ def test_docker_transport_guards_its_own_parsing():
     import docker
 
     t._docker = docker
-    with pytest.raises(eng.EngineMalformed):
+    with pytest.raises(errors.EngineMalformed):
         t.networks()
 
 
@@ -224,7 +227,7 @@ def test_remove_whose_answer_was_lost_is_checked_and_undone(plan_file):
         def remove_network(self, net_id):
             super().remove_network(net_id)
             self._networks = [n for n in self._networks if n["Id"] != net_id]
-            raise eng.EngineUnreachable("remove: connection lost (daemon gone?)", sent=True)
+            raise errors.EngineUnreachable("remove: connection lost (daemon gone?)", sent=True)
 
         def create_network(self, body):
             nid = super().create_network(body)
@@ -278,7 +281,8 @@ def test_nulls_where_the_api_allows_them(monkeypatch, capsys, plan_file, command
     assert rc in (0, 1) and "Traceback" not in err and "unexpected" not in err, err
 
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 _json = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
                      lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=8), kids, max_size=3),
@@ -311,16 +315,16 @@ def test_any_engine_answer_is_handled(tmp_path_factory, nets, command):
 
     plan_file = tmp_path_factory.mktemp("p") / "site.sh"
     plan_file.write_text(PLAN)
-    old_t, out, err = eng.DockerTransport, io.StringIO(), io.StringIO()
-    eng.DockerTransport = lambda docker_host=None, timeout=60: FakeTransport(nets)
+    old_t, out, err = eng_client.DockerTransport, io.StringIO(), io.StringIO()
+    eng_client.DockerTransport = lambda docker_host=None, timeout=60: FakeTransport(nets)
     old_io = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = out, err
     try:
         args = ([] if command == "import" else [str(plan_file)]) + (["-q"] if command in ("apply", "destroy") else [])
-        rc = eng.cli(command, args)
+        rc = engine_cli.cli(command, args)
     finally:
         sys.stdout, sys.stderr = old_io
-        eng.DockerTransport = old_t
+        eng_client.DockerTransport = old_t
     assert rc in (0, 1, 2)
     assert "unexpected" not in err.getvalue(), err.getvalue()
     if rc == 2:

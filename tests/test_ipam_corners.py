@@ -6,7 +6,7 @@ arithmetic of moby's source named in the test."""
 import pytest
 
 import macplan
-from macplan.rules.profile import Profile
+from macplan.profile import Profile
 
 try:
     from . import recordings as R
@@ -238,7 +238,8 @@ def test_release_frees_the_subnet_but_not_the_cursor():
     # lab (20.10): p4 took 172.20.0.0/16 and was removed; later networks still went on from the
     # cursor (172.24.0.0/16 was next), while its own subnet could be created again at once
     import ipaddress
-    from macplan.ipam import AddressSpace, Pool
+
+    from macplan.docker.ipam import AddressSpace, Pool
 
     space = AddressSpace(Profile.of("20.10"))
     first = space.default_pool()

@@ -3,11 +3,13 @@ and converting between scripts and YAML without loss."""
 import shlex
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import macplan
 from macplan import emit
-from macplan.model import Network, PlanError
+from macplan.errors import PlanError
+from macplan.model import Network
 
 
 def one(cmd, **kw):

@@ -2,11 +2,13 @@
 import ipaddress
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import macplan
 from macplan import partition
-from macplan.partition import PartitionError, SplitSpec, split, split_plan
+from macplan.errors import PartitionError
+from macplan.partition import SplitSpec, split, split_plan
 from macplan.rules import RULES
 
 

@@ -189,7 +189,7 @@ networks:
 
 
 def test_recheck_after_an_edit_equals_a_full_check():
-    from macplan.rules import recheck
+    from macplan.report import recheck
     plan = macplan.load("examples/seed.sh", interfaces=["eth0"])
     report = macplan.check(plan, "20.10")
     nets = list(plan.networks)

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import macplan
-from macplan import cli, emit, shim, swarm
+from macplan import cli, emit
+from macplan.emit import shim, swarm
 from macplan.model import Host, Interface, Network, Plan
 from macplan.quoting import kernel_ifname_problem
-
 
 # ---- helpers ------------------------------------------------------------------------------
 
@@ -371,13 +371,11 @@ def test_the_shim_interface_name_fits_the_kernel_in_bytes():
 
 
 def test_errors_naming_a_hostile_name_stay_one_line(tmp_path, capsys):
-    from macplan.exports import ExportError
-    from macplan.shim import ShimError
-    from macplan.swarm import SwarmError
+    from macplan.errors import ExportError, ShimError, SwarmError
     plan = one_network("n")
     for call, exc in ((lambda: shim.reserve(plan, "a\nb"), ShimError),
                       (lambda: swarm.to_swarm(plan, "a\nb", "h"), SwarmError),
-                      (lambda: macplan.exports.multus(plan, "a\nb"), ExportError)):
+                      (lambda: macplan.emit.exports.multus(plan, "a\nb"), ExportError)):
         with pytest.raises(exc) as e:
             call()
         assert one_line(str(e.value)) and "a\\nb" in str(e.value)

@@ -247,7 +247,7 @@ def test_containers_count_in_capacity_and_hold_their_network():
 
 
 def test_a_full_pool_refuses_the_next_container():
-    text = NET + "".join(f"docker run --network lan alpine\n" for _ in range(5))
+    text = NET + "".join("docker run --network lan alpine\n" for _ in range(5))
     _, rep = check(text, "29")
     assert [e.accepted for e in rep.endpoints] == [True] * 4 + [False]
     # libnetwork endpoint.go: the network id is normalised to <id>, as everywhere in macplan

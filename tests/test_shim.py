@@ -5,9 +5,10 @@ import ipaddress
 import pytest
 
 import macplan
-from macplan import pools, shim
+from macplan import pools
+from macplan.emit import shim
+from macplan.errors import ShimError
 from macplan.partition import split_plan
-from macplan.shim import ShimError
 
 PLAN = """
 name: shims
@@ -105,7 +106,7 @@ def test_no_range_routes_the_subnet_and_says_so():
 
 
 def test_pinned_address_and_swarm_config_networks():
-    from macplan import swarm
+    from macplan.emit import swarm
     sp = swarm.swarm_plan("lan", "10.50.0.0/24", gateway="10.50.0.1", nodes=["n1", "n2"], manager="n1")
     plan = shim.reserve(sp, addresses={"n1": "10.50.0.250"})
     got = {s.host: (s.address, s.routes[0]) for s in shim.shims(plan)}

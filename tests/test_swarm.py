@@ -4,9 +4,10 @@ import shlex
 import pytest
 
 import macplan
-from macplan import emit, swarm
+from macplan import emit
+from macplan.emit import swarm
+from macplan.errors import SwarmError
 from macplan.partition import split
-from macplan.swarm import SwarmError
 
 NODES = {"node1": "eth0", "node2": "eth0", "node3": "bond0.50"}
 

@@ -251,7 +251,8 @@ def test_containers_inside_a_dhcp_scope_are_marked_not_hidden():
 from pathlib import Path
 
 import macplan
-from macplan import frames, viz
+from macplan import viz
+from macplan.notebook import frames
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

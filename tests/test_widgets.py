@@ -12,8 +12,10 @@ pytest.importorskip("ipywidgets")
 
 import macplan  # noqa: E402
 from macplan import emit  # noqa: E402
+from macplan.checked import Checked
 from macplan.model import Host, Interface, Network, Plan  # noqa: E402
-from macplan.widgets import Checked, Planner, app_main  # noqa: E402
+from macplan.notebook.app import app_main  # noqa: E402
+from macplan.notebook.planner import Planner
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = str(ROOT / "examples" / "seed.sh")
@@ -230,7 +232,7 @@ class FakeTransport:
         return list(self.nets.values())
 
     def create_network(self, body):
-        from macplan.engine import EngineRefused
+        from macplan.errors import EngineRefused
 
         self.calls.append("create " + body["Name"])
         if body["Name"] == self.fail_on:
@@ -254,7 +256,7 @@ class FakeTransport:
 
 
 def _planner_with(transport, **kw):
-    from macplan.engine import Engine
+    from macplan.engine.client import Engine
 
     plan = macplan.load(str(ROOT / "examples" / "vlan-trunk.yaml"))
     return Planner(plan, engine_factory=lambda host, progress: Engine(transport=transport, progress=progress),
@@ -300,7 +302,7 @@ def test_apply_failure_is_reported_and_rolled_back():
 def test_apply_refuses_plans_with_errors_and_unreachable_engines(seed):
     t = FakeTransport()
     p = Planner(seed.plan, engine="20.10", lab_docker_host=lambda: "unix:///fake.sock",
-                engine_factory=lambda h, pr: __import__("macplan.engine").engine.Engine(transport=t, progress=pr))
+                engine_factory=lambda h, pr: __import__("macplan.engine.client").engine.client.Engine(transport=t, progress=pr))
     p.diff_button.click()
     assert "error finding" in p.diff_html.value and p.confirm_button.layout.display == "none"
     p2 = Planner(seed.plan, engine="20.10")

@@ -12,13 +12,14 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import macplan
-from macplan.cli import script_end_state
 from macplan import emit
-from macplan.cli import main
-from macplan.model import Dhcp, Host, Interface, Network, Plan, PlanError
+from macplan.cli import main, script_end_state
+from macplan.errors import PlanError
+from macplan.model import Dhcp, Host, Interface, Network, Plan
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 WORK = Path(tempfile.mkdtemp(prefix="macplan-yaml-"))     # hypothesis tests cannot take tmp_path
@@ -308,7 +309,7 @@ def test_convert_round_trips_any_plan(plan):
 @pytest.mark.parametrize("text,line,words", REFUSED)
 def test_the_pure_python_loader_refuses_the_same(text, line, words, monkeypatch):
     """Without libyaml the same rules hold (the C parser is only a speed-up)."""
-    from macplan import parse
+    from macplan.read import plan as parse
     monkeypatch.setattr(parse, "_CLoader", parse._Loader)
     with pytest.raises(PlanError) as e:
         macplan.load_yaml_text(text, "p.yaml")

@@ -6,10 +6,10 @@ first error in Docker's own order stops the network, as it stops Docker.  A *war
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, asdict
+from dataclasses import asdict, dataclass
 from typing import Callable, Optional
 
-__all__ = ["Finding", "Rule", "RULES", "rule", "DOCS"]
+__all__ = ["Finding", "Rule", "RULES", "declare", "rule", "DOCS"]
 
 DOCS = "docs/rules.md"   # relative to the project root; each rule has an anchor
 SEVERITIES = ("error", "warning", "info")
@@ -47,12 +47,22 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
+def declare(id: str, severity: str, stage: str, advice: str, explain: str,
+            check: Optional[Callable] = None) -> Rule:
+    """Register a rule under a stable id: the one way every rule is declared.  An error rule
+    (Docker refuses) is raised where the simulated Docker checks it; a warning or note either
+    has a `check` function over one accepted network (see `rule`) or is reported by the code
+    that sees the whole plan (multihost, plan).  tests/rule_examples.py gives each one an
+    example that fires it."""
+    assert severity in SEVERITIES and id not in RULES, id
+    RULES[id] = Rule(id, severity, stage, advice, explain, check)
+    return RULES[id]
+
+
 def rule(id: str, severity: str, stage: str, advice: str):
-    """Register a rule function under a stable id."""
-    assert severity in SEVERITIES
+    """`declare` as a decorator: the function is the rule's check, its docstring the explanation."""
 
     def register(fn):
-        assert id not in RULES, id
-        RULES[id] = Rule(id, severity, stage, advice, (fn.__doc__ or "").strip(), fn)
+        declare(id, severity, stage, advice, (fn.__doc__ or "").strip(), fn)
         return fn
     return register

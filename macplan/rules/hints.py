@@ -6,10 +6,10 @@ import difflib
 import ipaddress
 from typing import Optional
 
-from ..model import Network, Plan
-from .catalog import rule
-from .daemon import Created, Engine
-from .goparse import parse_prefix
+from macplan.docker.daemon import Created, Engine
+from macplan.docker.goparse import parse_prefix
+from macplan.model import Network, Plan
+from macplan.rules.catalog import rule
 
 KNOWN_OPTIONS = {
     "macvlan": ("parent", "macvlan_mode"),

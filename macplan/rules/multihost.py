@@ -10,7 +10,8 @@ from __future__ import annotations
 import ipaddress
 from typing import Optional
 
-from .catalog import RULES, Finding, Rule
+from macplan.docker.cli import ipam_groups
+from macplan.rules.catalog import RULES, Finding, declare
 
 __all__ = ["cross_host", "overlapping_ranges", "duplicate_macs", "claims"]
 
@@ -36,7 +37,7 @@ def claims(plan, results) -> list[tuple]:
             continue
         n = c.network
         if n.config_only:
-            for g in n.groups() or ():
+            for g in ipam_groups(n) or ():
                 try:
                     subnet = ipaddress.ip_network(g.subnet, strict=False)
                     rng = ipaddress.ip_network(g.ip_range, strict=False) if g.ip_range else subnet
@@ -108,7 +109,7 @@ def duplicate_macs(plan, profile, results) -> list[Finding]:
                 continue
             count = min(earlier[5], later[5]) - max(earlier[4], later[4]) + 1
             first = ipaddress.IPv4Address(max(earlier[4], later[4]))
-            from ..macs import predict_mac
+            from macplan.macs import predict_mac
             out.append(rule.finding(
                 f"{later[1]} on {later[0]} ({later[6]}) and {earlier[1]} on {earlier[0]} ({earlier[6]}) share "
                 f"{count} addresses on one VLAN; engine {profile.line} derives MACs from them "
@@ -141,9 +142,9 @@ def cross_host(plan, profile, results) -> list[Finding]:
     return overlapping_ranges(plan, profile, results) + duplicate_macs(plan, profile, results)
 
 
-RULES["shared-range-hosts"] = Rule(
+declare(
     "shared-range-hosts", "warning", "lan", "Give each host its own --ip-range of the shared subnet.",
-    (overlapping_ranges.__doc__ or "").strip(), None)
-RULES["duplicate-mac-hosts"] = Rule(
+    (overlapping_ranges.__doc__ or "").strip())
+declare(
     "duplicate-mac-hosts", "warning", "mac", "Give each host its own --ip-range, and each interface its own MAC.",
-    (duplicate_macs.__doc__ or "").strip(), None)
+    (duplicate_macs.__doc__ or "").strip())

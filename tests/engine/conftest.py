@@ -40,7 +40,8 @@ import time
 
 import pytest
 
-from macplan.lab import IMAGE, Lab, LabError
+from macplan.errors import LabError
+from macplan.lab import IMAGE, Lab
 
 PREDEFINED_NETWORKS = {"host", "none", "bridge"}
 

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 import macplan
-from macplan import engine as eng
-from macplan.engine import LABEL_HASH, LABEL_PLAN, Engine, normalise
+from macplan import errors
+from macplan.cli import engine as engine_cli
+from macplan.engine.client import Engine
+from macplan.engine.state import LABEL_HASH, LABEL_PLAN, normalise
 
 # The seed guide's networks, adjusted to coexist in the lab: one macvlan per parent (20.10
 # refuses a second macvlan on a parent), eth0.50 / eth0.60 are veths (no 8021q needed).
@@ -42,7 +44,7 @@ def write_plan(tmp_path: Path, text: str = SEED, name: str = "seed.sh") -> Path:
 
 
 def run(command: str, *argv: str, capsys) -> tuple[int, str, str]:
-    rc = eng.cli(command, [str(a) for a in argv])
+    rc = engine_cli.cli(command, [str(a) for a in argv])
     out, err = capsys.readouterr()
     return rc, out, err
 
@@ -52,7 +54,7 @@ def nets(lab) -> dict[str, dict]:
 
 
 def test_engine_version_picks_the_rules_profile(lab):
-    from macplan.rules.profile import Profile
+    from macplan.profile import Profile
 
     with Engine(lab.docker_host) as e:
         assert e.version == lab.version
@@ -156,7 +158,7 @@ def test_network_of_another_plan_is_a_conflict(clean_engine, tmp_path, capsys):
         assert e.apply(other).ok
         d = e.diff(plan)
         assert [a.kind for a in d.actions][:1] == ["conflict"] and "belongs to plan other" in d.actions[0].reason
-        with pytest.raises(eng.NotOwned):
+        with pytest.raises(errors.NotOwned):
             e.apply(plan)
         assert e.destroy(plan).removed == []
         assert e.destroy(other).removed == ["pub_net"]
@@ -292,7 +294,7 @@ def test_socket_without_permission(lab):
                 os.setgid(65534)
                 os.setuid(65534)
                 sys.stdout = sys.stderr = open(w, "w", closefd=False)
-                rc = eng.cli("apply", [plan_path, "--docker-host", lab.docker_host])
+                rc = engine_cli.cli("apply", [plan_path, "--docker-host", lab.docker_host])
                 sys.stderr.flush()
             finally:
                 os._exit(rc)

@@ -12,12 +12,13 @@ import re
 import sys
 from pathlib import Path
 
-import pytest
-
-from macplan import engine as eng
-from macplan.engine import LABEL_ORIGIN, LABEL_PLAN
-
 from test_engine import SEED_COMMANDS, nets
+
+from macplan import errors
+from macplan.cli import engine as engine_cli
+from macplan.engine import client as eng_client
+from macplan.engine import transport as eng_transport
+from macplan.engine.state import LABEL_ORIGIN, LABEL_PLAN
 
 
 class Tripwire(io.StringIO):
@@ -40,7 +41,7 @@ def cli(command: str, *argv, stderr=None, monkeypatch=None) -> tuple[int, str, s
     old = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = out, err
     try:
-        rc = eng.cli(command, [str(a) for a in argv])
+        rc = engine_cli.cli(command, [str(a) for a in argv])
     finally:
         sys.stdout, sys.stderr = old
     return rc, out.getvalue(), err.getvalue()
@@ -88,7 +89,7 @@ def test_two_plans_called_plan_keep_apart(clean_engine, tmp_path):
     before = nets(lab)["macvlan50"]["Id"]
     rc, out, err = cli("apply", a, "--docker-host", h, "-q")
     assert rc == 2 and err.count("\n") == 1, err
-    assert f"macvlan50 belongs to plan plan from" in err and str(b.resolve()) in err and "--adopt macvlan50" in err
+    assert "macvlan50 belongs to plan plan from" in err and str(b.resolve()) in err and "--adopt macvlan50" in err
     assert nets(lab)["macvlan50"]["Id"] == before
     rc, out, err = cli("diff", a, "--docker-host", h)
     assert rc == 1 and "! macvlan50" in out
@@ -161,7 +162,7 @@ def test_container_attached_during_destroy(clean_engine, tmp_path):
         assert f"{name:<20} {want}" in out, out
 
 
-class LosesCreateAnswer(eng.DockerTransport):
+class LosesCreateAnswer(eng_transport.DockerTransport):
     """The real transport; for one network the daemon creates it and the answer never arrives."""
 
     victim = "macvlan50"
@@ -172,7 +173,7 @@ class LosesCreateAnswer(eng.DockerTransport):
         if body.get("Name") == self.victim:
             if self.on_loss:
                 self.on_loss()
-            raise eng.EngineUnreachable(f"create {self.victim}: engine at {self.docker_host} not answering: "
+            raise errors.EngineUnreachable(f"create {self.victim}: engine at {self.docker_host} not answering: "
                                         f"connection lost (daemon gone?)", sent=True)
         return nid
 
@@ -181,7 +182,7 @@ def test_daemon_dies_while_creating_a_network(clean_engine, tmp_path, monkeypatc
     lab, h = clean_engine, clean_engine.docker_host
     p = plan_in(tmp_path, "dies", "pub_net", "macnet32", "macvlan50", "macvlan216")
     monkeypatch.setattr(LosesCreateAnswer, "on_loss", staticmethod(lab.kill_dockerd))
-    monkeypatch.setattr(eng, "DockerTransport", LosesCreateAnswer)
+    monkeypatch.setattr(eng_client, "DockerTransport", LosesCreateAnswer)
     rc, out, err = cli("apply", p, "--docker-host", h)
     last = err.strip().splitlines()[-1]
     assert rc == 2, err
@@ -194,7 +195,7 @@ def test_daemon_dies_while_creating_a_network(clean_engine, tmp_path, monkeypatc
 def test_lost_create_answer_is_found_and_rolled_back(clean_engine, tmp_path, monkeypatch):
     lab, h = clean_engine, clean_engine.docker_host
     p = plan_in(tmp_path, "lost", "pub_net", "macnet32", "macvlan50", "macvlan216")
-    monkeypatch.setattr(eng, "DockerTransport", LosesCreateAnswer)
+    monkeypatch.setattr(eng_client, "DockerTransport", LosesCreateAnswer)
     rc, out, err = cli("apply", p, "--docker-host", h)
     last = err.strip().splitlines()[-1]
     assert rc == 1, err

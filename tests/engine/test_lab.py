@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from macplan import lab as labmod
+from macplan.cli import lab as labcli
 from macplan.lab import KERNEL_FEATURES, Lab
 
 
@@ -157,20 +158,20 @@ def test_up_over_a_running_lab_replaces_it(scratch_lab):
 def test_cli_env_and_status(tmp_path):
     out = io.StringIO()
     with redirect_stdout(out):
-        rc = labmod.cli(["env", "--name", "macplan-nolab", "--dir", str(tmp_path / "x")])
+        rc = labcli.cli(["env", "--name", "macplan-nolab", "--dir", str(tmp_path / "x")])
     assert rc == 0
     assert out.getvalue() == f"export DOCKER_HOST=unix://{tmp_path}/x/docker.sock\n"
     if os.geteuid() == 0:
         out = io.StringIO()
         with redirect_stdout(out):
-            rc = labmod.cli(["status", "--name", "macplan-nolab", "--dir", str(tmp_path / "x")])
+            rc = labcli.cli(["status", "--name", "macplan-nolab", "--dir", str(tmp_path / "x")])
         assert rc == 1 and "macplan-nolab: down" in out.getvalue()
-    assert labmod.cli(["bogus"]) == 2
-    assert labmod.cli(["up", "--parents", "bad name!"]) == 2
+    assert labcli.cli(["bogus"]) == 2
+    assert labcli.cli(["up", "--parents", "bad name!"]) == 2
 
 
 def test_cli_status_running(lab, capsys):
-    rc = labmod.cli(["status", "--name", lab.lab.name])
+    rc = labcli.cli(["status", "--name", lab.lab.name])
     out = capsys.readouterr().out
     assert rc == 0
     assert f"{lab.lab.name}: running" in out and lab.version in out
@@ -189,7 +190,7 @@ def test_without_root_one_line_exit_2():
             os.setgid(65534)
             os.setuid(65534)
             sys.stdout = sys.stderr = open(w, "w", closefd=False)  # pytest captures sys.std*
-            rc = labmod.cli(["up", "--name", "macplan-nobody"])
+            rc = labcli.cli(["up", "--name", "macplan-nobody"])
             sys.stderr.flush()
             sys.stdout.flush()
         except BaseException:
@@ -255,23 +256,23 @@ def _untouched(d: Path, mnt: Path, proc, name: str) -> None:
 
 def test_down_refuses_what_up_never_made(hostile, capsys):
     name, d, mnt, proc = hostile
-    rc = labmod.cli(["down", "--name", name, "--dir", str(d)])
+    rc = labcli.cli(["down", "--name", name, "--dir", str(d)])
     err = capsys.readouterr().err
     assert rc == 2 and err.count("\n") == 1 and "not made by `macplan lab up`" in err and "nothing removed" in err
     _untouched(d, mnt, proc, name)
     # a marker-less directory with nothing of a lab in it is simply "nothing to do"
-    assert labmod.cli(["down", "--name", "macplan-tnothing", "--dir", str(d.parent / "empty")]) == 0
+    assert labcli.cli(["down", "--name", "macplan-tnothing", "--dir", str(d.parent / "empty")]) == 0
 
 
 def test_up_refuses_a_foreign_dir_or_netns(hostile, tmp_path, capsys):
     name, d, mnt, proc = hostile
-    rc = labmod.cli(["up", "--name", name, "--dir", str(d), "--no-image", "--parents", "eth0"])
+    rc = labcli.cli(["up", "--name", name, "--dir", str(d), "--no-image", "--parents", "eth0"])
     err = capsys.readouterr().err
     assert rc == 2 and err.count("\n") == 1 and "not made by `macplan lab up`" in err, err
     _untouched(d, mnt, proc, name)
     fresh = tmp_path / "fresh"
     try:
-        rc = labmod.cli(["up", "--name", name, "--dir", str(fresh), "--no-image", "--parents", "eth0"])
+        rc = labcli.cli(["up", "--name", name, "--dir", str(fresh), "--no-image", "--parents", "eth0"])
         err = capsys.readouterr().err
         assert rc == 2 and f"netns {name} exists and this lab did not create it" in err, err
         _untouched(d, mnt, proc, name)
@@ -330,7 +331,7 @@ def test_env_is_shell_quoted(tmp_path):
     evil = tmp_path / "a b$(touch PWNED)'\";x"
     out = io.StringIO()
     with redirect_stdout(out):
-        assert labmod.cli(["env", "--dir", str(evil)]) == 0
+        assert labcli.cli(["env", "--dir", str(evil)]) == 0
     line = out.getvalue()
     got = subprocess.run(["sh", "-c", f'cd "{tmp_path}" && eval "$1" && printf %s "$DOCKER_HOST"', "sh", line],
                          capture_output=True, text=True)
@@ -412,7 +413,7 @@ def test_lab_dir_must_be_roots_alone(tmp_path, capsys):
     (tmp_path / "elsewhere").mkdir()
     for d in (theirs, link):
         for action in ("down", "up"):  # down first: today's code would bring a lab up there
-            rc = labmod.cli([action, "--name", "macplan-tdir", "--dir", str(d), "--no-image", "--parents", "eth0"])
+            rc = labcli.cli([action, "--name", "macplan-tdir", "--dir", str(d), "--no-image", "--parents", "eth0"])
             err = capsys.readouterr().err
             assert rc == 2 and err.count("\n") == 1 and "nothing done" in err, (d, action, err)
     assert sorted(os.listdir(tmp_path / "elsewhere")) == []

@@ -10,8 +10,8 @@ import time
 import pytest
 
 import macplan
-from macplan import swarm
-from macplan.engine import Engine
+from macplan.emit import swarm
+from macplan.engine.client import Engine
 
 
 @pytest.fixture
@@ -109,12 +109,12 @@ def test_swarm_network_without_swarm_is_refused_like_docker(clean_engine):
     assert any(f.docker_error == "cannot create a swarm scoped network when swarm is not active"
                for f in report.errors)
     with Engine(lab.docker_host) as e:
-        with pytest.raises(macplan.engine.PlanRefused):
+        with pytest.raises(macplan.errors.PlanRefused):
             e.apply(inactive, "node1")
     assert {n.name for n in lab.client.networks.list()} <= {"bridge", "host", "none"}
     # and what the daemon says when asked anyway, through the raw API
     with Engine(lab.docker_host) as e:
         body = dict(swarm.payloads(plan)[-1][1])
-        with pytest.raises(macplan.engine.EngineRefused) as err:
+        with pytest.raises(macplan.errors.EngineRefused) as err:
             e.transport.create_network({**body, "Name": "swarmlan"})
     assert "swarm" in str(err.value)

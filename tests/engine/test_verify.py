@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from macplan.engine import Engine
-from macplan.verify import LABEL, SHIM_PREFIX
+from macplan.engine.client import Engine
+from macplan.engine.verify import LABEL, SHIM_PREFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 

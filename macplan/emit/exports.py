@@ -20,7 +20,9 @@ from typing import Optional, Union
 
 import yaml
 
-from .model import Network, Plan
+from macplan.docker.cli import ipam_groups
+from macplan.errors import ExportError
+from macplan.model import Network, Plan
 
 __all__ = ["ExportError", "COMPOSE_NETWORK_KEYS", "COMPOSE_IPAM_KEYS", "COMPOSE_POOL_KEYS",
            "compose_networks", "compose_yaml", "compose_networks_from_yaml", "cni_config", "multus", "multus_yaml",
@@ -43,15 +45,6 @@ WHEREABOUTS_KEYS = ("type", "range", "range_start", "range_end", "exclude", "gat
                     "leader_renew_deadline", "leader_retry_period", "routes")
 
 
-class ExportError(ValueError):
-    """The plan cannot be said in that format, or an export does not read back."""
-
-    def __init__(self, message: str):
-        # names are the user's text: their control characters are escaped so the error stays one line
-        from .quoting import visible
-        super().__init__(visible(message))
-
-
 def _host_networks(plan: Plan, host: Optional[str]) -> tuple[str, list[Network]]:
     hosts = list(dict.fromkeys(n.host for n in plan.networks))
     if host is None:
@@ -69,7 +62,7 @@ def _compose_network(n: Network) -> dict:
     out: dict = {"name": n.name, "driver": n.driver}
     if n.options:
         out["driver_opts"] = dict(n.options)
-    groups = n.groups()
+    groups = ipam_groups(n)
     if groups is None and (n.subnets or n.ip_ranges or n.gateways or n.aux):
         raise ExportError(f"{n.name}: Docker's CLI would refuse these IPAM flags; fix them before exporting")
     ipam: dict = {}
@@ -117,7 +110,7 @@ def _same(a: Network, b: Network) -> bool:
     keys = ("driver", "options", "ipv6", "internal", "attachable", "labels", "ipam_driver", "ipam_options")
     if any(getattr(a, k) != getattr(b, k) for k in keys) or (a.ipv4 is False) != (b.ipv4 is False):
         return False
-    return (a.groups() or ()) == (b.groups() or ())
+    return (ipam_groups(a) or ()) == (ipam_groups(b) or ())
 
 
 def compose_networks_from_yaml(text: str, host: str = "host") -> list[Network]:
@@ -181,7 +174,7 @@ def _cidrs(first, last) -> list[str]:
 def _excludes(plan: Plan, n: Network, subnet) -> list[str]:
     out: list[str] = []
     addrs = []
-    for g in n.groups() or ():
+    for g in ipam_groups(n) or ():
         if ipaddress.ip_network(g.subnet, strict=False) != subnet:
             continue
         if g.gateway:
@@ -223,7 +216,7 @@ def cni_config(plan: Plan, name: str, host: Optional[str] = None, *, node_slices
         n = src.with_(driver=driver)
     if n.driver not in ("macvlan", "ipvlan"):
         raise ExportError(f"{name}: only macvlan and ipvlan have a CNI plugin of that name")
-    groups = n.groups()
+    groups = ipam_groups(n)
     if not groups:
         raise ExportError(f"{name}: whereabouts needs a subnet")
     conf: dict = {"cniVersion": cni_version, "name": network_name or name, "type": n.driver}

@@ -1,13 +1,15 @@
 """Emission: `docker network create` commands (shell-safe), Engine API payloads, YAML plans."""
 from __future__ import annotations
 
-
 from typing import Optional
 
 import yaml
 
-from .model import Network, Plan, PlanError, creation_order
-from .quoting import shell as _quote_argv, visible
+from macplan.docker.cli import ipam_groups
+from macplan.errors import PlanError
+from macplan.model import Network, Plan, creation_order
+from macplan.quoting import shell as _quote_argv
+from macplan.quoting import visible
 
 __all__ = ["create_argv", "remove_argv", "commands", "api_payload", "dump_yaml", "ordered"]
 
@@ -105,7 +107,7 @@ def commands(plan: Plan, remove: bool = False, host: Optional[str] = None,
 def api_payload(n: Network) -> dict:
     """The body of POST /networks/create (Engine API field names; docker-py lacks ConfigOnly,
     ConfigFrom, EnableIPv4 and EnableIPv6=false, so callers post this raw)."""
-    groups = n.groups() or ()
+    groups = ipam_groups(n) or ()
     body: dict = {"Name": n.name, "Driver": n.driver, "CheckDuplicate": True}
     config = [g.to_dict("Subnet", "IPRange", "Gateway", "AuxiliaryAddresses") for g in groups]
     body["IPAM"] = {"Driver": n.ipam_driver or "default", "Config": config}
@@ -142,7 +144,7 @@ def _network_yaml(n: Network) -> dict:
         out["mode"] = opts.pop(mode_key)
     if n.driver == "ipvlan" and "ipvlan_flag" in opts:
         out["flag"] = opts.pop("ipvlan_flag")
-    groups = n.groups()
+    groups = ipam_groups(n)
     regrouped = None
     if groups is not None:
         # only group when flattening the groups gives back exactly the same flags
@@ -258,7 +260,7 @@ def _reads_back(plan: Plan, text: str) -> None:
     """Refuse to write YAML that does not read back to the same plan. A script may hold what a
     YAML plan cannot (`--subnet foo`: Docker refuses that command, the YAML reader refuses the
     file), so `convert` says which command, where, instead of writing a plan `check` rejects."""
-    from .parse import load_yaml_text
+    from macplan.read.plan import load_yaml_text
     try:
         again = load_yaml_text(text, plan.source)
     except PlanError:

@@ -1,6 +1,6 @@
 """The interactive planner: an ipywidgets app for JupyterLab and Voila.
 
-    from macplan.widgets import Planner
+    from macplan.notebook.planner import Planner
     Planner.open("../examples/seed.sh", interfaces=["eth0"], engine="20.10")
 
 Open a plan (a YAML file, pasted commands or YAML, or an empty plan), pick a network, edit its
@@ -25,19 +25,12 @@ Design:
 ``app_main(argv)`` serves ``notebooks/10-planner.ipynb`` with Voila (``macplan app [PLAN]``) on 127.0.0.1,
 behind a random token, with the planner's files confined to one directory (``--root``).
 """
-
 from __future__ import annotations
 
-import argparse
 import html
-import ipaddress
 import os
 import re
 import shlex
-import signal
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Callable, Optional
@@ -46,268 +39,46 @@ import ipywidgets as W
 
 import macplan
 from macplan import emit, viz
-from macplan.model import Network, Plan, PlanError
+from macplan.checked import Checked
+from macplan.errors import FieldError, OutsideRoot, PlanError
+from macplan.model import IPVLAN_MODES, LAN_DRIVERS, MACVLAN_MODES, Network, Plan
+from macplan.notebook.app import _app_root
+from macplan.notebook.fields import (
+    _aux_text,
+    _items,
+    _join,
+    _split_parent,
+    _with_mode,
+    _with_parent,
+    parse_aux,
+    parse_containers,
+    parse_gateways,
+    parse_ip_ranges,
+    parse_name,
+    parse_parent,
+    parse_subnets,
+    parse_vlan,
+)
 
-__all__ = ["Planner", "Checked", "app_main", "FieldError"]
+__all__ = ["Planner"]
 
-MACVLAN_MODES = ("bridge", "private", "vepa", "passthru")
-IPVLAN_MODES = ("l2", "l3", "l3s")
-DRIVERS = ("macvlan", "ipvlan")
 DEFAULT_ENGINE = "20.10"
+
+
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
 _MAX_FINDINGS = 60      # findings shown at once; the rest are counted
+
+
 _MAX_BARS = 24          # chart rows shown at once for big plans
+
+
 _MAX_MAPS = 4           # address maps per network
-
-
-class OutsideRoot(ValueError):
-    """A path the app refuses: it resolves outside the directory `macplan app` serves."""
-
-
-class FieldError(ValueError):
-    """A value typed into a form field that cannot be read; the message is shown next to it."""
-
-
-# ============================================================================ incremental check
-
-
-def _net_info(net: Network):
-    """(local, parent, parsed subnets) of a network, for deciding what it can affect.
-
-    The simulated daemon links networks through the exact parent string (parent-in-use, the
-    mixed-drivers hint) and through overlapping pools; a VLAN sub-interface is created from the
-    host's static interface list, so eth0.10 and eth0.20 do not interact."""
-    local = (net.driver in DRIVERS and not net.config_only and net.config_from is None
-             and net.scope in (None, "", "local") and net.ipam_driver in (None, "", "default")
-             and bool(net.subnets) and bool(net.parent))
-    nets = []
-    for s in net.subnets:
-        try:
-            nets.append(ipaddress.ip_network(s, strict=False))
-        except ValueError:
-            local = False
-    return local, net.parent, tuple(nets)
-
-
-def _related(a, b) -> bool:
-    """Can two networks on one host change each other's outcome (parent, pools, name)?"""
-    (na, _, parent_a, sub_a), (nb, _, parent_b, sub_b) = a, b
-    if na == nb or (parent_a and parent_a == parent_b):
-        return True
-    return any(x.version == y.version and x.overlaps(y) for x in sub_a for y in sub_b)
-
-
-class Checked:
-    """A plan with its check report, kept current one edited network at a time.
-
-    Docker creates networks per host in order; a network's outcome depends only on earlier and
-    later networks of its host that share its name, its parent interface or an overlapping pool. ``replace`` re-simulates that closure only and splices the
-    results in; the plan-wide parts (shared ranges across hosts, MAC counts) are recomputed
-    over all results, which is cheap. Plans with networks it cannot reason about locally
-    (no subnet, no parent, config-only/-from, swarm, IPAM plugins) get a full check.
-    """
-
-    #: a closure larger than this is checked in full (no gain in being clever)
-    MAX_LOCAL = 200
-
-    def __init__(self, plan: Plan, engine: Optional[str] = None):
-        self.engine = engine
-        self._info: dict[int, tuple] = {}
-        self.last = "full"
-        self.full(plan)
-
-    def full(self, plan: Plan) -> None:
-        self.plan = plan
-        self.report = macplan.check(plan, engine=self.engine)
-        self.last = "full"
-
-    def info(self, net: Network):
-        got = self._info.get(id(net))
-        if got is None or got[0] is not net:
-            got = self._info[id(net)] = (net, _net_info(net))
-        return got[1]
-
-    def set_engine(self, engine: Optional[str]) -> None:
-        self.engine = engine
-        self.full(self.plan)
-
-    def replace(self, index: int, new: Network) -> None:
-        """The plan with network ``index`` replaced by ``new``, re-checked."""
-        plan = self.plan
-        nets = list(plan.networks)
-        old = nets[index]
-        nets[index] = new
-        plan2 = plan.with_(networks=tuple(nets))
-        try:
-            if self._incremental(plan2, index, old, new):
-                self.last = "incremental"
-                return
-        except Exception:  # the clever path must never cost correctness: fall back
-            pass
-        self.full(plan2)
-
-    def _incremental(self, plan2: Plan, index: int, old: Network, new: Network) -> bool:
-        from macplan.rules import recheck
-
-        if old.host != new.host:
-            return False
-        host = new.host
-        nets = plan2.networks
-        on_host = []
-        for j, n in enumerate(nets):
-            if n.host != host:
-                continue
-            local, base, subs = self.info(n)
-            if not local:
-                return False
-            on_host.append((n.name, j, base, subs))
-        lo, lbase, lsubs = self.info(old)
-        if not lo:
-            return False
-        seeds = [(old.name, index, lbase, lsubs)] + [x for x in on_host if x[1] == index]
-        closure = {index}
-        queue = list(seeds)
-        while queue:
-            cur = queue.pop()
-            for item in on_host:
-                if item[1] not in closure and _related(cur, item):
-                    closure.add(item[1])
-                    queue.append(item)
-                    if len(closure) > self.MAX_LOCAL:
-                        return False
-        self.report = recheck(self.report, plan2, closure)
-        self.plan = plan2
-        return True
-
-    @property
-    def capacity(self):
-        return macplan.capacity(self.plan, engine=self.engine, report=self.report)
-
-
-# ============================================================================ field parsing
-
-
-_SPLIT = re.compile(r"[\s,;]+")
-
-
-def _items(text: str) -> list[str]:
-    return [t for t in _SPLIT.split(text.strip()) if t]
-
-
-def _cidr(text: str, what: str) -> str:
-    try:
-        if "/" not in text:
-            raise ValueError
-        ipaddress.ip_interface(text)
-    except ValueError:
-        raise FieldError(f"{text!r} is not a {what} (like 192.168.1.0/24)") from None
-    return text
-
-
-def _address(text: str, what: str) -> str:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        raise FieldError(f"{text!r} is not an IP address ({what})") from None
-    return text
-
-
-def parse_name(text: str) -> str:
-    text = text.strip()
-    if not text:
-        raise FieldError("a network needs a name")
-    if any(c.isspace() for c in text) or len(text) > 200:
-        raise FieldError("a name has no spaces")
-    return text
-
-
-def parse_parent(text: str) -> str:
-    text = text.strip()
-    if text and (any(c.isspace() or c in ",;/" for c in text) or len(text) > 15):
-        raise FieldError(f"{text!r} is not an interface name (like eth0; at most 15 characters)")
-    return text
-
-
-def parse_vlan(text: str) -> Optional[int]:
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or not 1 <= int(text) <= 4094:
-        raise FieldError(f"VLAN {text!r}: a number from 1 to 4094, or empty for untagged")
-    return int(text)
-
-
-def parse_subnets(text: str) -> tuple[str, ...]:
-    return tuple(_cidr(t, "subnet") for t in _items(text))
-
-
-def parse_ip_ranges(text: str) -> tuple[str, ...]:
-    return tuple(_cidr(t, "ip-range") for t in _items(text))
-
-
-def parse_gateways(text: str) -> tuple[str, ...]:
-    return tuple(_address(t, "gateway") for t in _items(text))
-
-
-def parse_aux(text: str) -> tuple[tuple[str, str], ...]:
-    out = []
-    for t in _items(text):
-        name, eq, addr = t.partition("=")
-        if not eq or not name:
-            raise FieldError(f"{t!r}: write aux-addresses as name=address, like my-router=192.168.32.129")
-        out.append((name, _address(addr, f"aux-address {name}")))
-    return tuple(out)
-
-
-def parse_containers(text: str) -> Optional[int]:
-    text = text.strip().replace("_", "")
-    if not text:
-        return None
-    if not text.isdigit():
-        raise FieldError(f"{text!r}: expected containers is a whole number (or empty)")
-    return int(text)
-
-
-def _join(values) -> str:
-    return ", ".join(values)
-
-
-def _aux_text(aux) -> str:
-    return ", ".join(f"{k}={v}" for k, v in aux)
-
-
-def _split_parent(net: Network) -> tuple[str, str]:
-    vid = net.vlan
-    parent = net.parent or ""
-    if vid is not None:
-        return parent.rsplit(".", 1)[0], str(vid)
-    return parent, ""
-
-
-def _with_parent(net: Network, base: str, vid: Optional[int]) -> Network:
-    opts = dict(net.options)
-    parent = f"{base}.{vid}" if vid is not None else base
-    if parent:
-        opts["parent"] = parent
-    else:
-        opts.pop("parent", None)
-    return net.with_(options=tuple(opts.items()))
-
-
-def _with_mode(net: Network, driver: str, mode: str) -> Network:
-    opts = dict(net.options)
-    old_key = "ipvlan_mode" if net.driver == "ipvlan" else "macvlan_mode"
-    opts.pop(old_key, None)
-    if mode:
-        opts["ipvlan_mode" if driver == "ipvlan" else "macvlan_mode"] = mode
-    return net.with_(driver=driver, options=tuple(opts.items()))
 
 
 def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
-
-
-# ============================================================================ the planner
 
 
 _CSS = """<style>
@@ -322,6 +93,7 @@ _CSS = """<style>
 .macplan-planner table.macplan-cap td, .macplan-planner table.macplan-cap th
   {border-bottom:1px solid #ddd;padding:2px 8px;text-align:left;}
 </style>"""
+
 
 _FIELDS = (
     # key, label, placeholder
@@ -339,6 +111,7 @@ _FIELDS = (
     ("ipv6", "IPv6", ""),
 )
 
+
 _TEXT_PARSERS: dict[str, Callable[[str], object]] = {
     "name": parse_name, "parent": parse_parent, "vlan": parse_vlan, "subnets": parse_subnets,
     "gateways": parse_gateways, "ip_ranges": parse_ip_ranges, "aux": parse_aux,
@@ -347,7 +120,7 @@ _TEXT_PARSERS: dict[str, Callable[[str], object]] = {
 
 
 def _default_engine_factory(docker_host: Optional[str], progress: Callable[[str], None]):
-    from macplan.engine import Engine
+    from macplan.engine.client import Engine
 
     return Engine(docker_host, progress=progress)
 
@@ -1029,7 +802,7 @@ class Planner:
             mode = net.mode or ""
             if mode and mode not in modes:
                 modes.append(mode)
-            drivers = list(DRIVERS) + ([net.driver] if net.driver not in DRIVERS else [])
+            drivers = list(LAN_DRIVERS) + ([net.driver] if net.driver not in LAN_DRIVERS else [])
             hosts = [h.name for h in self.plan.hosts] + ([net.host] if net.host not in {h.name for h in self.plan.hosts} else [])
             values = {
                 "name": net.name, "parent": parent, "vlan": vid, "subnets": _join(net.subnets),
@@ -1179,9 +952,6 @@ class Planner:
                                     f"Docker accepts (Save &amp; apply exports them)</div><pre>{_esc(text)}</pre>")
 
 
-# ============================================================================ helpers
-
-
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return (text[0] if text else type(exc).__name__)[:500]
@@ -1191,9 +961,6 @@ def _load_path(path: str, interfaces=None) -> Plan:
     if str(path).endswith((".yaml", ".yml")):
         return macplan.load(path)
     return macplan.load(path, interfaces=interfaces)
-
-
-# ============================================================================ macplan app
 
 
 _MAX_PLAN_BYTES = 64 << 20
@@ -1213,266 +980,3 @@ def _plain_file(path: Path) -> None:
         raise OutsideRoot("not a regular file")
     if st.st_size > _MAX_PLAN_BYTES:
         raise OutsideRoot(f"larger than {_MAX_PLAN_BYTES >> 20} MB: not a plan")
-
-
-def _app_root() -> Optional[str]:
-    """The directory `macplan app` confines the planner to (set in the kernel's environment)."""
-    if os.environ.get("MACPLAN_APP") != "1":
-        return None
-    return os.environ.get("MACPLAN_APP_ROOT") or os.getcwd()
-
-
-def _repo_notebook() -> Path:
-    return Path(__file__).resolve().parent.parent / "notebooks" / "10-planner.ipynb"
-
-
-def _free_port(ip: str = "127.0.0.1") -> int:
-    family = socket.AF_INET6 if ":" in ip else socket.AF_INET
-    with socket.socket(family) as s:
-        s.bind((ip, 0))
-        return s.getsockname()[1]
-
-
-_LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
-
-def _cookie_name(token: str) -> str:
-    """One cookie per running app: browsers scope cookies by host, not port, so two apps (or an
-    app restarted with a new token) must not overwrite each other's."""
-    import hashlib
-    return "macplan_app_" + hashlib.sha256(token.encode()).hexdigest()[:12]
-
-
-def _hostname(value: str) -> Optional[str]:
-    """The host part of a Host header or an Origin (brackets and port removed, lower case)."""
-    from urllib.parse import urlsplit
-    try:
-        return urlsplit(value if "//" in value else "//" + value).hostname
-    except ValueError:
-        return None
-
-
-def _gate(handler, token: str, allowed: frozenset) -> None:
-    """Refuse (403) a request without the token or addressed to a foreign name.
-
-    Like JupyterLab: the token comes as ``?token=``, ``Authorization: token ...`` or the cookie
-    set the first time the URL with the token is opened. The Host check stops DNS rebinding (a
-    web page whose name resolves to 127.0.0.1); the Origin check stops another site's page from
-    opening the kernel's websocket with the cookie."""
-    import hmac
-    from tornado.web import HTTPError
-
-    req = handler.request
-    if _hostname(req.host or "") not in allowed:
-        raise HTTPError(403, "unknown Host")
-    origin = req.headers.get("Origin")
-    if origin is not None and _hostname(origin) not in allowed:
-        raise HTTPError(403, "foreign Origin")
-    given = handler.get_query_argument("token", None)
-    auth = req.headers.get("Authorization", "")
-    candidates = [given, auth[6:].strip() if auth.lower().startswith("token ") else None,
-                  handler.get_cookie(_cookie_name(token))]
-    for i, c in enumerate(candidates):
-        if c and hmac.compare_digest(c.encode(), token.encode()):
-            if i == 0:
-                handler.set_cookie(_cookie_name(token), token, httponly=True, samesite="Strict", path="/")
-            return
-    raise HTTPError(403, "no valid token")
-
-
-def _serve_voila(argv: list[str]) -> None:
-    """The Voila server `macplan app` runs (in a child process): every handler gated by `_gate`.
-
-    The token arrives in the environment, not on the command line, where any local user could
-    read it from /proc/PID/cmdline."""
-    from voila.app import Voila
-
-    token = os.environ.pop("MACPLAN_APP_TOKEN")
-    allowed = frozenset(_LOCAL_NAMES + tuple(filter(None, os.environ.get("MACPLAN_APP_IP", "").split(","))))
-
-    class Gated:
-        def prepare(self):
-            _gate(self, token, allowed)
-            return super().prepare()
-
-    class GatedVoila(Voila):
-        def init_settings(self):
-            settings = super().init_settings()
-            settings["allow_remote_access"] = False    # Voila sets True; our gate decides anyway
-            return settings
-
-        def init_handlers(self):
-            out = []
-            for spec in super().init_handlers():
-                spec = list(spec)
-                spec[1] = type(f"Gated{spec[1].__name__}", (Gated, spec[1]), {})
-                out.append(tuple(spec))
-            return out
-
-    GatedVoila.launch_instance(argv)
-
-
-def _descendants(pid: int) -> list[int]:
-    """Every live process below `pid` (from /proc), children before grandchildren."""
-    parents: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as fh:
-                stat = fh.read()
-        except OSError:
-            continue
-        # the command name is in parentheses and may contain spaces: split after the last ')'
-        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
-        parents.setdefault(ppid, []).append(int(entry))
-    out, todo = [], [pid]
-    while todo:
-        kids = parents.get(todo.pop(0), [])
-        out += kids
-        todo += kids
-    return out
-
-
-def _become_subreaper() -> None:
-    """Kernels are started in their own session by jupyter_client; if Voila dies first they
-    would be adopted by init and live on as root. As a subreaper we adopt them instead."""
-    try:
-        import ctypes
-        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)    # PR_SET_CHILD_SUBREAPER
-    except (OSError, AttributeError):
-        pass
-
-
-def _stop_all(proc: subprocess.Popen, grace: float = 10.0) -> None:
-    """Stop Voila (it shuts its kernels down on SIGTERM), then anything it left behind."""
-    left = set(_descendants(os.getpid()))
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(grace)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
-    left |= set(_descendants(os.getpid()))
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        alive = []
-        for pid in left:
-            try:
-                os.kill(pid, sig)
-                alive.append(pid)
-            except ProcessLookupError:
-                pass
-        deadline = time.monotonic() + 3
-        while alive and time.monotonic() < deadline:
-            for pid in list(alive):
-                try:
-                    done, _ = os.waitpid(pid, os.WNOHANG)   # our adopted orphans: reap them
-                except ChildProcessError:                   # not our child: poll for it
-                    done = 0 if os.path.exists(f"/proc/{pid}") else pid
-                if done:
-                    alive.remove(pid)
-            time.sleep(0.05)
-        left = set(alive)
-        if not left:
-            return
-
-
-def app_main(argv: list[str]) -> int:
-    """``macplan app [PLAN]``: serve the planner notebook with Voila on 127.0.0.1, behind a token.
-
-    Prints the URL (with the token), runs until interrupted or terminated, then stops Voila and
-    every kernel it started. Returns an exit code (2 when it cannot start).
-    """
-    ap = argparse.ArgumentParser(prog="macplan app",
-                                 description="Serve the interactive planner (notebooks/10-planner.ipynb) with Voila.")
-    ap.add_argument("plan", nargs="?", help="a YAML plan or a script of docker network create commands "
-                                            "(default: the seed guide's script)")
-    ap.add_argument("--port", type=int, default=0, help="port (default: a free one)")
-    ap.add_argument("--ip", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this host only)")
-    ap.add_argument("--root", help="the planner opens and saves files only under this directory "
-                                   "(default: the current one)")
-    ap.add_argument("--interfaces", help="for a script: the host's interfaces, like eth0,eth1")
-    ap.add_argument("--engine", help="engine release line to check against (20.10 ... 29)")
-    try:
-        args = ap.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    if args.plan and not Path(args.plan).is_file():
-        print(f"macplan app: {args.plan}: no such file", file=sys.stderr)
-        return 2
-    root = Path(args.root or os.getcwd()).resolve()
-    if not root.is_dir():
-        print(f"macplan app: --root {args.root}: not a directory", file=sys.stderr)
-        return 2
-    try:
-        ip = str(ipaddress.ip_address(args.ip))
-    except ValueError:
-        print(f"macplan app: --ip {args.ip}: not an IP address", file=sys.stderr)
-        return 2
-    nb = Path(os.environ.get("MACPLAN_PLANNER_NOTEBOOK") or _repo_notebook())
-    if not nb.is_file():
-        print(f"macplan app: {nb} not found (the planner notebook ships with the source tree)", file=sys.stderr)
-        return 2
-    try:
-        import voila  # noqa: F401
-    except ImportError:
-        print("macplan app: Voila is not installed (pip install 'macplan[notebooks]')", file=sys.stderr)
-        return 2
-    import secrets
-    token = secrets.token_urlsafe(32)
-    env = dict(os.environ)
-    pkg_root = str(Path(__file__).resolve().parent.parent)
-    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys([pkg_root] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]))
-    env["MACPLAN_APP"] = "1"
-    env["MACPLAN_APP_ROOT"] = str(root)
-    env["MACPLAN_APP_TOKEN"] = token
-    env["MACPLAN_APP_IP"] = ip
-    for key in ("MACPLAN_PLAN", "MACPLAN_INTERFACES", "MACPLAN_ENGINE"):
-        env.pop(key, None)
-    if args.plan:
-        env["MACPLAN_PLAN"] = str(Path(args.plan).resolve())
-    if args.interfaces:
-        env["MACPLAN_INTERFACES"] = args.interfaces
-    if args.engine:
-        env["MACPLAN_ENGINE"] = args.engine
-    try:
-        port = args.port or _free_port(ip)
-    except OSError as exc:
-        print(f"macplan app: cannot listen on {ip}: {exc.strerror}", file=sys.stderr)
-        return 2
-    # port_retries=0: Voila would otherwise move to another port than the URL printed here
-    # -P: `python -c` would otherwise import from its working directory first (run as root)
-    safe = ["-P"] if sys.version_info >= (3, 11) else []
-    cmd = [sys.executable, *safe, "-c", "import sys; from macplan.widgets import _serve_voila; _serve_voila(sys.argv[1:])",
-           str(nb), f"--port={port}", "--Voila.port_retries=0", "--no-browser", f"--Voila.ip={ip}",
-           "--VoilaConfiguration.file_allowlist=[]", "--theme=light"]
-    host = f"[{ip}]" if ":" in ip else ip
-    stopping = []
-
-    def on_signal(signum, frame):
-        stopping.append(signum)
-        raise KeyboardInterrupt
-
-    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
-    _become_subreaper()
-    proc = None
-    try:
-        try:
-            proc = subprocess.Popen(cmd, env=env, cwd=str(nb.parent))
-        except OSError as exc:
-            print(f"macplan app: cannot start Voila: {exc}", file=sys.stderr)
-            return 2
-        print(f"macplan app: the planner is at http://{host}:{port}/?token={token}\n"
-              f"macplan app: it opens and saves files under {root}  (Ctrl-C stops it)", flush=True)
-        code = proc.wait()
-        return code
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        # whatever ended us (signal, Voila exiting, an error), nothing we started outlives us
-        for sig in previous:
-            signal.signal(sig, signal.SIG_IGN)
-        if proc is not None:
-            _stop_all(proc)
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from macplan.docker.cli import ipam_groups
+
 __all__ = ["capacity_frame", "findings_frame", "ports_frame", "parents_frame", "plan_frame",
            "reserved_frame", "vlans_frame"]
 
@@ -34,7 +36,7 @@ def plan_frame(plan) -> pd.DataFrame:
     """One row per network and subnet: host, driver, mode, parent, subnet, gateway, ip-range, aux."""
     rows = []
     for net in plan.networks:
-        groups = net.groups() or ()
+        groups = ipam_groups(net) or ()
         if not groups:
             groups = (None,)
         for i, g in enumerate(groups):

@@ -24,10 +24,8 @@ It installs nothing unless asked (``--install``), and never Debian's ``docker.io
 
 Python:  ``lab = Lab(name="macplan-lab"); lab.up(); lab.docker_host; lab.version(); lab.down()``.
 """
-
 from __future__ import annotations
 
-import argparse
 import errno
 import fcntl
 import io
@@ -35,7 +33,6 @@ import json
 import os
 import re
 import secrets
-import shlex
 import shutil
 import signal
 import socket
@@ -48,6 +45,8 @@ import time
 from pathlib import Path
 from typing import Optional
 
+from macplan.errors import LabError, NotRootError
+
 __all__ = [
     "DEFAULT_NAME",
     "DEFAULT_PARENTS",
@@ -59,26 +58,39 @@ __all__ = [
     "cli",
 ]
 
+
 DEFAULT_NAME = "macplan-lab"
+
+
 DEFAULT_PARENTS = ("eth0", "eth1", "eth2", "eth3", "eth0.50", "eth0.60", "eth1.70")
+
+
 IMAGE = "macplan/busybox:latest"
+
+
 KERNEL_FEATURES = ("8021q", "dummy", "ipvlan")
+
+
 PACKAGES = ("docker.io", "busybox-static", "iproute2", "util-linux")
+
+
 MARKER = ".macplan-lab"
+
+
 #: files a lab directory may hold before it has a marker (what an earlier macplan left there)
 _LAB_FILES = {"lock", "dockerd.log", "daemon.json", "apt.log", "lab.json", "lab.tmp"}
+
+
 NETNS_DIR = Path("/var/run/netns")
+
+
 CGROUP_ROOT = Path("/sys/fs/cgroup")
+
+
 _IFNAME = re.compile(r"^[A-Za-z0-9_.@:-]{1,15}$")
+
+
 _LABNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
-
-
-class LabError(RuntimeError):
-    """The lab could not be brought up, inspected or torn down."""
-
-
-class NotRootError(LabError):
-    """The lab needs root: it creates a network namespace and runs dockerd."""
 
 
 def _log(msg: str) -> None:
@@ -887,84 +899,3 @@ class Lab:
                                               changes=['CMD ["/bin/sh"]', "ENV PATH=/bin"])
         finally:
             client.close()
-
-
-# ---- CLI -------------------------------------------------------------------------------------
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="macplan lab", description="A sandboxed Docker engine in its own network namespace.")
-    p.add_argument("action", choices=("up", "down", "status", "env"))
-    p.add_argument("--name", default=os.environ.get("MACPLAN_LAB_NAME", DEFAULT_NAME),
-                   help=f"netns and lab name (default {DEFAULT_NAME})")
-    p.add_argument("--parents", default=None,
-                   help="comma-separated parent interfaces to create (default: %s)" % ",".join(DEFAULT_PARENTS))
-    p.add_argument("--dir", default=None, help="lab directory (default /tmp/NAME)")
-    p.add_argument("--install", action="store_true",
-                   help="apt-get install what is missing (it says which packages first; never docker.io "
-                        "when a dockerd exists)")
-    p.add_argument("--no-install", action="store_true", help="never run apt-get (the default)")
-    p.add_argument("--no-image", action="store_true", help="do not import the busybox image")
-    p.add_argument("--json", action="store_true", help="status as JSON")
-    return p
-
-
-class _ArgError(Exception):
-    pass
-
-
-def cli(argv: list[str]) -> int:
-    """``macplan lab up|down|status|env``; returns the exit code (2 = could not do it)."""
-    p = _parser()
-    p.error = lambda msg: (_ for _ in ()).throw(_ArgError(msg))  # type: ignore[method-assign]
-    try:
-        args = p.parse_args(argv)
-    except _ArgError as exc:
-        print(f"macplan lab: {exc}", file=sys.stderr)
-        return 2
-    except SystemExit as exc:  # --help
-        return int(exc.code or 0)
-    try:
-        lab = Lab(args.name, args.parents if args.parents is not None else DEFAULT_PARENTS,
-                  lab_dir=args.dir, install=args.install and not args.no_install, image=not args.no_image)
-        if args.action == "env":
-            print(f"export DOCKER_HOST={shlex.quote(lab.docker_host)}")
-            return 0
-        lab.require_root()
-        if args.action == "up":
-            lab.up()
-            t = lab.timings
-            print(f"lab {lab.name} up in {t['up']:.1f}s (install {t['install']:.1f}s, dockerd {t['dockerd']:.1f}s, "
-                  f"image {t['image']:.1f}s); engine {lab.version()}; kernel lacks: "
-                  f"{', '.join(sorted(lab.kernel_lacks)) or 'nothing'}")
-            print(f"export DOCKER_HOST={shlex.quote(lab.docker_host)}")
-            return 0
-        if args.action == "down":
-            lab.down()
-            print(f"lab {lab.name} down in {lab.timings['down']:.1f}s")
-            return 0
-        st = lab.status()
-        if args.json:
-            print(json.dumps(st, indent=1))
-        else:
-            print(f"lab {st['name']}: {st['state']}")
-            if st["version"]:
-                print(f"  engine:       {st['version']} (API {st['api_version']})")
-            print(f"  docker_host:  {st['docker_host']}")
-            print(f"  dockerd pid:  {st['dockerd_pid'] or 'none'}")
-            print(f"  netns:        {'present' if st['netns'] else 'absent'}")
-            print(f"  parents:      {' '.join(st['parents'])}")
-            if st["kernel_lacks"]:
-                print(f"  kernel lacks: {' '.join(st['kernel_lacks'])}")
-            if st["leftover_pids"]:
-                print(f"  stray pids:   {' '.join(map(str, st['leftover_pids']))} (run down)")
-        return 0 if st["state"] == "running" else 1
-    except (LabError, OSError, subprocess.SubprocessError) as exc:
-        print(f"macplan lab: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("macplan lab: interrupted", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(cli(sys.argv[1:]))

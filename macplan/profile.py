@@ -11,15 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from macplan.errors import UnknownEngine
+
 __all__ = ["Profile", "LINES", "DEFAULT_ENGINE", "UnknownEngine"]
 
 #: Release lines where a rule changes, oldest first.
 LINES = ("20.10", "23", "24", "25", "26", "27", "28", "29")
 DEFAULT_ENGINE = "29"
-
-
-class UnknownEngine(ValueError):
-    """An engine version macplan has no profile for."""
 
 
 @dataclass(frozen=True)

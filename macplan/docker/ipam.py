@@ -11,7 +11,7 @@ import ipaddress
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .rules.profile import Profile
+from macplan.profile import Profile
 
 __all__ = ["Pool", "AddressSpace", "RangeSlots", "DEFAULT_V4_POOLS"]
 

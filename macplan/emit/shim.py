@@ -20,8 +20,16 @@ import os
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from .quoting import (ini_value_problem, kernel_ifname_problem, path_component_problem, shell, shown,
-                      visible)
+from macplan.docker.cli import ipam_groups
+from macplan.errors import ShimError
+from macplan.quoting import (
+    ini_value_problem,
+    kernel_ifname_problem,
+    path_component_problem,
+    shell,
+    shown,
+    visible,
+)
 
 __all__ = ["ShimError", "Shim", "aux_name", "ifname", "reserve", "shims", "commands", "write_networkd"]
 
@@ -29,15 +37,6 @@ PREFIX = "shim-"
 NETWORKD = "/etc/systemd/network"
 #: first lines of the files `Shim.networkd` writes: a file starting otherwise is not macplan's
 MARKERS = ("# macplan: ", "# drop-in for the .network file that configures ")
-
-
-class ShimError(ValueError):
-    """No shim can be planned: no free address, no parent, not a macvlan network."""
-
-    def __init__(self, message: str):
-        # names are the user's text: their control characters are escaped so the error stays one line
-        from .quoting import visible
-        super().__init__(visible(message))
 
 
 def aux_name(host: str) -> str:
@@ -153,7 +152,7 @@ def _macvlan_networks(plan) -> list:
 
 def _group(n) -> Optional[object]:
     """The IPAM entry the shim uses: the network's first IPv4 subnet, else its first subnet."""
-    groups = n.groups() or ()
+    groups = ipam_groups(n) or ()
     for g in groups:
         if ":" not in g.subnet:
             return g

@@ -45,7 +45,8 @@ from typing import Iterable, Mapping, Optional
 
 import yaml
 
-from .model import Host, Network, Plan, PlanError
+from macplan.errors import PlanError
+from macplan.model import Host, Network, Plan
 
 __all__ = ["ComposePlan", "COMPOSE_FILE_NAMES", "is_compose_path", "sniff", "load_compose_text", "project_name"]
 

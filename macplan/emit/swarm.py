@@ -15,19 +15,11 @@ from __future__ import annotations
 
 from typing import Mapping, Optional, Sequence, Union
 
-from .model import Host, Interface, Network, Plan
-from .partition import Partition, SplitSpec, split, split_plan
+from macplan.errors import SwarmError
+from macplan.model import Host, Interface, Network, Plan
+from macplan.partition import Partition, SplitSpec, split, split_plan
 
 __all__ = ["SwarmError", "config_name", "swarm_plan", "to_swarm", "commands", "payloads", "order", "apply"]
-
-
-class SwarmError(ValueError):
-    """A swarm layout that cannot work (no manager, a node without its config network...)."""
-
-    def __init__(self, message: str):
-        # names are the user's text: their control characters are escaped so the error stays one line
-        from .quoting import visible
-        super().__init__(visible(message))
 
 
 def config_name(name: str) -> str:
@@ -75,7 +67,7 @@ def swarm_plan(name: str, subnet: str, *, nodes: Union[Mapping[str, str], Sequen
 
 
 def _dhcp(dhcp):
-    from .model import Dhcp
+    from macplan.model import Dhcp
     for n, d in enumerate(dhcp):
         yield d if isinstance(d, Dhcp) else Dhcp(d[0], d[1], f"dhcp{n + 1}")
 
@@ -116,8 +108,8 @@ def order(plan: Plan) -> list[Network]:
 
 def commands(plan: Plan) -> str:
     """Per node the config-only command, then once, on the manager, the swarm network."""
-    from .emit import _shell, create_argv
-    from .quoting import visible
+    from macplan.emit import _shell, create_argv
+    from macplan.quoting import visible
     lines = []
     host = None
     for n in order(plan):
@@ -136,7 +128,7 @@ def commands(plan: Plan) -> str:
 def payloads(plan: Plan) -> list[tuple[str, dict]]:
     """(node, POST /networks/create body) in creation order; docker-py lacks ConfigOnly and
     ConfigFrom, so these are posted raw (see `engine.DockerTransport.create_network`)."""
-    from .emit import api_payload
+    from macplan.emit import api_payload
     out = []
     for n in order(plan):
         body = api_payload(n)
@@ -146,7 +138,7 @@ def payloads(plan: Plan) -> list[tuple[str, dict]]:
 
 
 def apply(plan: Plan, engines: Mapping[str, object], nodes: Optional[Sequence[str]] = None, **kwargs) -> dict:
-    """Apply a swarm plan through one `engine.Engine` per node: every worker first (their
+    """Apply a swarm plan through one `macplan.engine.client.Engine` per node: every worker first (their
     config-only networks), the manager last (its config-only network, then the swarm network).
     `nodes` limits the run to some nodes (default: every node with networks in the plan).
     Returns {node: ApplyResult}; stops at the first node that fails."""

@@ -17,19 +17,16 @@ from __future__ import annotations
 
 import fcntl
 import json
-import os
 import subprocess
 from pathlib import Path
 from typing import Optional
+
+from macplan.errors import LanError
 
 __all__ = ["LanError", "Lan", "lab_netns", "lab_facts"]
 
 NETNS_DIR = Path("/var/run/netns")
 SUFFIX = "-lan"
-
-
-class LanError(RuntimeError):
-    """The LAN side could not be set up or removed; ``str()`` is one line."""
 
 
 def _ip(*argv: str, check: bool = True) -> subprocess.CompletedProcess:

@@ -6,11 +6,13 @@ import json
 import sys
 from typing import Optional
 
+from macplan.errors import InputError
+
 __all__ = ["main"]
 
 ENGINE_COMMANDS = ("apply", "diff", "import", "destroy")
 #: commands whose own modules parse their arguments
-ROUTED = {"lab": ("lab", "cli"), "app": ("widgets", "app_main"), "verify": ("verify", "cli")}
+ROUTED = {"lab": ("cli.lab", "cli"), "app": ("notebook.app", "app_main"), "verify": ("cli.verify", "cli")}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -88,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load(args):
-    from .parse import load
+    from macplan.read.file import load
     interfaces = [s for s in args.interfaces.split(",") if s] if args.interfaces is not None else None
     lacks = [s for s in args.kernel_lacks.split(",") if s]
     return load(args.plan, interfaces=interfaces, kernel_lacks=lacks)
@@ -103,8 +105,8 @@ def main(argv: Optional[list[str]] = None) -> int:
             if argv[0] in ROUTED:
                 module, func = ROUTED[argv[0]]
                 return getattr(importlib.import_module(f"macplan.{module}"), func)(argv[1:])
-            from . import engine
-            return engine.cli(argv[0], argv[1:])
+            from macplan.cli import engine as engine_cli
+            return engine_cli.cli(argv[0], argv[1:])
         except BrokenPipeError:
             return 0
     args = _parser().parse_args(argv)
@@ -115,20 +117,20 @@ def main(argv: Optional[list[str]] = None) -> int:
         return _run(args)
     except BrokenPipeError:
         return 0
-    except Exception as e:  # the contract: one line, exit 2, never a traceback
-        from .model import PlanError
-        from .rules.profile import UnknownEngine
-        if isinstance(e, (PlanError, UnknownEngine, OSError, ValueError)):
+    except Exception as e:  # the contract: one line, exit 2 for the user's input, never a traceback
+        from macplan.errors import InputError
+        if isinstance(e, (InputError, OSError)):
             sys.stderr.write(f"macplan: {e}\n")
             return 2
+        # anything else is macplan's own bug: say so, rather than blame the input
         sys.stderr.write(f"macplan: internal error: {type(e).__name__}: {e}\n")
         return 3
 
 
 def _run(args) -> int:
-    from . import report as out
-    from .rules import check
-    from .rules.profile import Profile
+    from macplan.cli import text as out
+    from macplan.profile import Profile
+    from macplan.report import check
     plan = _load(args)
     engine = args.engine if args.engine else plan.engine
     Profile.of(engine)                                   # an unknown --engine is bad input: exit 2
@@ -137,12 +139,12 @@ def _run(args) -> int:
         print(json.dumps(rep.to_dict(), indent=2) if args.json else out.check_text(plan, rep))
         return 1 if rep.errors else 0
     if args.command == "capacity":
-        from .summary import capacity
+        from macplan.report import capacity
         cap = capacity(plan, engine)
         print(json.dumps(cap.to_dict(), indent=2) if args.json else out.capacity_text(cap))
         return 0
     if args.command == "commands":
-        from . import emit
+        from macplan import emit
         # a command the docker CLI refuses never reaches Docker: emitting a cleaned-up version of
         # it would create what the script never did
         plan = plan.with_(networks=tuple(n for n in plan.networks if n.cli_error is None), steps=(), removals=(),
@@ -160,7 +162,7 @@ def _run(args) -> int:
         sys.stdout.write(emit.commands(plan, remove=args.remove, notes=notes))
         return 1 if notes else 0
     if args.command == "convert":
-        from . import emit
+        from macplan import emit
         to = args.to or ("sh" if args.plan.endswith((".yaml", ".yml")) else "yaml")
         plan = script_end_state(plan, engine)
         text = emit.dump_yaml(plan) if to == "yaml" else emit.commands(plan)
@@ -173,17 +175,17 @@ def _run(args) -> int:
     if args.command == "split":
         return _split(args, plan)
     if args.command == "export":
-        from . import exports
+        from macplan.emit import exports
         if args.format == "compose":
             sys.stdout.write(exports.compose_yaml(plan, args.host))
         else:
             if not args.network:
-                raise ValueError("export multus needs the NETWORK to export")
+                raise InputError("export multus needs the NETWORK to export")
             sys.stdout.write(exports.multus_yaml(plan, args.network, args.host, namespace=args.namespace,
                                                  node_slices=args.node_slices))
         return 0
     if args.command == "shim":
-        from . import shim
+        from macplan.emit import shim
         reserved = shim.reserve(plan, args.network)
         if args.networkd:
             # DIR/<host>/..., checked and resolved inside DIR before anything is written
@@ -193,7 +195,8 @@ def _run(args) -> int:
             sys.stdout.write(shim.commands(reserved, args.network))
         return 0
     if args.command == "swarm":
-        from . import emit, swarm
+        from macplan import emit
+        from macplan.emit import swarm
         splan = swarm.to_swarm(plan, args.network, args.manager)
         if args.output:
             with open(args.output, "w", encoding="utf-8") as fh:
@@ -216,7 +219,7 @@ def script_end_state(plan, engine=None):
     if not plan.steps and not plan.removals and not plan.endpoints and \
             not any(n.cli_error for n in plan.networks):
         return plan
-    from .rules import check
+    from macplan.report import check
     report = check(plan, engine)
     order = plan.steps or [type("S", (), {"kind": "create", "index": i})() for i in range(len(plan.networks))]
     alive: list = []                  # (index, network) in creation order, removed ones dropped
@@ -247,7 +250,7 @@ def _pairs(text: str, cast) -> dict:
     for item in filter(None, text.split(",")):
         key, eq, value = item.partition("=")
         if not eq:
-            raise ValueError(f"expected host=value, got {item!r}")
+            raise InputError(f"expected host=value, got {item!r}")
         out[key.strip()] = cast(value.strip())
     return out
 
@@ -257,8 +260,8 @@ def _size(text: str):
 
 
 def _split(args, plan) -> int:
-    from . import emit
-    from .partition import SplitSpec, split_plan
+    from macplan import emit
+    from macplan.partition import SplitSpec, split_plan
     spec = {"headroom": args.headroom}
     if args.size:
         spec["size"] = _size(args.size)
@@ -273,7 +276,7 @@ def _split(args, plan) -> int:
     if args.json:
         print(json.dumps({subnet: p.to_dict() for subnet, p in parts.items()}, indent=2))
         return 0
-    from .report import table
+    from macplan.cli.text import table
     for subnet, p in parts.items():
         rows = [[str(r["host"]), r["ip_range"], str(r["first"]), str(r["last"]), str(r["size"]),
                  "" if r["containers"] is None else str(r["containers"])] for r in p.rows()]

@@ -1,7 +1,7 @@
 """The refusals: each id Docker's create path can stop at, with what to do about it.
 The check itself lives where Docker makes it (rules.cli for the CLI, rules.daemon for the
 daemon, IPAM and driver); this table gives every refusal its stable id and advice."""
-from .catalog import RULES, Rule
+from macplan.rules.catalog import declare
 
 _ERRORS = {
     # stage cli: docker/cli consolidateIpam
@@ -115,22 +115,15 @@ _ERRORS = {
         "ipv4 pool is empty"),
 }
 
-for _id, (_stage, _advice, _example) in _ERRORS.items():
-    RULES[_id] = Rule(_id, "error", _stage, _advice, f"Docker says, for example: `{_example}`", None)
-
-
-# Network names (issue 10): libnetwork refuses only an empty or all-whitespace name; a
-# swarm-scoped network's name goes through swarmkit, which wants a DNS label.
-for _id, (_stage, _advice, _example) in {
+_ERRORS.update({
+    # Network names: libnetwork refuses only an empty or all-whitespace name; a swarm-scoped
+    # network's name goes through swarmkit, which wants a DNS label.
     "invalid-name": ("daemon", "Give the network a name that is not empty or only whitespace.",
         "invalid name: name is empty"),
     "swarm-name": ("daemon", "Name a swarm network like a DNS label: letters, digits, - and _, at most 63 characters.",
         "rpc error: code = InvalidArgument desc = name must be valid as a DNS name component"),
-}.items():
-    RULES[_id] = Rule(_id, "error", _stage, _advice, f"Docker says, for example: `{_example}`", None)
-# Appended for scripts: the CLI's own refusals, `docker network rm`, and container endpoints
-# (checked when the container starts: daemon/container_operations.go, libnetwork endpoint.go).
-_SCRIPT_ERRORS = {
+    # Scripts: the CLI's own refusals, `docker network rm`, and container endpoints (checked
+    # when the container starts: daemon/container_operations.go, libnetwork endpoint.go).
     "cli-usage": ("cli", "Fix the command line: an unknown flag, a missing flag value or the wrong number of names.",
         "unknown flag: --macvlan-mode"),
     "rm-missing": ("daemon", "Remove only networks that exist (engine 23+: docker network rm -f ignores missing ones).",
@@ -153,7 +146,7 @@ _SCRIPT_ERRORS = {
         "no available IPv4 addresses on this network's address pools: lan (<id>)"),
     "endpoint-ipvlan-mac": ("driver", "Drop --mac-address: ipvlan containers share the parent's MAC.",
         "ipvlan interfaces do not support custom mac address assignment"),
-}
+})
 
-for _id, (_stage, _advice, _example) in _SCRIPT_ERRORS.items():
-    RULES[_id] = Rule(_id, "error", _stage, _advice, f"Docker says, for example: `{_example}`", None)
+for _id, (_stage, _advice, _example) in _ERRORS.items():
+    declare(_id, "error", _stage, _advice, f"Docker says, for example: `{_example}`")

@@ -15,11 +15,11 @@ gateway. Exit 1: something the plan promises does not hold (the findings say wha
 2: could not verify (plan unreadable, engine unreachable, image absent, not root).
 
 "The host" is where dockerd's network namespace is: on the sandbox lab (``macplan lab up``) the
-lab's namespace, where verify also puts a LAN side (``macplan.lan``) that answers as each
+lab's namespace, where verify also puts a LAN side (``macplan.lab.lan``) that answers as each
 network's gateway; elsewhere the machine verify runs on, which must be the engine's host for the
 host checks to mean anything.
 
-Ownership: probes are named ``macplan-verify-<run>-<n>`` and labelled ``io.macplan.verify=<run>``;
+Ownership: probes are named ``macplan-verify-<run>-<n>`` and labelled ``io.macplan.engine.verify=<run>``;
 shims are links named ``mpshim-<run>``. Verify removes exactly those, also after a failure,
 SIGINT or SIGTERM, and never touches anything else. A run notes itself in ``/run/macplan-verify``;
 a later run removes the leftovers of one that was killed (-9) and never came back. The logic talks to the engine through a
@@ -27,7 +27,6 @@ small transport (``ProbeTransport``) so the core imports no docker SDK.
 """
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import ipaddress
 import json
@@ -36,33 +35,38 @@ import re
 import secrets
 import shlex
 import shutil
-import signal
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Protocol
 
-__all__ = ["LABEL", "PROBE_PREFIX", "SHIM_PREFIX", "Probe", "NetworkResult", "Result", "Verifier", "verify",
-           "ProbeTransport", "DockerProbeTransport", "VerifyError", "cli"]
+from macplan.docker.cli import ipam_groups
+from macplan.errors import VerifyError
 
-LABEL = "io.macplan.verify"
+__all__ = ["LABEL", "PROBE_PREFIX", "SHIM_PREFIX", "Probe", "NetworkResult", "Result", "Verifier", "verify", "ProbeTransport", "DockerProbeTransport", "VerifyError"]
+
+
+LABEL = "io.macplan.engine.verify"
+
+
 PROBE_PREFIX = "macplan-verify-"
+
+
 SHIM_PREFIX = "mpshim-"
+
+
 PROBES = 2
+
+
 PROBE_SECONDS = 300          # a probe outlives no run by more than this, even after kill -9
+
+
 # what a probe prints about itself (its own eth0, as the kernel sees it), then it waits
 REPORT = "cat /sys/class/net/eth0/address; ip -o addr show dev eth0; echo READY; exec sleep {seconds}"
 
 
-class VerifyError(RuntimeError):
-    """Verify could not run at all (not a finding about the plan); ``str()`` is one line."""
-
-
-# ---- the engine seam --------------------------------------------------------------------------
-
 class ProbeTransport(Protocol):
-    """What verify asks of an engine, on top of ``macplan.engine.Transport``."""
+    """What verify asks of an engine, on top of ``macplan.engine.transport.Transport``."""
 
     def version(self) -> dict: ...
     def networks(self) -> list[dict]: ...
@@ -76,7 +80,8 @@ class ProbeTransport(Protocol):
 
 
 def _transport_class():
-    from .engine import DockerTransport, EngineRefused
+    from macplan.engine.transport import DockerTransport
+    from macplan.errors import EngineRefused
 
     class DockerProbeTransport(DockerTransport):
         """The docker SDK's low-level client: containers for probes, nothing else."""
@@ -135,8 +140,6 @@ def DockerProbeTransport(docker_host: Optional[str] = None, timeout: int = 60):
     return _transport_class()(docker_host, timeout=timeout)
 
 
-# ---- the host seam: commands in the host's (or the lab's) network namespace --------------------
-
 class HostNet:
     """Runs ``ip`` and ``ping`` where dockerd's network namespace is: the lab's netns, or here."""
 
@@ -181,8 +184,6 @@ class HostNet:
         flag = ["-6"] if ":" in address and ping == ["ping"] else []
         return self.run([*ping, *flag, "-c", "2", "-W", "2", address], timeout=15).returncode == 0
 
-
-# ---- results ----------------------------------------------------------------------------------
 
 def finding(rule: str, severity: str, message: str, docker_error: Optional[str] = None) -> dict:
     """The shape of ``macplan check --json``'s findings."""
@@ -274,13 +275,11 @@ class Result:
         return "\n".join(lines)
 
 
-# ---- predictions ------------------------------------------------------------------------------
-
 def predict(created, taken: list[str], count: int = PROBES) -> tuple[Optional[str], list[Optional[str]], Optional[str]]:
     """(family of the probed subnet, the next ``count`` addresses Docker hands out, the gateway
     the plan names) for a simulated network, with ``taken`` (addresses already in use on the
     engine's network) marked. The first IPv4 subnet is probed, else the first subnet."""
-    from .ipam import Pool
+    from macplan.docker.ipam import Pool
 
     allocs = list(created.allocations)
     a = next((x for x in allocs if x.family == 4), allocs[0] if allocs else None)
@@ -321,8 +320,6 @@ def _locally_administered_unicast(mac: str) -> bool:
     return bool(first & 0b10) and not first & 1
 
 
-# ---- the verifier -----------------------------------------------------------------------------
-
 _RUNS = Path("/run/macplan-verify") if os.path.isdir("/run") else Path("/tmp/macplan-verify")
 
 
@@ -350,7 +347,7 @@ class Verifier:
                  image: Optional[str] = None, netns: Optional[str] = "auto", lan: bool = True,
                  lan_one_mac: bool = False,
                  progress: Optional[Callable[[str], None]] = None, wait: float = 20.0):
-        from . import lan as lanmod
+        from macplan.lab import lan as lanmod
 
         self.docker_host = docker_host or os.environ.get("DOCKER_HOST") or "unix:///var/run/docker.sock"
         self.transport = transport or DockerProbeTransport(self.docker_host)
@@ -360,7 +357,7 @@ class Verifier:
         self.host = HostNet(self.lab)
         #: host checks mean something only where dockerd's network is: here, or the lab's netns
         self.local = self.lab is not None or self.docker_host.startswith("unix://")
-        from .lab import IMAGE
+        from macplan.lab import IMAGE
 
         self.image = image or (IMAGE if self.lab else None)
         self.want_lan = lan and self.lab is not None
@@ -461,8 +458,8 @@ class Verifier:
 
     # -- the run --
     def run(self, plan, host: Optional[str] = None, *, shim: bool = False) -> Result:
-        from .engine import Engine
-        from .rules import check
+        from macplan.engine.client import Engine
+        from macplan.report import check
 
         if self.image is None:
             raise VerifyError("no probe image: pass --image with an image the engine already has "
@@ -486,7 +483,7 @@ class Verifier:
         return result
 
     def _lan_up(self, nets, results, current, result: Result) -> None:
-        from .lan import Lan
+        from macplan.lab.lan import Lan
 
         gateways: dict[str, list[str]] = {}
         for net in nets:
@@ -508,7 +505,7 @@ class Verifier:
 
     def _network(self, net, res, current: Optional[dict], shim: bool) -> NetworkResult:
         out = NetworkResult(net.name, net.driver, net.parent)
-        groups = net.groups() or ()
+        groups = ipam_groups(net) or ()
         out.gateway = next((g.gateway for g in groups if g.gateway and ":" not in g.gateway),
                            next((g.gateway for g in groups if g.gateway), None))
         if current is None:
@@ -571,7 +568,7 @@ class Verifier:
             want_ip = predicted[i] if i < len(predicted) else None
             want_mac = None
             if want_ip and family == 4 and net.driver == "macvlan":
-                from .macs import predict_mac
+                from macplan.macs import predict_mac
 
                 want_mac = predict_mac(want_ip, self.version or None)
             try:
@@ -719,8 +716,8 @@ class Verifier:
 
     # -- the shim --
     def _try_shim(self, plan_net, out: NetworkResult, target: str) -> None:
-        from . import shim as shimmod
-        from .model import Plan
+        from macplan.emit import shim as shimmod
+        from macplan.model import Plan
 
         if plan_net.driver != "macvlan":
             out.findings.append(finding("verify-shim-skipped", "info",
@@ -784,100 +781,3 @@ def verify(plan, docker_host: Optional[str] = None, *, host: Optional[str] = Non
         return v.run(plan, host, shim=shim)
     finally:
         v.close()
-
-
-# ---- CLI --------------------------------------------------------------------------------------
-
-class _ArgError(Exception):
-    pass
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="macplan verify",
-                                description="Probe a plan's networks with short-lived containers (run after apply).")
-    p.add_argument("plan", help="YAML plan or script of docker network create commands")
-    p.add_argument("--docker-host", help="engine URL (default: $DOCKER_HOST)")
-    p.add_argument("--host", help="which of the plan's hosts this engine is")
-    p.add_argument("--image", help="probe image the engine already has (never pulled; default on the lab: "
-                                   "macplan/busybox:latest); needs sh, ip, ping and sleep")
-    p.add_argument("--shim", action="store_true", help="also try a temporary shim (macplan shim's commands)")
-    p.add_argument("--no-lan", action="store_true", help="on the lab: do not set up the LAN side (no gateways answer)")
-    p.add_argument("--lan-one-mac", action="store_true",
-                   help="on the lab: the LAN side hears only each parent's own MAC, like a VM NIC without "
-                        "promiscuous mode / forged transmits (shows what such an underlay looks like)")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
-    p.error = lambda msg: (_ for _ in ()).throw(_ArgError(msg))  # type: ignore[method-assign]
-    return p
-
-
-def _err(msg: str, code: int = 2) -> int:
-    print(f"macplan verify: {' '.join(str(msg).split())}", file=sys.stderr)
-    return code
-
-
-def cli(argv: list[str]) -> int:
-    """``macplan verify PLAN ...``; returns the exit code."""
-    try:
-        args = _parser().parse_args(argv)
-    except _ArgError as exc:
-        return _err(str(exc))
-    except SystemExit as exc:  # --help
-        return int(exc.code or 0)
-    from .engine import EngineError, PlanRefused
-    from .lan import LanError
-
-    def progress(msg: str) -> None:
-        if not args.quiet:
-            print(msg, file=sys.stderr, flush=True)
-
-    def on_term(signum, frame):
-        raise _Stop()
-
-    old = signal.signal(signal.SIGTERM, on_term)
-    verifier = None
-    try:
-        try:
-            from . import load
-            from .lan import lab_facts
-
-            # a script says nothing about the host: on the lab, the lab knows its parents and kernel
-            facts = None if args.plan.endswith((".yaml", ".yml")) else lab_facts(
-                args.docker_host or os.environ.get("DOCKER_HOST"))
-            plan = load(args.plan, *(facts or ()))
-        except OSError as exc:
-            return _err(f"{args.plan}: {exc.strerror or exc}")
-        except ValueError as exc:
-            return _err(str(exc))
-        verifier = Verifier(args.docker_host, image=args.image, lan=not args.no_lan, lan_one_mac=args.lan_one_mac,
-                            progress=progress)
-        if (verifier.lab or args.shim) and os.geteuid() != 0:
-            return _err("needs root: it runs ip and ping in the host's network namespace"
-                        + (" and makes a temporary shim" if args.shim else ""))
-        result = verifier.run(plan, args.host, shim=args.shim)
-        print(json.dumps(result.to_dict(), indent=1) if args.json else result.render())
-        return 0 if result.ok else 1
-    except PlanRefused as exc:
-        return _err(f"refused: {exc}")
-    except (VerifyError, EngineError, LanError) as exc:
-        return _err(str(exc))
-    except OSError as exc:
-        return _err(f"{exc.filename or ''} {exc.strerror or exc}".strip())
-    except (KeyboardInterrupt, _Stop):
-        return _err("interrupted; its probes and shims are removed")
-    finally:
-        if verifier is not None:
-            # a second Ctrl-C must not cut the cleanup short: hold signals, then drop them
-            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-            try:
-                verifier.close()
-            finally:
-                old_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
-                signal.signal(signal.SIGTERM, signal.SIG_IGN)
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-                signal.signal(signal.SIGINT, old_int)
-        signal.signal(signal.SIGTERM, old)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(cli(sys.argv[1:]))

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..model import IpamGroup, Network
-from .goparse import GoError, parse_cidr, parse_ip
-from .profile import Profile
+from macplan.docker.goparse import GoError, parse_cidr, parse_ip
+from macplan.model import IpamGroup, Network
+from macplan.profile import Profile
 
 __all__ = ["Refusal", "group_ipam"]
 
@@ -27,12 +27,12 @@ def _contains(subnet: str, data: str, data_rule: str = "cli-invalid-subnet") -> 
     try:
         _, net = parse_cidr(subnet)
     except GoError as e:
-        raise Refusal("cli-invalid-subnet", f"invalid subnet: {e}")
+        raise Refusal("cli-invalid-subnet", f"invalid subnet: {e}") from None
     if "/" in data:
         try:
             ip, _ = parse_cidr(data)
         except GoError as e:
-            raise Refusal(data_rule, str(e))
+            raise Refusal(data_rule, str(e)) from None
     else:
         ip = parse_ip(data)
     return ip is not None and ip.version == net.version and ip in net
@@ -91,7 +91,7 @@ def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...
                 masked.append(str(parse_cidr(r)[1]))
             except GoError:
                 raise Refusal("cli-invalid-range",
-                              f'invalid argument "{r}" for "--ip-range" flag: invalid string being converted to CIDR: {r}')
+                              f'invalid argument "{r}" for "--ip-range" flag: invalid string being converted to CIDR: {r}') from None
         ranges = masked
         for g in gateways:
             if parse_ip(g) is None:
@@ -181,3 +181,11 @@ def remove_usage(removal, profile: Profile) -> Optional[Refusal]:
         text = "unknown shorthand flag: 'f' in -f" if removal.force == "-f" else "unknown flag: --force"
         return Refusal("cli-usage", text)
     return None
+
+
+def ipam_groups(net: Network) -> Optional[tuple[IpamGroup, ...]]:
+    """The CLI's grouping of a network's IPAM flags, or None when the CLI would refuse them."""
+    try:
+        return group_ipam(net, None)
+    except Refusal:
+        return None

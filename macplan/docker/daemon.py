@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..ipam import AddressSpace, Pool, RangeSlots
-from ..model import Host, IpamGroup, Network
-from .cli import Refusal, group_ipam
-from .goparse import GoError, go_prefix, parse_cidr, parse_ip, parse_prefix
-from .profile import Profile
+from macplan.docker.cli import Refusal, group_ipam
+from macplan.docker.goparse import GoError, go_prefix, parse_cidr, parse_ip, parse_prefix
+from macplan.docker.ipam import AddressSpace, Pool, RangeSlots
+from macplan.model import Host, IpamGroup, Network
+from macplan.profile import Profile
 
 __all__ = ["Engine", "Created", "Allocation", "PREDEFINED", "DRIVERS"]
 
@@ -357,7 +357,7 @@ class Engine:
             try:
                 written, subnet = parse_cidr(g.subnet)
             except GoError as e:
-                raise Refusal("daemon-invalid-subnet", f"Invalid subnet {g.subnet} : {e}")
+                raise Refusal("daemon-invalid-subnet", f"Invalid subnet {g.subnet} : {e}") from None
             if subnet.version == 6 and written.ipv4_mapped is not None:
                 by_family[4].append((g, self.profile.mapped_subnet(written, subnet)))
                 continue
@@ -686,11 +686,11 @@ def _check_swarm_name(net: Network) -> None:
 def _can_exist(ifname: str) -> bool:
     """A link of this name can exist only if the kernel accepts the name (dev_valid_name), so a
     parent that fails it is missing whatever the host's interface list says or leaves unsaid."""
-    from ..quoting import kernel_ifname_problem
+    from macplan.quoting import kernel_ifname_problem
     return kernel_ifname_problem(ifname) is None
 
 
-from .catalog import rule as _rule  # noqa: E402  (a warning next to the name checks above)
+from macplan.rules.catalog import rule as _rule  # noqa: E402  (a warning next to the name checks above)
 
 
 @_rule("name-control-characters", "warning", "daemon",
@@ -700,7 +700,7 @@ def name_control_characters(ctx) -> Optional[str]:
     character (libnetwork refuses only a blank name; moby#27449), but `docker network ls`
     prints it raw, every script must quote it, and a pasted command that is not quoted breaks.
     macplan quotes it in commands and escapes it in comments; other tools may not."""
-    from ..quoting import has_control, shown
+    from macplan.quoting import has_control, shown
     if has_control(ctx.net.name):
         return (f"network name {shown(ctx.net.name)} holds control characters: Docker accepts it, but "
                 f"`docker network ls` prints it raw and unquoted scripts break on it; rename it.")

@@ -1,0 +1,517 @@
+"""YAML plans written by hand: `load_yaml_text`. Nothing is typed while loading (no YAML 1.1
+surprises, no aliases or tags); every field reads its value as it needs it, and every problem
+is a `PlanError` naming the source and line."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+import yaml
+
+from macplan.errors import PlanError
+from macplan.model import (
+    INTERFACE_KINDS,
+    KERNEL_FEATURES,
+    Dhcp,
+    Host,
+    Interface,
+    Network,
+    Plan,
+)
+from macplan.read.script import _stem
+
+
+class _Map(dict):
+    line = 0
+    key_lines: dict = {}
+
+
+class _Seq(list):
+    line = 0
+
+
+class _Text(str):
+    """A scalar exactly as written. Nothing is typed while loading (YAML 1.1 would read
+    `vlan: 010` as 8, `1:30` as 90 and a key `yes:` as True); `_Reader` reads each value the
+    way its field needs, and `plain` says whether it was unquoted."""
+    plain = True
+
+
+#: deeper than any plan needs, far below Python's recursion limit (the composer recurses)
+_MAX_DEPTH = 40
+
+
+_NULLS = ("", "~", "null", "Null", "NULL")
+
+
+_NO_ALIASES = "YAML anchors and aliases (&name, *name) are not supported in a plan: write the value out"
+
+
+class _Guard(yaml.composer.Composer):
+    """Composition with no aliases, no explicit tags and bounded depth, over any parser.
+
+    Aliases are refused rather than bounded: a 600-byte "billion laughs" expands to gigabytes
+    as soon as anything walks it, and a plan never needs one. Tags are refused because the
+    schema, not the document, says what a value is (`!!bool x` crashed the constructor)."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise PlanError(_NO_ALIASES, self.name, line)
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise PlanError(f"YAML tags ({tag}) are not supported in a plan: remove the tag", self.name, line)
+        if getattr(event, "anchor", None) is not None:
+            raise PlanError(_NO_ALIASES, self.name, line)
+        self.depth += 1
+        try:
+            if self.depth > _MAX_DEPTH:
+                raise PlanError(f"nested more than {_MAX_DEPTH} levels deep", self.name, line)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _Loader(_Guard, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+              yaml.constructor.SafeConstructor, yaml.resolver.BaseResolver):
+    """A safe loader with no implicit typing (see `_Text`) that remembers line numbers and
+    refuses duplicate keys, aliases, tags and deep nesting."""
+
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.BaseResolver.__init__(self)
+        self.depth = 0
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    class _CLoader(_Guard, yaml._yaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.BaseResolver):
+        """The same, with libyaml scanning and parsing (composition stays ours): a 4094-network
+        plan loads in a third of the time."""
+
+        def __init__(self, stream):
+            yaml._yaml.CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.BaseResolver.__init__(self)
+            self.depth = 0
+else:
+    _CLoader = _Loader
+
+
+def _construct_scalar(loader, node):
+    value = loader.construct_scalar(node)
+    plain = not node.style      # None from the Python parser, "" from libyaml
+    if plain and value in _NULLS:
+        return None
+    out = _Text(value)
+    out.plain = plain
+    return out
+
+
+def _construct_map(loader, node):
+    out = _Map()
+    out.line, out.key_lines = node.start_mark.line + 1, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str):
+            raise PlanError("a key must be a name, not a list, a mapping or null", loader.name, line)
+        if key in out:
+            raise PlanError(f"duplicate key {str(key)!r}", loader.name, line)
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.key_lines[key] = line
+    return out
+
+
+def _construct_seq(loader, node):
+    out = _Seq(loader.construct_object(n, deep=True) for n in node.value)
+    out.line = node.start_mark.line + 1
+    return out
+
+
+for _cls in {_Loader, _CLoader}:
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG, _construct_scalar)
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+
+
+# YAML 1.2 core schema, for the few values the schema leaves open (split:)
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+_INT = re.compile(r"[-+]?[0-9]+")
+
+
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+def _typed(value):
+    """A loaded subtree with plain scalars typed as YAML 1.2 does (no octal, no sexagesimal)."""
+    if isinstance(value, dict):
+        return {str(k): _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    if isinstance(value, _Text) and value.plain:
+        if value in _BOOLS:
+            return _BOOLS[value]
+        if _INT.fullmatch(value) and len(value) <= 19:
+            return int(value)
+        if _FLOAT.fullmatch(value) and len(value) <= 40:
+            return float(value)
+    return None if value is None else str(value)
+
+
+class _Reader:
+    """Turns the loaded YAML into model values, naming the line of every problem."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, message: str, where, key=None):
+        line = None
+        if key is not None and isinstance(where, _Map):
+            line = where.key_lines.get(key, where.line)
+        elif isinstance(where, (_Map, _Seq)):
+            line = where.line
+        elif isinstance(where, int):
+            line = where
+        raise PlanError(message, self.source, line)
+
+    def mapping(self, value, where, key, allowed: Iterable[str], what: str) -> _Map:
+        if value is None:
+            return _Map()
+        if not isinstance(value, dict):
+            self.fail(f"{what} must be a mapping", where, key)
+        for k in value:
+            if k not in allowed:
+                hint = _suggest(str(k), allowed)
+                self.fail(f"unknown key {k!r} in {what}{hint}", value, k)
+        return value
+
+    def text(self, value, where, key, what) -> Optional[str]:
+        if value is None:
+            return None
+        if not isinstance(value, str):      # a list or mapping where a string belongs
+            self.fail(f"{what} must be a string, not a {'list' if isinstance(value, list) else 'mapping'}",
+                      where, key)
+        return str(value)
+
+    def texts(self, value, where, key, what) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, list):
+            return tuple(self.text(v, v if isinstance(v, (dict, list)) else where, key, what) for v in value)
+        return (self.text(value, where, key, what),)
+
+    def boolean(self, value, where, key) -> Optional[bool]:
+        if value is None:
+            return None
+        if not isinstance(value, str) or value not in _BOOLS:    # YAML 1.1's yes/no/on/off too
+            self.fail(f"{key} must be true or false", where, key)
+        return _BOOLS[value]
+
+    def integer(self, value, where, key, minimum=0) -> Optional[int]:
+        """A decimal whole number: `010` is 10 (as Docker's strconv.Atoi reads a VLAN id), and
+        `1:30`, `0x1e`, `1e3` and `12.0` are refused rather than read the YAML 1.1 way."""
+        if value is None:
+            return None
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{1,18}", value) or int(value) < minimum:
+            self.fail(f"{key} must be a whole number >= {minimum}", where, key)
+        return int(value)
+
+    def pairs(self, value, where, key, what) -> tuple[tuple[str, str], ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            self.fail(f"{what} must be a mapping of name: value", where, key)
+        for k, v in value.items():
+            if isinstance(v, (dict, list)):
+                self.fail(f"{what}: the value of {str(k)!r} must be a string", value, k)
+        return tuple((str(k), "" if v is None else str(v)) for k, v in value.items())
+
+
+_PLAN_KEYS = ("name", "engine", "hosts", "networks", "dhcp", "vlans")
+
+
+_HOST_KEYS = ("interfaces", "kernel_lacks", "swarm")
+
+
+_IFACE_KEYS = ("kind", "mac", "mac_limit")
+
+
+_NET_KEYS = ("driver", "host", "hosts", "parent", "vlan", "mode", "flag", "subnets", "subnet", "gateway",
+             "ip_range", "aux", "ipv6", "ipv4", "internal", "attachable", "ingress", "scope", "config_only",
+             "config_from", "labels", "options", "ipam_driver", "ipam_options", "containers", "endpoints",
+             "split")
+
+
+_SUBNET_KEYS = ("subnet", "gateway", "ip_range", "aux")
+
+
+def _suggest(key: str, allowed: Iterable[str]) -> str:
+    import difflib
+    close = difflib.get_close_matches(key.replace("-", "_"), list(allowed), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(allowed)})"
+
+
+def load_yaml_text(text: str, source: str = "<string>") -> Plan:
+    """A YAML plan (see examples/): hosts, networks, DHCP scopes, VLAN limits."""
+    try:
+        loader = _CLoader(text)
+        loader.name = source
+        try:
+            doc = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except PlanError:
+        raise
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        raise PlanError(f"YAML error: {e.problem or e.context}", source, mark.line + 1 if mark else None) from None
+    except yaml.reader.ReaderError as e:     # a control character: say where, in one line
+        line = text.count("\n", 0, e.position) + 1 if isinstance(e.position, int) else None
+        char = f"#x{e.character:04x}" if isinstance(e.character, int) else repr(e.character)
+        raise PlanError(f"YAML error: character {char}: {e.reason}", source, line) from None
+    except yaml.YAMLError as e:
+        raise PlanError(f"YAML error: {str(e).splitlines()[0] if str(e) else type(e).__name__}", source) from None
+    r = _Reader(source)
+    if doc is None:
+        doc = _Map()
+    if not isinstance(doc, dict):
+        r.fail("a plan must be a mapping with 'networks' (and optionally 'hosts', 'dhcp', 'vlans')", 1)
+    r.mapping(doc, doc, None, _PLAN_KEYS, "the plan")
+
+    hosts = []
+    raw_hosts = r.mapping(doc.get("hosts"), doc, "hosts", _any_keys(doc.get("hosts")), "hosts")
+    for hname, spec in raw_hosts.items():
+        spec = r.mapping(spec, raw_hosts, hname, _HOST_KEYS, f"host {hname}")
+        ifaces = []
+        raw_if = spec.get("interfaces")
+        if isinstance(raw_if, list):
+            names = r.texts(raw_if, spec, "interfaces", "an interface name")
+            line = raw_if.line
+            raw_if = _Map({n: None for n in names})
+            raw_if.line, raw_if.key_lines = line, {}
+        raw_if = r.mapping(raw_if, spec, "interfaces", _any_keys(raw_if), f"interfaces of host {hname}")
+        for iname, ispec in raw_if.items():
+            ispec = r.mapping(ispec, raw_if, iname, _IFACE_KEYS, f"interface {iname}")
+            kind = r.text(ispec.get("kind"), ispec, "kind", "kind") or "ethernet"
+            if kind not in INTERFACE_KINDS:
+                r.fail(f"interface {iname}: kind must be one of {', '.join(INTERFACE_KINDS)}", ispec, "kind")
+            ifaces.append(Interface(str(iname), kind, r.text(ispec.get("mac"), ispec, "mac", "mac"),
+                                    r.integer(ispec.get("mac_limit"), ispec, "mac_limit", 1)))
+        lacks = frozenset(r.texts(spec.get("kernel_lacks"), spec, "kernel_lacks", "kernel_lacks"))
+        if lacks - KERNEL_FEATURES:
+            r.fail(f"kernel_lacks: unknown feature {sorted(lacks - KERNEL_FEATURES)[0]!r} "
+                   f"(known: {', '.join(sorted(KERNEL_FEATURES))})", spec, "kernel_lacks")
+        swarm = r.text(spec.get("swarm"), spec, "swarm", "swarm") or "inactive"
+        if swarm not in ("inactive", "manager", "worker"):
+            r.fail(f"host {hname}: swarm must be inactive, manager or worker", spec, "swarm")
+        hosts.append(Host(str(hname), tuple(ifaces), lacks, interfaces_known="interfaces" in spec, swarm=swarm))
+    if not hosts:
+        hosts = [Host("host", (), frozenset(), interfaces_known=False)]
+    host_names = [h.name for h in hosts]
+
+    dhcp = []
+    raw_dhcp = doc.get("dhcp") or []
+    if not isinstance(raw_dhcp, list):
+        r.fail("dhcp must be a list of scopes (first-last, or {first, last, name})", doc, "dhcp")
+    for n, item in enumerate(raw_dhcp):
+        where = raw_dhcp.line + n if isinstance(raw_dhcp, _Seq) else None
+        if isinstance(item, str) and "-" in item:
+            first, last = (s.strip() for s in item.split("-", 1))
+            dhcp.append(Dhcp(first, last, f"dhcp{n + 1}"))
+        elif isinstance(item, dict):
+            item = r.mapping(item, raw_dhcp, None, ("first", "last", "name"), "a DHCP scope")
+            first, last = (r.text(item.get(k), item, k, k) for k in ("first", "last"))
+            if not first or not last:
+                r.fail("a DHCP scope needs first and last", item)
+            dhcp.append(Dhcp(first, last, r.text(item.get("name"), item, "name", "name") or f"dhcp{n + 1}"))
+        else:
+            r.fail("a DHCP scope is 'first-last' or {first, last, name}", where)
+    for d in dhcp:
+        _check_address(r, d.first, raw_dhcp, "dhcp")
+        _check_address(r, d.last, raw_dhcp, "dhcp")
+
+    vlan_limits = []
+    raw_vlans = r.mapping(doc.get("vlans"), doc, "vlans", _any_keys(doc.get("vlans")), "vlans")
+    for key, spec in raw_vlans.items():
+        if not re.fullmatch(r"[0-9]{1,9}", key):
+            r.fail(f"VLAN id {str(key)!r} must be a number", raw_vlans, key)
+        vid = int(key)
+        spec = r.mapping(spec, raw_vlans, vid, ("mac_limit", "name"), f"VLAN {vid}")
+        limit = r.integer(spec.get("mac_limit"), spec, "mac_limit", 1)
+        if limit is not None:
+            vlan_limits.append((vid, limit))
+
+    networks = []
+    raw_nets = doc.get("networks") or _Map()
+    if isinstance(raw_nets, list):
+        # the list form keeps repeated names (a script may create a name twice: Docker refuses it)
+        for item in raw_nets:
+            if not isinstance(item, dict) or not item.get("name"):
+                r.fail("each entry of a networks: list needs a name:", item if isinstance(item, _Map) else raw_nets)
+            name = r.text(item["name"], item, "name", "name")
+            body = _Map({k: v for k, v in item.items() if k != "name"})
+            body.line, body.key_lines = item.line, item.key_lines
+            holder = _Map({name: body})
+            holder.line, holder.key_lines = item.line, {name: item.line}
+            networks.extend(_read_network(r, name, body, holder, host_names))
+    else:
+        r.mapping(raw_nets, doc, "networks", _any_keys(raw_nets), "networks")
+        for name, spec in raw_nets.items():
+            networks.extend(_read_network(r, str(name), spec, raw_nets, host_names))
+    engine = r.text(doc.get("engine"), doc, "engine", "engine") or None    # "" says no engine, like none
+    if engine:
+        from macplan.errors import UnknownEngine
+        from macplan.profile import Profile
+        try:
+            Profile.of(engine)
+        except UnknownEngine as e:
+            r.fail(str(e), doc, "engine")
+    plan = Plan(name=r.text(doc.get("name"), doc, "name", "name") or _stem(source), hosts=tuple(hosts), networks=tuple(networks),
+                dhcp=tuple(dhcp), vlan_limits=tuple(vlan_limits), engine=engine, source=source)
+    return _apply_splits(r, plan, raw_nets)
+
+
+def _apply_splits(r: _Reader, plan: Plan, raw_nets) -> Plan:
+    """`split:` on a network shared by several hosts gives each host's copy its own slice of
+    the subnet as --ip-range (ranges written in the plan are kept: hosts added later never
+    move the others)."""
+    items = raw_nets.items() if isinstance(raw_nets, dict) else \
+        [(i.get("name"), i) for i in raw_nets if isinstance(i, dict)]
+    for name, spec in items:
+        if not isinstance(spec, dict) or "split" not in spec:
+            continue
+        from macplan.partition import SplitSpec, split_plan
+        try:
+            plan, _ = split_plan(plan, str(name), SplitSpec.from_yaml(_typed(spec["split"])), keep=True)
+        except ValueError as e:
+            r.fail(f"network {name}: {e}", spec, "split")
+    return plan
+
+
+def _any_keys(value):
+    return tuple(value.keys()) if isinstance(value, dict) else ()
+
+
+def _check_address(r: _Reader, text: str, where, key):
+    import ipaddress
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        r.fail(f"{key}: {text!r} is not an IP address", where, key)
+
+
+def _check_cidr(r: _Reader, text: str, where, key):
+    import ipaddress
+    try:
+        if "/" not in text:
+            raise ValueError
+        ipaddress.ip_interface(text)
+    except ValueError:
+        r.fail(f"{key}: {text!r} is not a CIDR block (like 192.168.1.0/24)", where, key)
+
+
+def _read_network(r: _Reader, name: str, spec, parent_map, host_names) -> list[Network]:
+    spec = r.mapping(spec, parent_map, name, _NET_KEYS, f"network {name}")
+    driver = r.text(spec.get("driver"), spec, "driver", "driver") or "macvlan"
+    parent = r.text(spec.get("parent"), spec, "parent", "parent")
+    vlan = r.integer(spec.get("vlan"), spec, "vlan", 0)
+    if vlan is not None:
+        if not parent:
+            r.fail(f"network {name}: vlan needs a parent (the trunk interface, like eth0)", spec, "vlan")
+        if "." in parent:
+            r.fail(f"network {name}: give either parent: {parent} or vlan:, not both", spec, "vlan")
+        parent = f"{parent}.{vlan}"
+    options = dict(r.pairs(spec.get("options"), spec, "options", "options"))
+    if parent is not None:
+        options["parent"] = parent
+    mode = r.text(spec.get("mode"), spec, "mode", "mode")
+    if mode is not None:
+        options["ipvlan_mode" if driver == "ipvlan" else "macvlan_mode"] = mode
+    flag = r.text(spec.get("flag"), spec, "flag", "flag")
+    if flag is not None:
+        options["ipvlan_flag"] = flag
+
+    subnets, ranges, gateways, aux = [], [], [], []
+    flat = [k for k in _SUBNET_KEYS if k in spec]
+    if flat and "subnets" in spec:
+        r.fail(f"network {name}: use either subnets: (a list) or subnet:/gateway:/ip_range:/aux:, not both",
+               spec, flat[0])
+    entries = []
+    if "subnets" in spec:
+        raw = spec["subnets"]
+        if not isinstance(raw, list):
+            r.fail(f"network {name}: subnets must be a list", spec, "subnets")
+        for item in raw:
+            if isinstance(item, str):
+                item = _Map(subnet=item)
+                item.line = raw.line
+            entries.append(r.mapping(item, raw, None, _SUBNET_KEYS, f"a subnet of network {name}"))
+    elif flat:
+        entries.append(spec)
+    for e in entries:
+        s = r.texts(e.get("subnet"), e, "subnet", "subnet")
+        for v in s:
+            _check_cidr(r, v, e, "subnet")
+        rs = r.texts(e.get("ip_range"), e, "ip_range", "ip_range")
+        for v in rs:
+            _check_cidr(r, v, e, "ip_range")
+        gs = r.texts(e.get("gateway"), e, "gateway", "gateway")
+        for v in gs:
+            _check_address(r, v, e, "gateway")
+        ax = r.pairs(e.get("aux"), e, "aux", "aux")
+        for _, v in ax:
+            _check_address(r, v, e, "aux")
+        subnets += s
+        ranges += rs
+        gateways += gs
+        aux += ax
+    endpoints = []
+    raw_eps = spec.get("endpoints") or []
+    if not isinstance(raw_eps, list):
+        r.fail(f"network {name}: endpoints must be a list of {{ip, mac}}", spec, "endpoints")
+    for item in raw_eps:
+        item = r.mapping(item, raw_eps, None, ("ip", "mac"), f"an endpoint of network {name}")
+        ip = r.text(item.get("ip"), item, "ip", "ip") or ""
+        mac = r.text(item.get("mac"), item, "mac", "mac") or ""
+        if ip:
+            _check_address(r, ip, item, "ip")
+        if mac and not re.fullmatch(r"(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}", mac):
+            r.fail(f"mac: {mac!r} is not a MAC address (like 02:42:c0:a8:01:0a)", item, "mac")
+        endpoints.append((ip, mac.lower()))
+    hosts = r.texts(spec.get("hosts"), spec, "hosts", "hosts") if "hosts" in spec else ()
+    if "host" in spec and "hosts" in spec:
+        r.fail(f"network {name}: give host or hosts, not both", spec, "hosts")
+    if "host" in spec:
+        hosts = (r.text(spec.get("host"), spec, "host", "host"),)
+    if not hosts:
+        if len(host_names) > 1:
+            r.fail(f"network {name}: the plan has several hosts; say which with host: or hosts:", parent_map, name)
+        hosts = tuple(host_names)
+    for h in hosts:
+        if h not in host_names:
+            r.fail(f"network {name}: unknown host {h!r} (hosts: {', '.join(host_names)})", spec,
+                   "host" if "host" in spec else "hosts")
+    base = Network(
+        name=name, driver=driver, options=tuple(options.items()),
+        subnets=tuple(subnets), ip_ranges=tuple(ranges), gateways=tuple(gateways), aux=tuple(aux),
+        ipv6=r.boolean(spec.get("ipv6"), spec, "ipv6"), ipv4=r.boolean(spec.get("ipv4"), spec, "ipv4"),
+        internal=bool(r.boolean(spec.get("internal"), spec, "internal")),
+        attachable=bool(r.boolean(spec.get("attachable"), spec, "attachable")),
+        ingress=bool(r.boolean(spec.get("ingress"), spec, "ingress")),
+        scope=r.text(spec.get("scope"), spec, "scope", "scope"),
+        config_only=bool(r.boolean(spec.get("config_only"), spec, "config_only")),
+        config_from=r.text(spec.get("config_from"), spec, "config_from", "config_from"),
+        labels=r.pairs(spec.get("labels"), spec, "labels", "labels"),
+        ipam_driver=r.text(spec.get("ipam_driver"), spec, "ipam_driver", "ipam_driver"),
+        ipam_options=r.pairs(spec.get("ipam_options"), spec, "ipam_options", "ipam_options"),
+        containers=r.integer(spec.get("containers"), spec, "containers", 0), endpoints=tuple(endpoints),
+        line=parent_map.key_lines.get(name) if isinstance(parent_map, _Map) else None)
+    return [base.with_(host=h) for h in hosts]

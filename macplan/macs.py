@@ -9,6 +9,7 @@ import ipaddress
 from dataclasses import dataclass
 from typing import Optional
 
+from macplan.model import LAN_DRIVERS
 from macplan.profile import Profile
 
 __all__ = ["predict_mac", "ParentMacs", "VlanMacs", "count_macs"]
@@ -59,7 +60,7 @@ def count_macs(created, plan, capacities) -> tuple[list[ParentMacs], list[VlanMa
     parents: dict[tuple, ParentMacs] = {}
     for c in created:
         n = c.network
-        if n.driver not in ("macvlan", "ipvlan") or n.config_only or not n.parent:
+        if n.driver not in LAN_DRIVERS or n.config_only or not n.parent:
             continue
         cap = capacities.get(id(c))
         if n.containers is not None:

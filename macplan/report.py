@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from macplan.docker.cli import Refusal, create_usage, remove_usage, usage_text
-from macplan.docker.daemon import Created, Engine
+from macplan.docker.daemon import Created, Daemon
 from macplan.model import Plan
 from macplan.profile import Profile
 
@@ -117,7 +117,7 @@ def _refused(r: Refusal, name: str) -> Finding:
     return spec.finding(r.message or f"Docker refuses {name} ({said}): {spec.advice}", r.text)
 
 
-def _create(eng: Engine, net, index: int) -> NetworkResult:
+def _create(eng: Daemon, net, index: int) -> NetworkResult:
     """One network's `docker network create` on a simulated daemon, with its capacity."""
     from macplan.pools import network_capacity
     result = NetworkResult(index, net.name, net.host, True)
@@ -134,7 +134,7 @@ def _create(eng: Engine, net, index: int) -> NetworkResult:
     return result
 
 
-def _advise(plan: Plan, eng: Engine, result: NetworkResult) -> None:
+def _advise(plan: Plan, eng: Daemon, result: NetworkResult) -> None:
     """The warning and info rules, for a network Docker accepts."""
     if not result.accepted:
         return
@@ -180,7 +180,7 @@ def _unchecked_parents(plan: Plan, results) -> list[Finding]:
         f"pass --interfaces (or list interfaces: in the plan) to check them.")]
 
 
-def simulate(plan: Plan, engine=None) -> tuple[Profile, dict[str, Engine], list[NetworkResult]]:
+def simulate(plan: Plan, engine=None) -> tuple[Profile, dict[str, Daemon], list[NetworkResult]]:
     """Run every network's create on a simulated daemon per host, in order."""
     profile, engines, results, _, _ = _simulate(plan, engine)
     return profile, engines, results
@@ -190,12 +190,12 @@ def _simulate(plan: Plan, engine=None):
     """Every docker command on a simulated daemon per host: creates, and for scripts the
     `network rm` and container endpoints between them, in script order."""
     profile = Profile.of(engine if engine is not None else plan.engine)
-    engines: dict[str, Engine] = {}
+    engines: dict[str, Daemon] = {}
 
-    def engine_of(host: str) -> Engine:
+    def engine_of(host: str) -> Daemon:
         eng = engines.get(host)
         if eng is None:
-            eng = engines[host] = Engine(plan.host(host), profile)
+            eng = engines[host] = Daemon(plan.host(host), profile)
         return eng
 
     results: list[Optional[NetworkResult]] = [None] * len(plan.networks)
@@ -268,7 +268,7 @@ def _simulate(plan: Plan, engine=None):
     return profile, engines, results, removals, endpoints
 
 
-def _remove(eng: Engine, rm, res: RemovalResult) -> None:
+def _remove(eng: Daemon, rm, res: RemovalResult) -> None:
     """`docker network rm A B ...`: the CLI removes each name in turn, prints each failure on
     its own line and exits 1 if any failed."""
     usage = remove_usage(rm, eng.profile)
@@ -293,7 +293,7 @@ def _remove(eng: Engine, rm, res: RemovalResult) -> None:
         res.accepted, res.docker_error = False, "\n".join(lines)
 
 
-def _attach(eng: Engine, ep, res: EndpointResult, macs: dict) -> None:
+def _attach(eng: Daemon, ep, res: EndpointResult, macs: dict) -> None:
     """A container endpoint, checked as the daemon checks it when the container starts."""
     import ipaddress
     try:
@@ -366,7 +366,7 @@ def recheck(report: Report, plan: Plan, indices) -> Report:
     indices = [i for i in plan.creation_order() if i in wanted]
     host = plan.networks[indices[0]].host
     assert all(plan.networks[j].host == host for j in indices), "recheck takes networks of one host"
-    eng = Engine(plan.host(host), report.profile)
+    eng = Daemon(plan.host(host), report.profile)
     fresh = {j: _create(eng, plan.networks[j], j) for j in indices}
     for res in fresh.values():
         _advise(plan, eng, res)

@@ -14,7 +14,7 @@ import pytest
 
 import macplan
 from macplan.docker.cli import Refusal
-from macplan.docker.daemon import Engine
+from macplan.docker.daemon import Daemon
 from macplan.profile import Profile
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -44,7 +44,7 @@ def run(script: str, engine: str, interfaces=IFACES, swarm="inactive"):
     host = plan.hosts[0]
     if swarm != "inactive":
         host = dataclasses.replace(host, swarm=swarm)
-    eng = Engine(host, Profile.of(engine))
+    eng = Daemon(host, Profile.of(engine))
     out = []
     for i, net in enumerate(plan.networks):
         try:

@@ -1,4 +1,5 @@
 """Swarm: a config-only network per node (same name, own range and parent), one swarm network."""
+import pathlib
 import shlex
 
 import pytest
@@ -8,6 +9,8 @@ from macplan import emit
 from macplan.emit import swarm
 from macplan.errors import SwarmError
 from macplan.partition import split
+
+EXAMPLES = pathlib.Path(__file__).resolve().parent.parent / "examples"
 
 NODES = {"node1": "eth0", "node2": "eth0", "node3": "bond0.50"}
 
@@ -100,3 +103,13 @@ def test_partition_given_and_errors():
         swarm.swarm_plan("lan", "10.50.0.0/24", nodes=["a"], manager="b")
     with pytest.raises(SwarmError, match="no engine for node"):
         swarm.apply(sp, {})
+
+
+def test_interfaces_from_the_command_line_keep_the_hosts_swarm_role():
+    """`--interfaces` replaces a host's interfaces and nothing else: the manager in
+    examples/swarm.yaml stays a manager, so its swarm-scoped network is created (it was refused
+    with "swarm is not active" when the host was rebuilt field by field and lost its role)."""
+    plan = macplan.load(str(EXAMPLES / "swarm.yaml"), interfaces=["eth0"])
+    assert plan.host("manager").swarm == "manager"
+    report = macplan.check(plan)
+    assert report.ok, [f.docker_error for f in report.errors]

@@ -14,10 +14,10 @@ from typing import Optional
 from macplan.docker.cli import Refusal, group_ipam
 from macplan.docker.goparse import GoError, go_prefix, parse_cidr, parse_ip, parse_prefix
 from macplan.docker.ipam import AddressSpace, Pool, RangeSlots
-from macplan.model import Host, IpamGroup, Network
+from macplan.model import LAN_DRIVERS, Host, IpamGroup, Network
 from macplan.profile import Profile
 
-__all__ = ["Engine", "Created", "Allocation", "PREDEFINED", "DRIVERS"]
+__all__ = ["Daemon", "Created", "Allocation", "PREDEFINED", "DRIVERS"]
 
 PREDEFINED = ("bridge", "host", "none", "default")
 #: drivers a stock daemon has; macplan models macvlan and ipvlan fully, bridge's IPAM only.
@@ -80,7 +80,7 @@ def _join(errors: list[str]) -> str:
     return "invalid network config:\n" + body
 
 
-class Engine:
+class Daemon:
     """A simulated Docker daemon on one host."""
 
     def __init__(self, host: Host, profile: Profile):
@@ -159,7 +159,7 @@ class Engine:
             # config-only network when a task lands there (moby-rules S3, S5).
             return self._record(Created(net, index, [], "", self._mode(net), net.internal, ipv6, ipv4))
         mode = self._mode(net)
-        early = driver in ("macvlan", "ipvlan") and p.parses_driver_options_early
+        early = driver in LAN_DRIVERS and p.parses_driver_options_early
         if early:
             self._driver_options(net, mode)
         if not applied:
@@ -168,10 +168,10 @@ class Engine:
             net, parsed, ipv6, ipv4 = self._config_from(net)
             mode, early = self._mode(net), False
         parent = net.parent or ""
-        internal = net.internal or (driver in ("macvlan", "ipvlan") and not parent and p.no_parent_is_internal)
+        internal = net.internal or (driver in LAN_DRIVERS and not parent and p.no_parent_is_internal)
         null_ipam = not self._ipam_driver(net, parsed, ipv4, ipv6)
         allocations = [] if null_ipam else self._allocate(net, parsed, ipv4, ipv6, mode, internal, bool(parent))
-        if driver in ("macvlan", "ipvlan"):
+        if driver in LAN_DRIVERS:
             if null_ipam:
                 self._null_pool(ipv4, ipv6)
             if not early:

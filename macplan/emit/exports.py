@@ -22,7 +22,7 @@ import yaml
 
 from macplan.docker.cli import ipam_groups
 from macplan.errors import ExportError
-from macplan.model import Network, Plan
+from macplan.model import LAN_DRIVERS, Network, Plan
 
 __all__ = ["ExportError", "COMPOSE_NETWORK_KEYS", "COMPOSE_IPAM_KEYS", "COMPOSE_POOL_KEYS",
            "compose_networks", "compose_yaml", "compose_networks_from_yaml", "cni_config", "multus", "multus_yaml",
@@ -214,7 +214,7 @@ def cni_config(plan: Plan, name: str, host: Optional[str] = None, *, node_slices
         src = next((m for m in plan.networks if m.name == (n.config_from or name) and m.config_only), n)
         driver = next((m.driver for m in plan.networks if m.config_from == src.name), n.driver)
         n = src.with_(driver=driver)
-    if n.driver not in ("macvlan", "ipvlan"):
+    if n.driver not in LAN_DRIVERS:
         raise ExportError(f"{name}: only macvlan and ipvlan have a CNI plugin of that name")
     groups = ipam_groups(n)
     if not groups:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Mapping, Optional, Sequence, Union
 
 from macplan.errors import SwarmError
-from macplan.model import Host, Interface, Network, Plan
+from macplan.model import LAN_DRIVERS, Host, Interface, Network, Plan
 from macplan.partition import Partition, SplitSpec, split, split_plan
 
 __all__ = ["SwarmError", "config_name", "swarm_plan", "to_swarm", "commands", "payloads", "order", "apply"]
@@ -44,7 +44,7 @@ def swarm_plan(name: str, subnet: str, *, nodes: Union[Mapping[str, str], Sequen
     parents = dict(nodes) if isinstance(nodes, Mapping) else {n: parent for n in nodes}
     if manager not in parents:
         raise SwarmError(f"manager {manager} is not one of the nodes ({', '.join(parents)})")
-    if driver not in ("macvlan", "ipvlan"):
+    if driver not in LAN_DRIVERS:
         raise SwarmError(f"driver {driver}: swarm config-only networks here are for macvlan or ipvlan")
     if partition is None:
         spec = spec or SplitSpec()

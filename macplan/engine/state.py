@@ -11,6 +11,7 @@ from typing import Optional
 
 from macplan.engine.transport import _safe
 from macplan.errors import EngineMalformed
+from macplan.model import LAN_DRIVERS
 
 LABEL_PLAN = "io.macplan.plan"
 
@@ -24,7 +25,7 @@ LABEL_ORIGIN = "io.macplan.origin"
 LABEL_MEMBER = "io.macplan.member."
 
 
-IMPORT_DRIVERS = ("macvlan", "ipvlan")
+IMPORT_DRIVERS = LAN_DRIVERS    # `import` adopts only the networks macplan plans
 
 
 def _norm_net(text: Optional[str]) -> Optional[str]:

@@ -46,7 +46,7 @@ from typing import Iterable, Mapping, Optional
 import yaml
 
 from macplan.errors import PlanError
-from macplan.model import Host, Network, Plan
+from macplan.model import LAN_DRIVERS, Host, Network, Plan
 
 __all__ = ["ComposePlan", "COMPOSE_FILE_NAMES", "is_compose_path", "sniff", "load_compose_text", "project_name"]
 
@@ -563,7 +563,7 @@ def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes
                 notes.append(f"service {name}: static address {ip or ip6} on external network {cn.name} is not "
                              f"checked (macplan cannot see that network's subnets).")
             continue
-        if cn.network.driver not in ("macvlan", "ipvlan"):
+        if cn.network.driver not in LAN_DRIVERS:
             notes.append(f"service {name} is on {cn.network.driver} network {cn.name}: outside macplan's scope, "
                          f"skipped there.")
             continue
@@ -614,7 +614,7 @@ def read_compose(doc, source: str = "<string>", project: Optional[str] = None,
             notes.append(f"network {cn.name} is external: compose does not create it, so it is not in the plan.")
             continue
         n = cn.network
-        if cn.used and n.driver in ("macvlan", "ipvlan"):
+        if cn.used and n.driver in LAN_DRIVERS:
             n = n.with_(containers=cn.containers, endpoints=tuple(cn.endpoints))
         networks.append(n)
     return ComposePlan(name=project, hosts=(Host(host, interfaces_known=False),), networks=tuple(networks),

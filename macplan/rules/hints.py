@@ -6,9 +6,9 @@ import difflib
 import ipaddress
 from typing import Optional
 
-from macplan.docker.daemon import Created, Engine
+from macplan.docker.daemon import Created, Daemon
 from macplan.docker.goparse import parse_prefix
-from macplan.model import Network, Plan
+from macplan.model import LAN_DRIVERS, Network, Plan
 from macplan.rules.catalog import rule
 
 KNOWN_OPTIONS = {
@@ -22,12 +22,12 @@ class Context:
     """What a warning rule sees: the plan, the simulated daemon, one created network."""
     __slots__ = ("plan", "engine", "created", "capacity", "net", "profile", "vlan_driver")
 
-    def __init__(self, plan: Plan, engine: Engine, created: Created, capacity):
+    def __init__(self, plan: Plan, engine: Daemon, created: Created, capacity):
         self.plan, self.engine, self.created, self.capacity = plan, engine, created, capacity
         self.net: Network = created.network
         self.profile = engine.profile
         #: a macvlan/ipvlan network Docker instantiates on this host (not config-only, not swarm)
-        self.vlan_driver = self.net.driver in ("macvlan", "ipvlan") and not self.net.config_only \
+        self.vlan_driver = self.net.driver in LAN_DRIVERS and not self.net.config_only \
             and self.net.scope != "swarm"
 
 
@@ -43,7 +43,7 @@ def mixed_drivers_parent(ctx: Context) -> Optional[str]:
         o = other.network
         if other is ctx.created or o.config_only or o.driver == ctx.net.driver:
             continue
-        if o.driver in ("macvlan", "ipvlan"):
+        if o.driver in LAN_DRIVERS:
             return (f"{o.driver} network {o.name} already uses parent {ctx.net.parent}: containers of whichever "
                     f"driver starts second fail with 'device or resource busy'; give {ctx.net.name} another parent.")
     return None
@@ -197,7 +197,7 @@ def swarm_without_config_from(ctx: Context) -> Optional[str]:
     """A swarm-scoped macvlan/ipvlan network without --config-from keeps neither its options nor
     its IPAM: every node gets a dummy parent and a default 172.x pool (moby#49583)."""
     n = ctx.net
-    if n.scope == "swarm" and n.driver in ("macvlan", "ipvlan") and n.config_from is None:
+    if n.scope == "swarm" and n.driver in LAN_DRIVERS and n.config_from is None:
         return (f"swarm-scoped {n.driver} without --config-from: nodes drop -o parent and the subnets "
                 f"(moby#49583); use a --config-only network per node and --config-from.")
     return None

@@ -11,6 +11,7 @@ import ipaddress
 from typing import Optional
 
 from macplan.docker.cli import ipam_groups
+from macplan.model import LAN_DRIVERS
 from macplan.rules.catalog import RULES, Finding, declare
 
 __all__ = ["cross_host", "overlapping_ranges", "duplicate_macs", "claims"]
@@ -46,7 +47,7 @@ def claims(plan, results) -> list[tuple]:
                 out.append((res.host, res.name, _segment(n), subnet.version, int(rng.network_address),
                             int(rng.broadcast_address), subnet, len(out), users.get(n.name, n.driver)))
             continue
-        if n.driver not in ("macvlan", "ipvlan"):
+        if n.driver not in LAN_DRIVERS:
             continue
         for a in c.allocations:
             if a.default:
@@ -118,7 +119,7 @@ def duplicate_macs(plan, profile, results) -> list[Finding]:
     seen: dict = {}
     for res in results:
         c = res.created
-        if c is None or c.network.driver not in ("macvlan", "ipvlan") or not c.network.base_interface:
+        if c is None or c.network.driver not in LAN_DRIVERS or not c.network.base_interface:
             continue
         iface = plan.host(res.host).interface(c.network.base_interface)
         mac = (iface.mac or "").lower() if iface else ""

@@ -178,6 +178,8 @@ class Endpoint:
     command: str = "run"
     cli_error: Optional[tuple[str, str]] = None
     line: Optional[int] = field(default=None, compare=False)
+    #: `docker run --rm`: the daemon removes the container when it stops, or fails to start
+    auto_remove: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,8 @@ class Detach:
     network: str = ""          # "" = every network
     host: str = "host"
     line: Optional[int] = field(default=None, compare=False)
+    #: stop, kill, rm (rm -f: the container and its name are gone) or disconnect
+    command: str = "stop"
 
 
 @dataclass(frozen=True)

@@ -437,9 +437,13 @@ def _create(rest: list[str], line: int, host: str) -> Network:
         labels=maps("label"), ipam_driver=last("ipam-driver"), ipam_options=maps("ipam-opt"), line=line)
 
 
-def _remove(rest: list[str], line: int, host: str) -> Removal:
+def _remove(rest: list[str], line: int, host: str, verb: str = "rm") -> Removal:
     # -f/--force exists from CLI 23; older CLIs refuse it (rules.cli decides per engine)
     flags, positional, error = _pflag(rest, {"force"}, set(), {}, short_bools={"f"})
+    if verb not in ("rm", "remove"):
+        # `docker network delete`: no such subcommand (rm's only alias is remove), so `docker
+        # network` itself refuses its arguments (cli/required.go NoArgs)
+        error = _Usage("network-unknown", verb)
     force = next((("-f" if name == "f" else "--force") for name, v in flags if v), None)
     if error is None and not positional:
         error = _Usage("args-min", "docker network rm")
@@ -469,11 +473,14 @@ def _run(command: str, rest: list[str], line: int, host: str) -> Optional[Endpoi
     if error is None and not positional:
         error = _Usage("args-min", f"docker {command}")
     got: dict[str, str] = {}
+    auto_remove = False
     for name, value in flags:
         if name in ("network", "net"):
             name = "network"
         if isinstance(value, str):
             got[name] = value
+        elif name == "rm":
+            auto_remove = bool(value)
     network = got.get("network", "")
     # `--network name=N,ip=A` (engine 25+ advanced syntax) is read for its name and addresses
     if "=" in network:
@@ -482,11 +489,12 @@ def _run(command: str, rest: list[str], line: int, host: str) -> Optional[Endpoi
         got.setdefault("ip", fields.get("ip", ""))
         got.setdefault("ip6", fields.get("ip6", ""))
         got.setdefault("mac-address", fields.get("mac-address", ""))
-    if network in ("", "default", "bridge", "host", "none") or network.startswith("container:"):
+    if network in ("", "default", "bridge", "host") or network.startswith("container:"):
         return None        # not a macvlan/ipvlan network of the script
+    # `--network none` is kept: such a container cannot join another network later
     return Endpoint(network, got.get("name", ""), got.get("ip", ""), got.get("ip6", ""),
                     got.get("mac-address", "").lower(), host, command.split()[-1],
-                    (error.kind, error.detail) if error else None, line)
+                    (error.kind, error.detail) if error else None, line, auto_remove)
 
 
 def _docker_words(words: list) -> Optional[list]:
@@ -590,7 +598,7 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
                 networks.append(_create(dwords[2:], line, host))
             elif kind == "rm":
                 steps.append(Step("rm", len(removals), line, when, stops))
-                removals.append(_remove(dwords[2:], line, host))
+                removals.append(_remove(dwords[2:], line, host, dwords[1]))
             elif kind == "detach":
                 gone = _detach(" ".join(dwords[:used]), dwords[used:], line, host)
                 if gone is None:
@@ -623,7 +631,7 @@ def _docker_kind(words: Optional[list]) -> tuple[Optional[str], int]:
         return None, 0
     first, second = words[0], words[1] if len(words) > 1 else None
     if first == "network":
-        return {"create": "create", "rm": "rm", "remove": "rm", "connect": "connect",
+        return {"create": "create", "rm": "rm", "remove": "rm", "delete": "rm", "connect": "connect",
                 "disconnect": "detach"}.get(second), 2
     if first in ("run", "create"):
         return "run", 1
@@ -641,11 +649,11 @@ def _detach(command: str, rest: list, line: int, host: str) -> Optional[Detach]:
     container), network disconnect.  None when nothing is freed."""
     words = [w for w in rest if not w.startswith("-")]
     if command.endswith("disconnect"):
-        return Detach(tuple(words[1:2]), words[0], host, line) if len(words) == 2 else None
+        return Detach(tuple(words[1:2]), words[0], host, line, "disconnect") if len(words) == 2 else None
     if command.endswith("rm") and not any(w in ("-f", "--force") or (w.startswith("-") and not w.startswith("--")
                                                                      and "f" in w) for w in rest):
         return None
-    return Detach(tuple(words), "", host, line) if words else None
+    return Detach(tuple(words), "", host, line, command.split()[-1]) if words else None
 
 
 def _errexit(args: list, current: bool) -> bool:

@@ -196,6 +196,13 @@ class Profile:
         return self.at_least(24)
 
     @property
+    def names_unknown_subcommand(self) -> bool:
+        """v28+ CLI: `docker network delete x` prints "docker: unknown command: docker network
+        delete"; up to 27 cli.NoArgs printed the whole `docker network` usage (cli/required.go
+        @v27.0.1 and @v28.0.0; the usage text itself is recorded for 20.10 only)."""
+        return self.at_least(28)
+
+    @property
     def has_ipv4_flag(self) -> bool:
         return self.at_least(28)
 

@@ -310,3 +310,119 @@ def test_a_container_started_inside_a_substitution_counts():
     _, rep = check(text, "29")
     assert [(e.line, e.accepted) for e in rep.endpoints] == [(2, True), (4, False)]
     assert rep.endpoints[1].docker_error == "Address already in use"
+
+
+# ---- containers as the daemon keeps them (tests/data/recordings/lab-20.10: the lab's 20.10.24) ----
+
+def endpoint_answers(rep):
+    return [(e.line, e.accepted, e.docker_error) for e in rep.endpoints]
+
+
+def test_docker_create_takes_no_address_until_the_container_starts():
+    # lab-20.10 gen-c-0009.sh: a created container may ask for the gateway, and its address is
+    # not taken, so a started container and a connect of the created one still get theirs
+    text = ("docker network create -d macvlan --ipv6 --subnet fd00:31ad::/126 --gateway fd00:31ad::1 -o parent=eth1 v6net1\n"
+            "docker create --name pihole2 --network v6net1 --ip6 fd00:31ad::1 alpine sleep 600\n"
+            "docker run -d --rm --name c3 --network v6net1 alpine sleep 600\n"
+            "docker network connect --ip6 fd00:31ad::2 v6net1 pihole2\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [(2, True, None), (3, True, None), (4, True, None)]
+
+
+def test_a_container_name_is_taken_even_when_its_run_fails():
+    # lab-20.10 gen-c-0076.sh: the failed run leaves db2 behind (daemon/errors.go nameConflictError)
+    text = ("docker network create -d macvlan --subnet 10.92.103.0/24 --gateway 10.92.103.1 -o parent=eth0 pub_net1\n"
+            "docker run -d --name db2 --network nosuchnet alpine sleep 600\n"
+            "docker run -d --name db2 --network=pub_net1 alpine sleep 600\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [
+        (2, False, "network nosuchnet not found"),
+        (3, False, 'Conflict. The container name "/db2" is already in use by container "<id>". You have to remove '
+                   '(or rename) that container to be able to reuse that name.')]
+
+
+def test_a_failed_run_with_rm_leaves_no_container():
+    # lab-20.10 gen-c-0187.sh lines 6 and 10
+    text = ("docker network create -d macvlan --subnet=192.168.252.0/28 -o parent=eth0 office1\n"
+            "docker run -d --rm --name test4 --network=nosuchnet alpine sleep 600\n"
+            "docker network connect office1 test4\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep)[1] == (3, False, "No such container: test4")
+
+
+def test_a_refused_docker_create_makes_no_container():
+    # lab-20.10 gen-c-0219.sh: an IPv4-mapped --ip6 is no IPv6 address (daemon/create.go
+    # verifyNetworkingConfig, To4() != nil), so db2 never exists
+    text = ("docker network create -d macvlan --ipv6 --subnet ::ffff:192.168.195.0/120 -o parent=eth0 v6net1\n"
+            "docker create --name db2 --network v6net1 --ip6 ::ffff:c0a8:c417 alpine sleep 600\n"
+            "docker network connect v6net1 db2\n")
+    _, rep = check(text, "20.10")
+    assert not rep.networks[0].accepted
+    assert endpoint_answers(rep) == [(2, False, "invalid IPv6 address: ::ffff:c0a8:c417"),
+                                     (3, False, "No such container: db2")]
+
+
+def test_connect_joins_a_running_container_and_only_records_a_stopped_one():
+    # lab-20.10 gen-c-0013.sh lines 8-9 (running: the second connect meets its own endpoint) and
+    # gen-c-0207.sh (a container created on --network none cannot join another network)
+    text = ("docker network create -d macvlan --subnet 192.168.47.0/28 --ip-range 192.168.47.8/29 -o parent=eth0 vlan501\n"
+            "docker network create --driver macvlan --subnet 192.168.188.0/25 --opt parent=eth1 iot2\n"
+            "docker run -d --rm --name web5 --network iot2 --ip 192.168.188.82 alpine sleep 600\n"
+            "docker network connect vlan501 web5\n"
+            "docker network connect vlan501 web5\n"
+            "docker create --name pihole2 --network none alpine sleep 600\n"
+            "docker network connect vlan501 pihole2\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [
+        (3, True, None), (4, True, None),
+        (5, False, "endpoint with name web5 already exists in network vlan501"),
+        (6, True, None),
+        (7, False, "container cannot be connected to multiple networks with one of the networks in private (none) mode")]
+
+
+def test_an_address_needs_a_user_configured_subnet():
+    # lab-20.10 gen-c-0189.sh: validateNetworkingConfig comes before the none-mode conflict
+    text = ("docker network create -d macvlan -o parent=eth1 office1\n"
+            "docker create --name app2 --network none alpine sleep 600\n"
+            "docker network connect --ip 10.123.0.5 office1 app2\n"
+            "docker network connect office1 app2\n")
+    _, rep = check(text, "20.10")
+    assert [e.docker_error for e in rep.endpoints[1:]] == [
+        "user specified IP address is supported only when connecting to networks with user configured subnets",
+        "container cannot be connected to multiple networks with one of the networks in private (none) mode"]
+
+
+def test_without_ipvlan_in_the_kernel_every_ipvlan_container_fails_at_start():
+    # lab-20.10 gen-c-0085.sh (kernel_lacks ipvlan): the link is made at Join, after IPAM, and the
+    # address is given back, so a later container asking for it fails the same way
+    text = ("docker network create --driver ipvlan --subnet 172.20.29.0/24 --gateway 172.20.29.1 -o parent=eth0 macnet1\n"
+            "docker run -d --name c2 --network macnet1 --ip 172.20.29.104 alpine sleep 600\n"
+            "docker run -d --name test5 --network macnet1 --ip=172.20.29.104 alpine sleep 600\n"
+            "docker create --name c6 --network macnet1 alpine sleep 600\n")
+    _, rep = check(text, "20.10", kernel_lacks=("ipvlan",))
+    said = "failed to create the ipvlan port: operation not supported"
+    assert endpoint_answers(rep) == [(2, False, said), (3, False, said), (4, True, None)]
+
+
+def test_an_ipv4_address_leaks_when_the_ipv6_one_is_refused():
+    # lab-20.10 gen-c-0044.sh lines 4 and 11: libnetwork's assignAddress returns before
+    # createEndpoint defers the release, so 10.46.247.22 stays allocated
+    text = ("docker network create --driver macvlan --subnet=10.46.247.0/27 --ip-range 10.46.247.16/29 "
+            "--gateway=10.46.247.1 --subnet fd00:d176::/120 --gateway fd00:d176::1 --ipv6 -o parent=eth2 macvlan01\n"
+            "docker run -d --name web2 --network macvlan01 --ip 10.46.247.22 --ip6 fd00:d176:: alpine sleep 600\n"
+            "docker run -d --name db7 --network macvlan01 --ip 10.46.247.22 alpine sleep 600\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [(2, False, "Address already in use"), (3, False, "Address already in use")]
+
+
+def test_network_delete_is_no_docker_command():
+    # lab-20.10 gen-c-0095.sh: `docker network` refuses the arguments and prints its usage
+    # (cli/required.go NoArgs; the trailing "Run 'docker network COMMAND --help'..." line is left
+    # out like other usage boilerplate); from CLI 28 one line names the word
+    text = "docker network create -d macvlan --subnet=192.168.25.0/25 -o parent=eth0 iot1\ndocker network delete iot1\n"
+    _, rep = check(text, "20.10")
+    [rm] = rep.removals
+    assert not rm.accepted and rm.docker_error.startswith("Usage:  docker network COMMAND\n\nManage networks\n")
+    assert rm.docker_error.endswith("\n  rm          Remove one or more networks")
+    _, rep = check(text, "29")
+    assert rep.removals[0].docker_error == "docker: unknown command: docker network delete"

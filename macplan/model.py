@@ -191,7 +191,8 @@ class Detach:
     network: str = ""          # "" = every network
     host: str = "host"
     line: Optional[int] = field(default=None, compare=False)
-    #: stop, kill, rm (rm -f: the container and its name are gone) or disconnect
+    #: stop, kill, rm (rm -f: the container and its name are gone), rm-stopped (rm without -f:
+    #: only a stopped container goes) or disconnect
     command: str = "stop"
 
 

@@ -599,6 +599,16 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
             elif kind == "rm":
                 steps.append(Step("rm", len(removals), line, when, stops))
                 removals.append(_remove(dwords[2:], line, host, dwords[1]))
+            elif kind == "start":
+                # `docker start A B`: one endpoint entry per container, in order
+                names = _start_names(dwords[used:])
+                if not names:
+                    skipped.append((line, _show(words)))
+                    prev_step = False
+                    continue
+                for name in names:
+                    steps.append(Step("endpoint", len(endpoints), line, when, stops))
+                    endpoints.append(Endpoint("", name, host=host, command="start", line=line))
             elif kind == "detach":
                 gone = _detach(" ".join(dwords[:used]), dwords[used:], line, host)
                 if gone is None:
@@ -637,11 +647,29 @@ def _docker_kind(words: Optional[list]) -> tuple[Optional[str], int]:
         return "run", 1
     if first == "container" and second in ("run", "create"):
         return "run", 2
+    if first == "start":
+        return "start", 1
+    if first == "container" and second == "start":
+        return "start", 2
     if first in ("stop", "kill", "rm"):
         return "detach", 1
     if first == "container" and second in ("stop", "kill", "rm"):
         return "detach", 2
     return None, 0
+
+
+def _start_names(rest: list) -> list:
+    """The containers of `docker start [OPTIONS] CONTAINER...` (its flags that take a value:
+    --detach-keys, --checkpoint, --checkpoint-dir)."""
+    names, i = [], 0
+    while i < len(rest):
+        w = rest[i]
+        i += 1
+        if w in ("--detach-keys", "--checkpoint", "--checkpoint-dir"):
+            i += 1
+        elif not w.startswith("-"):
+            names.append(w)
+    return names
 
 
 def _detach(command: str, rest: list, line: int, host: str) -> Optional[Detach]:
@@ -652,7 +680,8 @@ def _detach(command: str, rest: list, line: int, host: str) -> Optional[Detach]:
         return Detach(tuple(words[1:2]), words[0], host, line, "disconnect") if len(words) == 2 else None
     if command.endswith("rm") and not any(w in ("-f", "--force") or (w.startswith("-") and not w.startswith("--")
                                                                      and "f" in w) for w in rest):
-        return None
+        # rm alone removes only a stopped container (its name is free again; the lab's 20.10.24)
+        return Detach(tuple(words), "", host, line, "rm-stopped") if words else None
     return Detach(tuple(words), "", host, line, command.split()[-1]) if words else None
 
 

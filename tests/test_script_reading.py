@@ -426,3 +426,17 @@ def test_network_delete_is_no_docker_command():
     assert rm.docker_error.endswith("\n  rm          Remove one or more networks")
     _, rep = check(text, "29")
     assert rep.removals[0].docker_error == "docker: unknown command: docker network delete"
+
+
+def test_docker_start_takes_the_address_a_create_asked_for():
+    # the lab's 20.10.24: two containers created with one --ip; the first start takes it, the
+    # second fails; the CLI then names the containers that failed (cli/command/container/start.go)
+    text = ("docker network create -d macvlan --subnet 10.7.0.0/24 -o parent=eth0 lan\n"
+            "docker create --name st1 --network lan --ip 10.7.0.30 alpine sleep 600\n"
+            "docker create --name st2 --network lan --ip 10.7.0.30 alpine sleep 600\n"
+            "docker start st1\ndocker start st2\ndocker rm st2\ndocker run -d --name st2 --network lan alpine\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [
+        (2, True, None), (3, True, None), (4, True, None),
+        (5, False, "Address already in use\nError: failed to start containers: st2"), (7, True, None)]
+    assert rep.endpoints[3].network == "lan" and rep.endpoints[2].ip == "10.7.0.30"

@@ -315,6 +315,16 @@ def _attach(eng: Engine, ep, res: EndpointResult, macs: dict) -> None:
             raise Refusal("cli-usage", usage_text(ep.cli_error, eng.profile))
         if ep.command == "connect":
             created, taken, started = eng.connect(ep.container, ep.network, ep.ip, ep.ip6, join_check)
+        elif ep.command == "start":
+            c = eng.container(ep.container)
+            res.network = c.network if c is not None else ""
+            try:
+                created, taken = eng.start_named(ep.container, join_check)
+            except Refusal as r:
+                # the CLI prints each failure, then one line naming the containers that failed
+                # (cli/command/container/start.go; the lab's 20.10.24)
+                raise Refusal(r.rule, f"{r.text}\nError: failed to start containers: {ep.container}", r.message)
+            started = True
         else:
             c = eng.create_container(ep.container, ep.network, ep.ip, ep.ip6, ep.mac, ep.auto_remove)
             if ep.command == "create":

@@ -579,16 +579,32 @@ class Engine:
                 raise Refusal("endpoint-address-invalid", f"invalid IPv{fam} address: {text}")
 
     def start(self, c: "Container", join_check=None) -> tuple[Optional[Created], dict]:
-        """`docker run`'s start: the container joins the network it was created with (allocateNetwork).
-        If the start fails the container stays, stopped (`--rm`: removed, its name free again)."""
+        """A container starts (`docker run`, `docker start`): it joins every network of its
+        settings, the one it was created with first (allocateNetwork).  If the start fails the
+        endpoints made are undone and the container stays, stopped (`--rm`: removed, its name free)."""
+        first = (None, {})
         try:
-            created, taken = self._join(c, c.network, c.ip, c.ip6, c.mac, join_check)
+            for i, network in enumerate(list(c.settings)):
+                ip, ip6, mac = (c.ip, c.ip6, c.mac) if network == c.network else ("", "", "")
+                got = self._join(c, network, ip, ip6, mac, join_check)
+                if i == 0:
+                    first = got
         except Refusal:
+            self.detach(c.name, command="start-failed") if c.name else None
             if c.auto_remove:
                 self._containers().pop(c.name, None)
             raise
         c.running = True
-        return created, taken
+        return first
+
+    def start_named(self, name: str, join_check=None) -> tuple[Optional[Created], dict]:
+        """`docker start NAME`: a stopped container starts; a running one is left as it is."""
+        c = self._containers().get(name)
+        if c is None and name in self._named_by_script():
+            raise Refusal("container-missing", f"No such container: {name}")
+        if c is None or c.running:
+            return None, {}          # running already, or a container from outside the script
+        return self.start(c, join_check)
 
     def connect(self, name: str, network: str, ip: str = "", ip6: str = "",
                 join_check=None) -> tuple[Optional[Created], dict, bool]:
@@ -770,6 +786,11 @@ class Engine:
         c = self._containers().get(container)
         if c is None:
             return                   # a container macplan does not know is no matter
+        if command == "rm-stopped":
+            # `docker rm` without -f refuses a running container and removes a stopped one
+            if not c.running:
+                del self._containers()[container]
+            return
         for name, (created, taken) in list(c.joined.items()):
             if network and name != network:
                 continue

@@ -458,8 +458,10 @@ EXAMPLES: dict[str, Example] = {
         source="moby libnetwork/network.go createEndpoint (ConfigOnly check)"),
     "endpoint-address-invalid": Example(
         script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\ndocker run -d --network lan --ip 10.9.0.5 alpine\n",
-        engine="29", docker_error="invalid endpoint settings:\nno configured subnet contains IP address 10.9.0.5",
-        source="moby docker-v29.7.2 daemon/container_operations.go (validateEndpointSettings)"),
+        engine="29", docker_error="invalid config for network lan: invalid endpoint settings:\n"
+                                  "no configured subnet contains IP address 10.9.0.5",
+        source="moby docker-v29.7.2 daemon/create.go validateNetworkingConfig, wrapping "
+               "container_operations.go validateEndpointSettings"),
     "endpoint-address-in-use": Example(
         script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 -o parent=eth0 lan\n"
                "docker run -d --network lan --ip 10.1.0.1 alpine\n", engine="29",

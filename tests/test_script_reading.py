@@ -206,8 +206,9 @@ NET = "docker network create -d macvlan --subnet 192.0.2.0/29 --gateway 192.0.2.
     # validateEndpointIPAddress (docker-v29.7.2)
     ("docker run --network lan --ip 203.0.113.5 alpine", "20.10",
      "Invalid address 203.0.113.5: It does not belong to any of this network's subnets"),
+    # (29: when the container is created, daemon/create.go validateNetworkingConfig wraps it)
     ("docker run --network lan --ip 203.0.113.5 alpine", "29",
-     "invalid endpoint settings:\nno configured subnet contains IP address 203.0.113.5"),
+     "invalid config for network lan: invalid endpoint settings:\nno configured subnet contains IP address 203.0.113.5"),
     # libnetwork error.go ErrNoSuchNetwork
     ("docker run --network nolan alpine", "29", "network nolan not found"),
 ])

@@ -555,6 +555,9 @@ class Engine:
         if name:
             self._named_by_script().add(name)
         self._check_address_text(network, ip, ip6)
+        target = self._by_name.get(network)
+        if target is not None and self.profile.validates_endpoint_at_create:
+            self._check_in_subnets(target, network, ip, ip6)
         if name and name in self._containers():
             raise Refusal("container-name-in-use",
                           f'Conflict. The container name "/{name}" is already in use by container "{ID}". '
@@ -564,6 +567,21 @@ class Engine:
         if name:
             self._containers()[name] = c
         return c
+
+    def _check_in_subnets(self, created: Created, network: str, ip: str, ip6: str) -> None:
+        """v25+ containerCreate -> validateNetworkingConfig -> validateEndpointSettings on a network
+        that exists: each address must lie in one of its subnets; the container is not created
+        (daemon/create.go, container_operations.go validateIPAMConfigIsInRange, multierror.Join)."""
+        problems = []
+        for fam, text in ((4, ip), (6, ip6)):
+            addr = parse_ip(text) if text else None
+            if addr is not None and addr.version == fam and \
+                    not any(addr in a.pool.subnet for a in created.allocations if a.family == fam):
+                problems.append(f"no configured subnet contains IP address {addr}")
+        if problems:
+            body = problems[0] if len(problems) == 1 else "* " + "\n* ".join(problems)
+            raise Refusal("endpoint-address-invalid",
+                          f"invalid config for network {network}: invalid endpoint settings:\n{body}")
 
     def _check_address_text(self, network: str, ip: str, ip6: str) -> None:
         wanted = {4: ip, 6: ip6}

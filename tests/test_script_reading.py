@@ -441,3 +441,15 @@ def test_docker_start_takes_the_address_a_create_asked_for():
         (2, True, None), (3, True, None), (4, True, None),
         (5, False, "Address already in use\nError: failed to start containers: st2"), (7, True, None)]
     assert rep.endpoints[3].network == "lan" and rep.endpoints[2].ip == "10.7.0.30"
+
+
+def test_a_mac_is_free_again_once_its_container_is_gone():
+    # two macvlan interfaces on one parent cannot share a MAC (the lab's 20.10.24), but a removed
+    # container's interface is gone with it
+    text = ("docker network create -d macvlan --subnet 10.7.0.0/24 -o parent=eth0 lan\n"
+            "docker run -d --name m1 --network lan --mac-address 02:00:00:00:00:01 alpine\n"
+            "docker rm -f m1\n"
+            "docker run -d --name m2 --network lan --mac-address 02:00:00:00:00:01 alpine\n"
+            "docker run -d --name m3 --network lan --mac-address 02:00:00:00:00:01 alpine\n")
+    _, rep = check(text, "20.10")
+    assert [e.accepted for e in rep.endpoints] == [True, True, False]

@@ -301,6 +301,11 @@ def _attach(eng: Engine, ep, res: EndpointResult, macs: dict) -> None:
         # Join: the runtime hook sets the MAC in the sandbox (after IPAM and the driver)
         if ep.mac and target is not None and target.parent and target.network.driver == "macvlan":
             owner = macs.get((ep.host, target.parent, ep.mac))
+            held = eng.container(owner) if owner is not None else None
+            if held is not None and not any(j[0].parent == target.parent for j in held.joined.values()):
+                owner = None         # that container has stopped, left the parent's network or is gone
+            elif held is None and owner is not None and not owner.startswith("the container of line"):
+                owner = None
             if owner is not None:
                 # the OCI hook's words (lab, 20.10.24); the interface name is new on every run
                 said = (f'failed to add interface <veth> to sandbox: error setting interface "<veth>" MAC to '

@@ -453,3 +453,26 @@ def test_a_mac_is_free_again_once_its_container_is_gone():
             "docker run -d --name m3 --network lan --mac-address 02:00:00:00:00:01 alpine\n")
     _, rep = check(text, "20.10")
     assert [e.accepted for e in rep.endpoints] == [True, True, False]
+
+
+def test_a_stopped_container_joins_every_network_of_its_settings_when_it_starts():
+    # the lab's 20.10.24: a second connect of a stopped container changes nothing (s4 keeps
+    # 10.8.0.5); a network removed meanwhile makes the start fail
+    text = ("docker network create -d macvlan --subnet 10.7.0.0/24 -o parent=eth0 lan\n"
+            "docker network create -d macvlan --subnet 10.8.0.0/24 -o parent=eth1 lan2\n"
+            "docker network create -d macvlan --subnet 10.9.0.0/24 -o parent=eth2 lan3\n"
+            "docker create --name s4 --network lan --ip 10.7.0.77 alpine\n"
+            "docker network connect --ip 10.8.0.5 lan2 s4\n"
+            "docker network connect --ip 10.8.0.6 lan2 s4\n"
+            "docker start s4\n"
+            "docker run -d --name x --network lan2 --ip 10.8.0.5 alpine\n"
+            "docker create --name s3 --network lan alpine\n"
+            "docker network connect lan3 s3\n"
+            "docker network rm lan3\n"
+            "docker start s3\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [
+        (4, True, None), (5, True, None), (6, True, None), (7, True, None),
+        (8, False, "Address already in use"), (9, True, None), (10, True, None),
+        (12, False, "network lan3 not found\nError: failed to start containers: s3")]
+    assert rep.removals[0].accepted

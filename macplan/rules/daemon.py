@@ -563,7 +563,7 @@ class Engine:
                           f'Conflict. The container name "/{name}" is already in use by container "{ID}". '
                           f'You have to remove (or rename) that container to be able to reuse that name.')
         c = Container(name, network, ip, ip6, mac, auto_remove)
-        c.settings.append(network)
+        c.settings[network] = (ip, ip6)
         if name:
             self._containers()[name] = c
         return c
@@ -602,9 +602,8 @@ class Engine:
         endpoints made are undone and the container stays, stopped (`--rm`: removed, its name free)."""
         first = (None, {})
         try:
-            for i, network in enumerate(list(c.settings)):
-                ip, ip6, mac = (c.ip, c.ip6, c.mac) if network == c.network else ("", "", "")
-                got = self._join(c, network, ip, ip6, mac, join_check)
+            for i, (network, (ip, ip6)) in enumerate(list(c.settings.items())):
+                got = self._join(c, network, ip, ip6, c.mac if network == c.network else "", join_check)
                 if i == 0:
                     first = got
         except Refusal:
@@ -640,13 +639,13 @@ class Engine:
             if created is not None:
                 self._validate_endpoint(created, ip, ip6)
                 if not self._update_settings(c, network):
-                    c.settings.append(network)
+                    c.settings[network] = (ip, ip6)      # (a second connect changes nothing)
             elif network not in c.settings:
-                c.settings.append(network)
+                c.settings[network] = (ip, ip6)
             return created, {}, False
         mac = c.mac if network == c.network else ""
         created, taken = self._join(c, network, ip, ip6, mac, join_check, connecting=True)
-        c.settings.append(network) if network not in c.settings else None
+        c.settings.setdefault(network, (ip, ip6))
         return created, taken, True
 
     def _update_settings(self, c: "Container", network: str) -> bool:
@@ -821,8 +820,7 @@ class Engine:
                 users.remove(container)
             del c.joined[name]
         if command == "disconnect":
-            if network in c.settings:
-                c.settings.remove(network)
+            c.settings.pop(network, None)
             return
         c.running = False
         if command == "rm" or c.auto_remove:
@@ -845,7 +843,8 @@ class Container:
     mac: str = ""
     auto_remove: bool = False
     running: bool = False
-    settings: list = field(default_factory=list)     # network names, as written
+    #: network name, as written -> (ip, ip6) asked for on it, in the order the networks were added
+    settings: dict = field(default_factory=dict)
     joined: dict = field(default_factory=dict)       # network name -> (Created, {family: address})
 
 

@@ -444,7 +444,7 @@ EXAMPLES: dict[str, Example] = {
         docker_error='error while removing network: configuration network "vlan-cfg1" is in use',
         source=REC20 + "gen-b-0049.sh line 5"),
     "rm-active-endpoints": Example(
-        script=MV + "--subnet 192.0.2.0/24 -o parent=eth0 lan\ndocker run -d --name a --network lan alpine\n"
+        script=MV + "--subnet 192.0.2.0/24 -o parent=eth0 lan\ndocker run -d --name web --network lan alpine\n"
                "docker network rm lan\n", engine="20.10",
         docker_error="error while removing network: network lan id <id> has active endpoints",
         source="moby v20.10.24 libnetwork/error.go ActiveEndpointsError, wrapped by daemon/network.go"),
@@ -487,6 +487,11 @@ EXAMPLES: dict[str, Example] = {
         docker_error='Conflict. The container name "/c2" is already in use by container "<id>". You have to '
                      'remove (or rename) that container to be able to reuse that name.',
         source=LAB20 + "gen-c-0032.sh line 5 (daemon/errors.go nameConflictError, with its final '.')"),
+    "container-name-invalid": Example(
+        script=MV + "--subnet 10.8.0.0/24 -o parent=eth1 lan2\ndocker run -d --name x --network lan2 alpine\n",
+        engine="20.10", interfaces=("eth1",),
+        docker_error="Invalid container name (x), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed",
+        source="the lab's 20.10.24 (daemon/names.go reserveName, the same in docker-v29.7.2)"),
     "container-missing": Example(
         script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n"
                "docker run -d --rm --name test4 --network lan alpine\ndocker rm -f test4\n"
@@ -511,7 +516,7 @@ EXAMPLES: dict[str, Example] = {
                      "configured subnets",
         source=LAB20 + "gen-c-0064.sh line 5 (runconfig/errors.go ErrUnsupportedNetworkNoSubnetAndIP)"),
     "kernel-lacks-ipvlan": Example(
-        script=C + "-d ipvlan --subnet 10.1.0.0/24 -o parent=eth0 lan\ndocker run -d --name a --network lan alpine\n",
+        script=C + "-d ipvlan --subnet 10.1.0.0/24 -o parent=eth0 lan\ndocker run -d --name web --network lan alpine\n",
         engine="20.10", kernel_lacks=("ipvlan",),
         docker_error="failed to create the ipvlan port: operation not supported",
         source=LAB20 + "gen-c-0074.sh line 7 (ipvlan_setup.go createIPVlan at Join)"),

@@ -239,8 +239,8 @@ def test_two_containers_with_one_mac_on_a_parent_clash():
 
 def test_containers_count_in_capacity_and_hold_their_network():
     # a /29: 8 addresses, minus network, broadcast, gateway .1 and aux .6 = 4 for containers
-    text = NET + "docker run -d --name a --network lan --ip 192.0.2.2 alpine\n" \
-                 "docker run -d --name b --network lan alpine\n" \
+    text = NET + "docker run -d --name web --network lan --ip 192.0.2.2 alpine\n" \
+                 "docker run -d --name db --network lan alpine\n" \
                  "docker network rm lan\n"
     plan, rep = check(text, "20.10")
     assert [e.ip for e in rep.endpoints] == ["192.0.2.2", "192.0.2.3"]    # the lowest free address
@@ -289,13 +289,14 @@ def test_lists_across_lines_and_shell_keywords():
 def test_stopped_or_disconnected_containers_let_the_network_go():
     # a network with a running container cannot be removed; once the container is stopped,
     # removed with -f or disconnected, rm succeeds and its address is free again
-    base = NET + "docker run -d --name a --network lan --ip 192.0.2.2 alpine\n"
-    for leave in ("docker stop a", "docker rm -f a", "docker container kill a", "docker network disconnect lan a"):
+    base = NET + "docker run -d --name web --network lan --ip 192.0.2.2 alpine\n"
+    for leave in ("docker stop web", "docker rm -f web", "docker container kill web",
+                  "docker network disconnect lan web"):
         _, rep = check(base + leave + "\ndocker network rm lan\n", "29")
         assert rep.removals[0].accepted, leave
-    _, rep = check(base + "docker rm a\ndocker network rm lan\n", "29")     # rm without -f: still running
+    _, rep = check(base + "docker rm web\ndocker network rm lan\n", "29")     # rm without -f: still running
     assert not rep.removals[0].accepted
-    _, rep = check(base + "docker stop a\ndocker run --network lan --ip 192.0.2.2 alpine\n", "29")
+    _, rep = check(base + "docker stop web\ndocker run --network lan --ip 192.0.2.2 alpine\n", "29")
     assert [e.accepted for e in rep.endpoints] == [True, True]
 
 
@@ -465,7 +466,7 @@ def test_a_stopped_container_joins_every_network_of_its_settings_when_it_starts(
             "docker network connect --ip 10.8.0.5 lan2 s4\n"
             "docker network connect --ip 10.8.0.6 lan2 s4\n"
             "docker start s4\n"
-            "docker run -d --name x --network lan2 --ip 10.8.0.5 alpine\n"
+            "docker run -d --name xx --network lan2 --ip 10.8.0.5 alpine\n"
             "docker create --name s3 --network lan alpine\n"
             "docker network connect lan3 s3\n"
             "docker network rm lan3\n"
@@ -476,3 +477,12 @@ def test_a_stopped_container_joins_every_network_of_its_settings_when_it_starts(
         (8, False, "Address already in use"), (9, True, None), (10, True, None),
         (12, False, "network lan3 not found\nError: failed to start containers: s3")]
     assert rep.removals[0].accepted
+
+
+def test_a_container_name_needs_two_characters_of_docker_s_set():
+    # daemon/names.go reserveName (v20.10.24 and docker-v29.7.2); the lab's 20.10.24 for `--name x`
+    text = "docker network create -d macvlan --subnet 10.8.0.0/24 -o parent=eth1 lan2\n" \
+           "docker run -d --name x --network lan2 alpine\ndocker run -d --name x1 --network lan2 alpine\n"
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [
+        (2, False, "Invalid container name (x), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"), (3, True, None)]

@@ -558,6 +558,11 @@ class Engine:
         target = self._by_name.get(network)
         if target is not None and self.profile.validates_endpoint_at_create:
             self._check_in_subnets(target, network, ip, ip6)
+        if name and not re.fullmatch(r"/?[a-zA-Z0-9][a-zA-Z0-9_.-]+", name):
+            # daemon/names.go reserveName (v20.10.24, docker-v29.7.2)
+            raise Refusal("container-name-invalid",
+                          f"Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")
+        name = name[1:] if name.startswith("/") else name      # `--name /c2` is c2
         if name and name in self._containers():
             raise Refusal("container-name-in-use",
                           f'Conflict. The container name "/{name}" is already in use by container "{ID}". '

@@ -158,6 +158,9 @@ _SCRIPT_ERRORS = {
         "(a failed `docker run` leaves its container behind unless --rm).",
         "Conflict. The container name \"/c2\" is already in use by container \"<id>\". You have to remove (or "
         "rename) that container to be able to reuse that name."),
+    "container-name-invalid": ("daemon", "Name containers with two or more of a-z, A-Z, 0-9, '_', '.' and '-', "
+        "starting with a letter or digit.",
+        "Invalid container name (x), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"),
     "container-missing": ("daemon", "Connect a container that exists: one whose create succeeded and that "
         "`--rm` has not removed.",
         "No such container: test4"),

@@ -594,11 +594,11 @@ class Engine:
             if not text:
                 continue
             addr = parse_ip(text)
-            if addr is not None and fam == 4 and not self.profile.at_least(25):
-                addr = _unmap(addr)          # net.ParseIP(..).To4() takes ::ffff:a.b.c.d as IPv4
-            if addr is None or addr.version != fam or (fam == 6 and addr.ipv4_mapped is not None
-                                                        and not self.profile.at_least(25)):
-                # 20.10: an IPv4-mapped --ip6 is To4() != nil, so no IPv6 address (create.go)
+            if addr is not None and fam == 4:
+                addr = _unmap(addr)          # net.ParseIP(..).To4() (29: Is4In6) takes ::ffff:a.b.c.d as IPv4
+            if addr is None or addr.version != fam or (fam == 6 and addr.ipv4_mapped is not None):
+                # an IPv4-mapped --ip6 is no IPv6 address: To4() != nil (create.go @v20.10.24),
+                # Is4In6 (container_operations.go normalizeEndpointIPAMConfig @docker-v29.7.2)
                 raise Refusal("endpoint-address-invalid", f"invalid IPv{fam} address: {text}")
 
     def start(self, c: "Container", join_check=None) -> tuple[Optional[Created], dict]:
@@ -732,7 +732,7 @@ class Engine:
             if not text:
                 continue
             addr = parse_ip(text)
-            if addr is not None and fam == 4 and not self.profile.at_least(25):
+            if addr is not None and fam == 4:
                 addr = _unmap(addr)
             if addr is None or addr.version != fam:
                 raise Refusal("endpoint-address-invalid", f"invalid IPv{fam} address: {text}")

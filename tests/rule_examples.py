@@ -524,8 +524,11 @@ EXAMPLES: dict[str, Example] = {
         script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n"
                "docker run -d --network lan --mac-address 02:00:00:00:00:09 alpine\n"
                "docker run -d --network lan --mac-address 02:00:00:00:00:09 alpine\n", engine="20.10",
-        docker_error='failed to add interface <veth> to sandbox: error setting interface "<veth>" MAC to '
-                     '"02:00:00:00:00:09": address already in use',
+        docker_error='failed to create shim task: OCI runtime create failed: runc create failed: unable to start '
+                     'container process: error during container init: error running hook #0: error running hook: '
+                     'exit status 1, stdout: , stderr: time="<time>" level=fatal msg="failed to add interface '
+                     'veth<id> to sandbox: error setting interface \\"veth<id>\\" MAC to \\"02:00:00:00:00:09\\": '
+                     'address already in use": unknown',
         source="the lab's 20.10.24, two `docker run --mac-address` of one MAC on one macvlan parent (runc hook)"),
     "script-line-skipped": Example(
         script="echo creating the LAN\n" + MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29"),

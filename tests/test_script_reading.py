@@ -486,3 +486,20 @@ def test_a_container_name_needs_two_characters_of_docker_s_set():
     _, rep = check(text, "20.10")
     assert endpoint_answers(rep) == [
         (2, False, "Invalid container name (x), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"), (3, True, None)]
+
+
+def test_a_created_container_s_mac_counts_when_it_starts():
+    text = ("docker network create -d macvlan --subnet 10.7.0.0/24 -o parent=eth0 lan\n"
+            "docker create --name m1 --network lan --mac-address 02:00:00:00:00:01 alpine\n"
+            "docker run -d --name m2 --network lan --mac-address 02:00:00:00:00:01 alpine\n"
+            "docker start m1\n")
+    _, rep = check(text, "20.10")
+    assert [e.accepted for e in rep.endpoints] == [True, True, False]
+    assert rep.endpoints[2].findings[0].rule == "endpoint-mac-in-use"
+    # the lab's 20.10.24 (Debian 12's runc), as tests/recordings.py normalises veth names and times
+    assert rep.endpoints[2].docker_error == (
+        'failed to create shim task: OCI runtime create failed: runc create failed: unable to start container '
+        'process: error during container init: error running hook #0: error running hook: exit status 1, stdout: , '
+        'stderr: time="<time>" level=fatal msg="failed to add interface veth<id> to sandbox: error setting interface '
+        '\\"veth<id>\\" MAC to \\"02:00:00:00:00:01\\": address already in use": unknown'
+        '\nError: failed to start containers: m1')

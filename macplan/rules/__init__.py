@@ -297,21 +297,26 @@ def _attach(eng: Engine, ep, res: EndpointResult, macs: dict) -> None:
     container now and only records the network for a stopped one."""
     import ipaddress
 
-    def join_check(target):
+    def join_check(target, mac):
         # Join: the runtime hook sets the MAC in the sandbox (after IPAM and the driver)
-        if ep.mac and target is not None and target.parent and target.network.driver == "macvlan":
-            owner = macs.get((ep.host, target.parent, ep.mac))
+        if mac and target is not None and target.parent and target.network.driver == "macvlan":
+            owner = macs.get((ep.host, target.parent, mac))
             held = eng.container(owner) if owner is not None else None
             if held is not None and not any(j[0].parent == target.parent for j in held.joined.values()):
                 owner = None         # that container has stopped, left the parent's network or is gone
             elif held is None and owner is not None and not owner.startswith("the container of line"):
                 owner = None
             if owner is not None:
-                # the OCI hook's words (lab, 20.10.24); the interface name is new on every run
-                said = (f'failed to add interface <veth> to sandbox: error setting interface "<veth>" MAC to '
-                        f'"{ep.mac}": address already in use')
+                # the runtime's words through the daemon (the lab's 20.10.24 with Debian 12's containerd
+                # and runc); the veth name and the hook's log time are new on every run, written as
+                # tests/recordings.py normalises them
+                said = ('failed to create shim task: OCI runtime create failed: runc create failed: unable to '
+                        'start container process: error during container init: error running hook #0: error '
+                        'running hook: exit status 1, stdout: , stderr: time="<time>" level=fatal msg="failed to '
+                        'add interface veth<id> to sandbox: error setting interface \\"veth<id>\\" MAC to '
+                        f'\\"{mac}\\": address already in use": unknown')
                 raise Refusal("endpoint-mac-in-use", said,
-                              f"{ep.container or 'this container'} asks for MAC {ep.mac}, which {owner} already "
+                              f"{ep.container or 'this container'} asks for MAC {mac}, which {owner} already "
                               f"has on parent {target.parent}: the kernel refuses a second macvlan interface with "
                               f"one MAC (EADDRINUSE) when the container starts.")
 
@@ -346,8 +351,11 @@ def _attach(eng: Engine, ep, res: EndpointResult, macs: dict) -> None:
         res.ip = str(ipaddress.IPv4Address(taken[4]))
     if 6 in taken:
         res.ip6 = str(ipaddress.IPv6Address(taken[6]))
-    if started and ep.mac and created is not None and created.parent:
-        macs[(ep.host, created.parent, ep.mac)] = ep.container or f"the container of line {ep.line}"
+    held = eng.container(ep.container) if ep.container else None
+    mac = ep.mac or (held.mac if held is not None and created is not None
+                     and created.network.name == held.network else "")
+    if started and mac and created is not None and created.parent:
+        macs[(ep.host, created.parent, mac)] = ep.container or f"the container of line {ep.line}"
 
 
 def check(plan: Plan, engine=None) -> Report:

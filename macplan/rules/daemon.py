@@ -553,7 +553,7 @@ class Engine:
         addresses as written (verifyNetworkingConfig), then reserves the name; the container is
         stored with its network settings and holds no address until it starts."""
         if name:
-            self._named_by_script().add(name)
+            self._named_by_script().add(name[1:] if name.startswith("/") else name)
         self._check_address_text(network, ip, ip6)
         target = self._by_name.get(network)
         if target is not None and self.profile.validates_endpoint_at_create:
@@ -698,7 +698,7 @@ class Engine:
             raise Refusal("endpoint-name-in-use", f"endpoint with name {c.name} already exists in network {network}")
         created, taken = self.attach(network, c.name, ip, ip6, mac, started=False, commit=False)
         if join_check is not None:
-            join_check(created)
+            join_check(created, mac)
         if created.network.driver == "ipvlan" and "ipvlan" in self.host.kernel_lacks:
             # the ipvlan link is made at Join (ipvlan_joinleave.go -> createIPVlan); the endpoint
             # and its addresses are released again

@@ -168,6 +168,8 @@ class Endpoint:
     command: str = "run"
     cli_error: Optional[tuple[str, str]] = None
     line: Optional[int] = field(default=None, compare=False)
+    #: `docker run --rm`: the daemon removes the container when it stops, or fails to start
+    auto_remove: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,9 @@ class Detach:
     network: str = ""          # "" = every network
     host: str = "host"
     line: Optional[int] = field(default=None, compare=False)
+    #: stop, kill, rm (rm -f: the container and its name are gone), rm-stopped (rm without -f:
+    #: only a stopped container goes) or disconnect
+    command: str = "stop"
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """How many containers fit, and which addresses are reserved, per network and subnet.
 
-Counts come from the same simulated daemon the checks use (`rules.daemon.Engine`), so the
+Counts come from the same simulated daemon the checks use (`macplan.docker.daemon.Daemon`), so the
 gateway Docker picks, aux-addresses and pools shared with other networks are all accounted for.
 Everything is interval arithmetic on integers: a /48 costs what a /24 costs.
 """

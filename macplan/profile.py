@@ -194,6 +194,21 @@ class Profile:
         return self.at_least(24)
 
     @property
+    def validates_endpoint_at_create(self) -> bool:
+        """v25+: `docker create|run` checks --ip/--ip6 against an existing network's subnets when
+        the container is created ("invalid config for network N: invalid endpoint settings:...",
+        daemon/create.go validateNetworkingConfig @v25.0.0 .. docker-v29.7.2), so no container is
+        made; 20.10 creates it and the start fails ("Invalid address ...", lab-20.10)."""
+        return self.at_least(25)
+
+    @property
+    def names_unknown_subcommand(self) -> bool:
+        """v28+ CLI: `docker network delete x` prints "docker: unknown command: docker network
+        delete"; up to 27 cli.NoArgs printed the whole `docker network` usage (cli/required.go
+        @v27.0.1 and @v28.0.0; the usage text itself is recorded for 20.10 only)."""
+        return self.at_least(28)
+
+    @property
     def has_ipv4_flag(self) -> bool:
         return self.at_least(28)
 

@@ -33,6 +33,7 @@ C = "docker network create "
 MV = C + "-d macvlan "
 REC20 = "recordings engine-20.10 "
 REC29 = "recordings engine-29.7.2 "
+LAB20 = "recordings lab-20.10 "
 
 EXAMPLES: dict[str, Example] = {
     # ---- the docker CLI (consolidateIpam) -------------------------------------------------
@@ -443,7 +444,7 @@ EXAMPLES: dict[str, Example] = {
         docker_error='error while removing network: configuration network "vlan-cfg1" is in use',
         source=REC20 + "gen-b-0049.sh line 5"),
     "rm-active-endpoints": Example(
-        script=MV + "--subnet 192.0.2.0/24 -o parent=eth0 lan\ndocker run -d --name a --network lan alpine\n"
+        script=MV + "--subnet 192.0.2.0/24 -o parent=eth0 lan\ndocker run -d --name web --network lan alpine\n"
                "docker network rm lan\n", engine="20.10",
         docker_error="error while removing network: network lan id <id> has active endpoints",
         source="moby v20.10.24 libnetwork/error.go ActiveEndpointsError, wrapped by daemon/network.go"),
@@ -457,8 +458,10 @@ EXAMPLES: dict[str, Example] = {
         source="moby libnetwork/network.go createEndpoint (ConfigOnly check)"),
     "endpoint-address-invalid": Example(
         script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\ndocker run -d --network lan --ip 10.9.0.5 alpine\n",
-        engine="29", docker_error="invalid endpoint settings:\nno configured subnet contains IP address 10.9.0.5",
-        source="moby docker-v29.7.2 daemon/container_operations.go (validateEndpointSettings)"),
+        engine="29", docker_error="invalid config for network lan: invalid endpoint settings:\n"
+                                  "no configured subnet contains IP address 10.9.0.5",
+        source="moby docker-v29.7.2 daemon/create.go validateNetworkingConfig, wrapping "
+               "container_operations.go validateEndpointSettings"),
     "endpoint-address-in-use": Example(
         script=MV + "--subnet 10.1.0.0/24 --gateway 10.1.0.1 -o parent=eth0 lan\n"
                "docker run -d --network lan --ip 10.1.0.1 alpine\n", engine="29",
@@ -471,15 +474,61 @@ EXAMPLES: dict[str, Example] = {
         source="moby libnetwork/endpoint.go assignAddressVersion"),
     "endpoint-ipvlan-mac": Example(
         script=C + "-d ipvlan --subnet 10.1.0.0/24 -o parent=eth0 lan\n"
-               "docker run -d --network lan --mac-address 02:00:00:00:00:09 alpine\n", engine="29",
-        docker_error="ipvlan interfaces do not support custom mac address assignment",
-        source="moby libnetwork/drivers/ipvlan/ipvlan_endpoint.go CreateEndpoint"),
+               "docker run -d --name web2 --network lan --mac-address 02:00:00:00:00:09 alpine\n", engine="29",
+        docker_error="failed to create endpoint web2 on network lan: ipvlan interfaces do not support custom mac "
+                     "address assignment",
+        source="moby libnetwork/drivers/ipvlan/ipvlan_endpoint.go CreateEndpoint, wrapped by network.go "
+               "addEndpoint (v20.10.24, 29.7.2); LAB20 gen-c-0103.sh line 10 shows the wrapping"),
+    # ---- containers (lab-20.10: the lab's 20.10.24 on the widened generator's scripts) ---------
+    "container-name-in-use": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n"
+               "docker run -d --name c2 --network lan --ip 10.1.0.5 alpine\n"
+               "docker run -d --name c2 --network lan --ip 10.1.0.6 alpine\n", engine="20.10",
+        docker_error='Conflict. The container name "/c2" is already in use by container "<id>". You have to '
+                     'remove (or rename) that container to be able to reuse that name.',
+        source=LAB20 + "gen-c-0032.sh line 5 (daemon/errors.go nameConflictError, with its final '.')"),
+    "container-name-invalid": Example(
+        script=MV + "--subnet 10.8.0.0/24 -o parent=eth1 lan2\ndocker run -d --name x --network lan2 alpine\n",
+        engine="20.10", interfaces=("eth1",),
+        docker_error="Invalid container name (x), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed",
+        source="the lab's 20.10.24 (daemon/names.go reserveName, the same in docker-v29.7.2)"),
+    "container-missing": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n"
+               "docker run -d --rm --name test4 --network lan alpine\ndocker rm -f test4\n"
+               "docker network connect lan test4\n", engine="20.10",
+        docker_error="No such container: test4", source=LAB20 + "gen-c-0187.sh line 10"),
+    "endpoint-name-in-use": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 vlan501\n"
+               "docker run -d --name web5 --network vlan501 alpine\ndocker network connect vlan501 web5\n",
+        engine="20.10", docker_error="endpoint with name web5 already exists in network vlan501",
+        source=LAB20 + "gen-c-0013.sh line 9"),
+    "endpoint-none-conflict": Example(
+        script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan1\n"
+               "docker create --name app2 --network=none alpine\ndocker network connect lan1 app2\n",
+        engine="20.10",
+        docker_error="container cannot be connected to multiple networks with one of the networks in private "
+                     "(none) mode",
+        source=LAB20 + "gen-c-0121.sh line 5 (runconfig/errors.go ErrConflictNoNetwork)"),
+    "endpoint-ip-without-subnet": Example(
+        script=MV + "-o parent=eth0 mv1\ndocker run -d --name db2 --network=none alpine\n"
+               "docker network connect --ip=10.123.0.5 mv1 db2\n", engine="20.10",
+        docker_error="user specified IP address is supported only when connecting to networks with user "
+                     "configured subnets",
+        source=LAB20 + "gen-c-0064.sh line 5 (runconfig/errors.go ErrUnsupportedNetworkNoSubnetAndIP)"),
+    "kernel-lacks-ipvlan": Example(
+        script=C + "-d ipvlan --subnet 10.1.0.0/24 -o parent=eth0 lan\ndocker run -d --name web --network lan alpine\n",
+        engine="20.10", kernel_lacks=("ipvlan",),
+        docker_error="failed to create the ipvlan port: operation not supported",
+        source=LAB20 + "gen-c-0074.sh line 7 (ipvlan_setup.go createIPVlan at Join)"),
     "endpoint-mac-in-use": Example(
         script=MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n"
                "docker run -d --network lan --mac-address 02:00:00:00:00:09 alpine\n"
                "docker run -d --network lan --mac-address 02:00:00:00:00:09 alpine\n", engine="20.10",
-        docker_error='failed to add interface <veth> to sandbox: error setting interface "<veth>" MAC to '
-                     '"02:00:00:00:00:09": address already in use',
+        docker_error='failed to create shim task: OCI runtime create failed: runc create failed: unable to start '
+                     'container process: error during container init: error running hook #0: error running hook: '
+                     'exit status 1, stdout: , stderr: time="<time>" level=fatal msg="failed to add interface '
+                     'veth<id> to sandbox: error setting interface \\"veth<id>\\" MAC to \\"02:00:00:00:00:09\\": '
+                     'address already in use": unknown',
         source="the lab's 20.10.24, two `docker run --mac-address` of one MAC on one macvlan parent (runc hook)"),
     "script-line-skipped": Example(
         script="echo creating the LAN\n" + MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29"),

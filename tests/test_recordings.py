@@ -40,6 +40,13 @@ def test_normalise_keeps_the_message_and_drops_the_cli_boilerplate():
     assert R.normalise("unknown flag: --macvlan-mode\n\nUsage:  docker network create [OPTIONS] NETWORK\n\n"
                        "Run 'docker network create --help' for more information") == "unknown flag: --macvlan-mode"
     assert R.normalise("docker: Error response from daemon: Address already in use.\nSee 'docker run --help'.") == \
-        "Address already in use."
+        "Address already in use"
+    # reportError adds the final "." unless the daemon's text has one: either text printed it
+    assert R.variants("docker: Error response from daemon: Conflict. The container name \"/c2\" is already in use "
+                      "by container \"" + "0" * 64 + "\". You have to remove (or rename) that container to be able "
+                      "to reuse that name.\nSee 'docker run --help'.") == {
+        'Conflict. The container name "/c2" is already in use by container "<id>". You have to remove (or rename) '
+        'that container to be able to reuse that name' + dot for dot in ("", ".")}
+    assert R.variants("Error response from daemon: network lan not found") == {"network lan not found"}
     assert R.normalise("Error response from daemon: network dm-0123456789ab is already using parent "
                        "interface eth0") == "network dm-<id> is already using parent interface eth0"

@@ -206,8 +206,9 @@ NET = "docker network create -d macvlan --subnet 192.0.2.0/29 --gateway 192.0.2.
     # validateEndpointIPAddress (docker-v29.7.2)
     ("docker run --network lan --ip 203.0.113.5 alpine", "20.10",
      "Invalid address 203.0.113.5: It does not belong to any of this network's subnets"),
+    # (29: when the container is created, daemon/create.go validateNetworkingConfig wraps it)
     ("docker run --network lan --ip 203.0.113.5 alpine", "29",
-     "invalid endpoint settings:\nno configured subnet contains IP address 203.0.113.5"),
+     "invalid config for network lan: invalid endpoint settings:\nno configured subnet contains IP address 203.0.113.5"),
     # libnetwork error.go ErrNoSuchNetwork
     ("docker run --network nolan alpine", "29", "network nolan not found"),
 ])
@@ -218,11 +219,14 @@ def test_container_addresses_are_checked_like_the_daemon(run, engine, said):
 
 
 def test_ipvlan_refuses_a_custom_mac():
-    # moby-rules: ipvlan_endpoint.go "ipvlan interfaces do not support custom mac address assignment"
+    # ipvlan_endpoint.go "ipvlan interfaces do not support custom mac address assignment", wrapped by
+    # libnetwork's addEndpoint (network.go, 20.10.24 and 29.7.2); lab-20.10 gen-c-0103.sh line 10
     text = ("docker network create -d ipvlan --subnet 10.2.0.0/24 -o parent=eth1 iv\n"
-            "docker run --network iv --ip 10.2.0.5 --mac-address 02:00:00:00:00:05 alpine\n")
-    _, rep = check(text, "29")
-    assert rep.endpoints[0].docker_error == "ipvlan interfaces do not support custom mac address assignment"
+            "docker run --name web2 --network iv --ip 10.2.0.5 --mac-address 02:00:00:00:00:05 alpine\n")
+    for engine in ("20.10", "29"):
+        _, rep = check(text, engine)
+        assert rep.endpoints[0].docker_error == \
+            "failed to create endpoint web2 on network iv: ipvlan interfaces do not support custom mac address assignment"
 
 
 def test_two_containers_with_one_mac_on_a_parent_clash():
@@ -235,8 +239,8 @@ def test_two_containers_with_one_mac_on_a_parent_clash():
 
 def test_containers_count_in_capacity_and_hold_their_network():
     # a /29: 8 addresses, minus network, broadcast, gateway .1 and aux .6 = 4 for containers
-    text = NET + "docker run -d --name a --network lan --ip 192.0.2.2 alpine\n" \
-                 "docker run -d --name b --network lan alpine\n" \
+    text = NET + "docker run -d --name web --network lan --ip 192.0.2.2 alpine\n" \
+                 "docker run -d --name db --network lan alpine\n" \
                  "docker network rm lan\n"
     plan, rep = check(text, "20.10")
     assert [e.ip for e in rep.endpoints] == ["192.0.2.2", "192.0.2.3"]    # the lowest free address
@@ -263,7 +267,8 @@ def test_convert_keeps_what_docker_is_left_with(tmp_path):
     assert p.returncode == 0, p.stderr
     back = macplan.load(str(out))
     assert [n.name for n in back.networks] == ["lan", "lab"]     # the CLI-refused command never reached Docker
-    assert back.network("lan").endpoints == (("192.168.50.10", "02:42:c0:a8:32:0a"), ("192.168.50.11", ""))
+    # db is only created (`docker create`): it holds no address until it starts (lab-20.10)
+    assert back.network("lan").endpoints == (("192.168.50.10", "02:42:c0:a8:32:0a"),)
     assert back.network("lab").endpoints == (("10.1.0.20", ""),)
 
 
@@ -284,13 +289,14 @@ def test_lists_across_lines_and_shell_keywords():
 def test_stopped_or_disconnected_containers_let_the_network_go():
     # a network with a running container cannot be removed; once the container is stopped,
     # removed with -f or disconnected, rm succeeds and its address is free again
-    base = NET + "docker run -d --name a --network lan --ip 192.0.2.2 alpine\n"
-    for leave in ("docker stop a", "docker rm -f a", "docker container kill a", "docker network disconnect lan a"):
+    base = NET + "docker run -d --name web --network lan --ip 192.0.2.2 alpine\n"
+    for leave in ("docker stop web", "docker rm -f web", "docker container kill web",
+                  "docker network disconnect lan web"):
         _, rep = check(base + leave + "\ndocker network rm lan\n", "29")
         assert rep.removals[0].accepted, leave
-    _, rep = check(base + "docker rm a\ndocker network rm lan\n", "29")     # rm without -f: still running
+    _, rep = check(base + "docker rm web\ndocker network rm lan\n", "29")     # rm without -f: still running
     assert not rep.removals[0].accepted
-    _, rep = check(base + "docker stop a\ndocker run --network lan --ip 192.0.2.2 alpine\n", "29")
+    _, rep = check(base + "docker stop web\ndocker run --network lan --ip 192.0.2.2 alpine\n", "29")
     assert [e.accepted for e in rep.endpoints] == [True, True]
 
 
@@ -306,3 +312,194 @@ def test_a_container_started_inside_a_substitution_counts():
     _, rep = check(text, "29")
     assert [(e.line, e.accepted) for e in rep.endpoints] == [(2, True), (4, False)]
     assert rep.endpoints[1].docker_error == "Address already in use"
+
+
+# ---- containers as the daemon keeps them (tests/data/recordings/lab-20.10: the lab's 20.10.24) ----
+
+def endpoint_answers(rep):
+    return [(e.line, e.accepted, e.docker_error) for e in rep.endpoints]
+
+
+def test_docker_create_takes_no_address_until_the_container_starts():
+    # lab-20.10 gen-c-0009.sh: a created container may ask for the gateway, and its address is
+    # not taken, so a started container and a connect of the created one still get theirs
+    text = ("docker network create -d macvlan --ipv6 --subnet fd00:31ad::/126 --gateway fd00:31ad::1 -o parent=eth1 v6net1\n"
+            "docker create --name pihole2 --network v6net1 --ip6 fd00:31ad::1 alpine sleep 600\n"
+            "docker run -d --rm --name c3 --network v6net1 alpine sleep 600\n"
+            "docker network connect --ip6 fd00:31ad::2 v6net1 pihole2\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [(2, True, None), (3, True, None), (4, True, None)]
+
+
+def test_a_container_name_is_taken_even_when_its_run_fails():
+    # lab-20.10 gen-c-0076.sh: the failed run leaves db2 behind (daemon/errors.go nameConflictError)
+    text = ("docker network create -d macvlan --subnet 10.92.103.0/24 --gateway 10.92.103.1 -o parent=eth0 pub_net1\n"
+            "docker run -d --name db2 --network nosuchnet alpine sleep 600\n"
+            "docker run -d --name db2 --network=pub_net1 alpine sleep 600\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [
+        (2, False, "network nosuchnet not found"),
+        (3, False, 'Conflict. The container name "/db2" is already in use by container "<id>". You have to remove '
+                   '(or rename) that container to be able to reuse that name.')]
+
+
+def test_a_failed_run_with_rm_leaves_no_container():
+    # lab-20.10 gen-c-0187.sh lines 6 and 10
+    text = ("docker network create -d macvlan --subnet=192.168.252.0/28 -o parent=eth0 office1\n"
+            "docker run -d --rm --name test4 --network=nosuchnet alpine sleep 600\n"
+            "docker network connect office1 test4\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep)[1] == (3, False, "No such container: test4")
+
+
+def test_a_refused_docker_create_makes_no_container():
+    # lab-20.10 gen-c-0219.sh: an IPv4-mapped --ip6 is no IPv6 address (daemon/create.go
+    # verifyNetworkingConfig, To4() != nil), so db2 never exists
+    text = ("docker network create -d macvlan --ipv6 --subnet ::ffff:192.168.195.0/120 -o parent=eth0 v6net1\n"
+            "docker create --name db2 --network v6net1 --ip6 ::ffff:c0a8:c417 alpine sleep 600\n"
+            "docker network connect v6net1 db2\n")
+    _, rep = check(text, "20.10")
+    assert not rep.networks[0].accepted
+    assert endpoint_answers(rep) == [(2, False, "invalid IPv6 address: ::ffff:c0a8:c417"),
+                                     (3, False, "No such container: db2")]
+
+
+def test_connect_joins_a_running_container_and_only_records_a_stopped_one():
+    # lab-20.10 gen-c-0013.sh lines 8-9 (running: the second connect meets its own endpoint) and
+    # gen-c-0207.sh (a container created on --network none cannot join another network)
+    text = ("docker network create -d macvlan --subnet 192.168.47.0/28 --ip-range 192.168.47.8/29 -o parent=eth0 vlan501\n"
+            "docker network create --driver macvlan --subnet 192.168.188.0/25 --opt parent=eth1 iot2\n"
+            "docker run -d --rm --name web5 --network iot2 --ip 192.168.188.82 alpine sleep 600\n"
+            "docker network connect vlan501 web5\n"
+            "docker network connect vlan501 web5\n"
+            "docker create --name pihole2 --network none alpine sleep 600\n"
+            "docker network connect vlan501 pihole2\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [
+        (3, True, None), (4, True, None),
+        (5, False, "endpoint with name web5 already exists in network vlan501"),
+        (6, True, None),
+        (7, False, "container cannot be connected to multiple networks with one of the networks in private (none) mode")]
+
+
+def test_an_address_needs_a_user_configured_subnet():
+    # lab-20.10 gen-c-0189.sh: validateNetworkingConfig comes before the none-mode conflict
+    text = ("docker network create -d macvlan -o parent=eth1 office1\n"
+            "docker create --name app2 --network none alpine sleep 600\n"
+            "docker network connect --ip 10.123.0.5 office1 app2\n"
+            "docker network connect office1 app2\n")
+    _, rep = check(text, "20.10")
+    assert [e.docker_error for e in rep.endpoints[1:]] == [
+        "user specified IP address is supported only when connecting to networks with user configured subnets",
+        "container cannot be connected to multiple networks with one of the networks in private (none) mode"]
+
+
+def test_without_ipvlan_in_the_kernel_every_ipvlan_container_fails_at_start():
+    # lab-20.10 gen-c-0085.sh (kernel_lacks ipvlan): the link is made at Join, after IPAM, and the
+    # address is given back, so a later container asking for it fails the same way
+    text = ("docker network create --driver ipvlan --subnet 172.20.29.0/24 --gateway 172.20.29.1 -o parent=eth0 macnet1\n"
+            "docker run -d --name c2 --network macnet1 --ip 172.20.29.104 alpine sleep 600\n"
+            "docker run -d --name test5 --network macnet1 --ip=172.20.29.104 alpine sleep 600\n"
+            "docker create --name c6 --network macnet1 alpine sleep 600\n")
+    _, rep = check(text, "20.10", kernel_lacks=("ipvlan",))
+    said = "failed to create the ipvlan port: operation not supported"
+    assert endpoint_answers(rep) == [(2, False, said), (3, False, said), (4, True, None)]
+
+
+def test_an_ipv4_address_leaks_when_the_ipv6_one_is_refused():
+    # lab-20.10 gen-c-0044.sh lines 4 and 11: libnetwork's assignAddress returns before
+    # createEndpoint defers the release, so 10.46.247.22 stays allocated
+    text = ("docker network create --driver macvlan --subnet=10.46.247.0/27 --ip-range 10.46.247.16/29 "
+            "--gateway=10.46.247.1 --subnet fd00:d176::/120 --gateway fd00:d176::1 --ipv6 -o parent=eth2 macvlan01\n"
+            "docker run -d --name web2 --network macvlan01 --ip 10.46.247.22 --ip6 fd00:d176:: alpine sleep 600\n"
+            "docker run -d --name db7 --network macvlan01 --ip 10.46.247.22 alpine sleep 600\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [(2, False, "Address already in use"), (3, False, "Address already in use")]
+
+
+def test_network_delete_is_no_docker_command():
+    # lab-20.10 gen-c-0095.sh: `docker network` refuses the arguments and prints its usage
+    # (cli/required.go NoArgs; the trailing "Run 'docker network COMMAND --help'..." line is left
+    # out like other usage boilerplate); from CLI 28 one line names the word
+    text = "docker network create -d macvlan --subnet=192.168.25.0/25 -o parent=eth0 iot1\ndocker network delete iot1\n"
+    _, rep = check(text, "20.10")
+    [rm] = rep.removals
+    assert not rm.accepted and rm.docker_error.startswith("Usage:  docker network COMMAND\n\nManage networks\n")
+    assert rm.docker_error.endswith("\n  rm          Remove one or more networks")
+    _, rep = check(text, "29")
+    assert rep.removals[0].docker_error == "docker: unknown command: docker network delete"
+
+
+def test_docker_start_takes_the_address_a_create_asked_for():
+    # the lab's 20.10.24: two containers created with one --ip; the first start takes it, the
+    # second fails; the CLI then names the containers that failed (cli/command/container/start.go)
+    text = ("docker network create -d macvlan --subnet 10.7.0.0/24 -o parent=eth0 lan\n"
+            "docker create --name st1 --network lan --ip 10.7.0.30 alpine sleep 600\n"
+            "docker create --name st2 --network lan --ip 10.7.0.30 alpine sleep 600\n"
+            "docker start st1\ndocker start st2\ndocker rm st2\ndocker run -d --name st2 --network lan alpine\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [
+        (2, True, None), (3, True, None), (4, True, None),
+        (5, False, "Address already in use\nError: failed to start containers: st2"), (7, True, None)]
+    assert rep.endpoints[3].network == "lan" and rep.endpoints[2].ip == "10.7.0.30"
+
+
+def test_a_mac_is_free_again_once_its_container_is_gone():
+    # two macvlan interfaces on one parent cannot share a MAC (the lab's 20.10.24), but a removed
+    # container's interface is gone with it
+    text = ("docker network create -d macvlan --subnet 10.7.0.0/24 -o parent=eth0 lan\n"
+            "docker run -d --name m1 --network lan --mac-address 02:00:00:00:00:01 alpine\n"
+            "docker rm -f m1\n"
+            "docker run -d --name m2 --network lan --mac-address 02:00:00:00:00:01 alpine\n"
+            "docker run -d --name m3 --network lan --mac-address 02:00:00:00:00:01 alpine\n")
+    _, rep = check(text, "20.10")
+    assert [e.accepted for e in rep.endpoints] == [True, True, False]
+
+
+def test_a_stopped_container_joins_every_network_of_its_settings_when_it_starts():
+    # the lab's 20.10.24: a second connect of a stopped container changes nothing (s4 keeps
+    # 10.8.0.5); a network removed meanwhile makes the start fail
+    text = ("docker network create -d macvlan --subnet 10.7.0.0/24 -o parent=eth0 lan\n"
+            "docker network create -d macvlan --subnet 10.8.0.0/24 -o parent=eth1 lan2\n"
+            "docker network create -d macvlan --subnet 10.9.0.0/24 -o parent=eth2 lan3\n"
+            "docker create --name s4 --network lan --ip 10.7.0.77 alpine\n"
+            "docker network connect --ip 10.8.0.5 lan2 s4\n"
+            "docker network connect --ip 10.8.0.6 lan2 s4\n"
+            "docker start s4\n"
+            "docker run -d --name xx --network lan2 --ip 10.8.0.5 alpine\n"
+            "docker create --name s3 --network lan alpine\n"
+            "docker network connect lan3 s3\n"
+            "docker network rm lan3\n"
+            "docker start s3\n")
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [
+        (4, True, None), (5, True, None), (6, True, None), (7, True, None),
+        (8, False, "Address already in use"), (9, True, None), (10, True, None),
+        (12, False, "network lan3 not found\nError: failed to start containers: s3")]
+    assert rep.removals[0].accepted
+
+
+def test_a_container_name_needs_two_characters_of_docker_s_set():
+    # daemon/names.go reserveName (v20.10.24 and docker-v29.7.2); the lab's 20.10.24 for `--name x`
+    text = "docker network create -d macvlan --subnet 10.8.0.0/24 -o parent=eth1 lan2\n" \
+           "docker run -d --name x --network lan2 alpine\ndocker run -d --name x1 --network lan2 alpine\n"
+    _, rep = check(text, "20.10")
+    assert endpoint_answers(rep) == [
+        (2, False, "Invalid container name (x), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"), (3, True, None)]
+
+
+def test_a_created_container_s_mac_counts_when_it_starts():
+    text = ("docker network create -d macvlan --subnet 10.7.0.0/24 -o parent=eth0 lan\n"
+            "docker create --name m1 --network lan --mac-address 02:00:00:00:00:01 alpine\n"
+            "docker run -d --name m2 --network lan --mac-address 02:00:00:00:00:01 alpine\n"
+            "docker start m1\n")
+    _, rep = check(text, "20.10")
+    assert [e.accepted for e in rep.endpoints] == [True, True, False]
+    assert rep.endpoints[2].findings[0].rule == "endpoint-mac-in-use"
+    # the lab's 20.10.24 (Debian 12's runc), as tests/recordings.py normalises veth names and times
+    assert rep.endpoints[2].docker_error == (
+        'failed to create shim task: OCI runtime create failed: runc create failed: unable to start container '
+        'process: error during container init: error running hook #0: error running hook: exit status 1, stdout: , '
+        'stderr: time="<time>" level=fatal msg="failed to add interface veth<id> to sandbox: error setting interface '
+        '\\"veth<id>\\" MAC to \\"02:00:00:00:00:01\\": address already in use": unknown'
+        '\nError: failed to start containers: m1')

@@ -239,7 +239,7 @@ def script_end_state(plan, engine=None):
             ep, res = plan.endpoints[step.index], report.endpoints[step.index]
             at = next((i for i in range(len(alive) - 1, -1, -1) if alive[i][1].name == ep.network
                        and alive[i][1].host == ep.host and report.networks[alive[i][0]].accepted), None)
-            if res.accepted and at is not None and (ep.ip or ep.mac):
+            if res.accepted and res.started and at is not None and (ep.ip or ep.mac):
                 index, net = alive[at]
                 alive[at] = (index, net.with_(endpoints=net.endpoints + ((ep.ip, ep.mac),)))
     return plan.with_(networks=tuple(n for _, n in alive), removals=(), endpoints=(), detaches=(), steps=())

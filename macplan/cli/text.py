@@ -27,7 +27,8 @@ def check_text(plan, rep) -> str:
                             ["line", "docker network rm", "docker", "removed"])]
     if endpoints:
         lines += ["", table([[str(e.line or "-"), e.container or "-", e.network, e.ip or "-", e.ip6 or "-",
-                              e.mac or "-", "started" if e.accepted else "REFUSED"] for e in endpoints],
+                              e.mac or "-", ("started" if getattr(e, "started", True) else "accepted")
+                              if e.accepted else "REFUSED"] for e in endpoints],
                             ["line", "container", "network", "ip", "ip6", "mac", "docker"])]
     all_findings = [(n.name, f) for n in rep.networks for f in n.findings] + \
         [(f"rm (line {r.line})", f) for r in removals for f in r.findings] + \

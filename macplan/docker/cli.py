@@ -163,7 +163,30 @@ def usage_text(cli_error: tuple[str, str], profile: Profile) -> str:
     if kind == "args-min":
         return f"docker: '{detail}' requires at least 1 argument" if new else \
             f'"{detail}" requires at least 1 argument.'
+    if kind == "network-unknown":
+        # `docker network WORD ...` for a WORD that is no subcommand: cli.NoArgs of `docker network`
+        # (cli/required.go); up to 27 its whole usage text (as the 20.10.24 CLI prints it, lab
+        # recording gen-c-0095.sh), from 28 one line naming the word
+        if profile.names_unknown_subcommand:
+            return f"docker: unknown command: docker network {detail}"
+        return _NETWORK_USAGE
     return detail
+
+
+_NETWORK_USAGE = """Usage:  docker network COMMAND
+
+Manage networks
+
+Commands:
+  connect     Connect a container to a network
+  create      Create a network
+  disconnect  Disconnect a container from a network
+  inspect     Display detailed information on one or more networks
+  ls          List networks
+  prune       Remove all unused networks
+  rm          Remove one or more networks"""
+# (the CLI ends it with "Run 'docker network COMMAND --help' for more information on a command.",
+# boilerplate that docker_error leaves out like the other usage texts' "See '... --help'.")
 
 
 def create_usage(net: Network, profile: Profile) -> Optional[Refusal]:

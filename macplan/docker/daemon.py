@@ -17,7 +17,7 @@ from macplan.docker.ipam import AddressSpace, Pool, RangeSlots
 from macplan.model import LAN_DRIVERS, Host, IpamGroup, Network
 from macplan.profile import Profile
 
-__all__ = ["Daemon", "Created", "Allocation", "PREDEFINED", "DRIVERS"]
+__all__ = ["Daemon", "Created", "Allocation", "Container", "PREDEFINED", "DRIVERS"]
 
 PREDEFINED = ("bridge", "host", "none", "default")
 #: drivers a stock daemon has; macplan models macvlan and ipvlan fully, bridge's IPAM only.
@@ -530,12 +530,196 @@ class Daemon:
         with the last network that uses its subnet (AddressSpace.release keeps the count)."""
         self.spaces[a.family].release(a.pool, a.range_key, [a.gateway, *a.aux.values()])
 
+    # -- containers (scripts): docker create / run / network connect / stop / rm ------------------
+    # The daemon's container side as far as networks go: a container is created with its network
+    # settings (daemon/create.go), takes addresses only when it starts or, running, is connected
+    # (daemon/container_operations.go connectToNetwork -> libnetwork CreateEndpoint and Join).
+
+    def _containers(self) -> dict:
+        """name -> Container that exists (made on first use: scripts only)."""
+        return self.__dict__.setdefault("_script_containers", {})
+
+    def _named_by_script(self) -> set:
+        """Names the script created or tried to create: a connect to one that is gone is "No such
+        container"; a name never seen may belong to a container made outside the script."""
+        return self.__dict__.setdefault("_script_names", set())
+
+    def container(self, name: str) -> Optional["Container"]:
+        return self._containers().get(name)
+
+    def create_container(self, name: str, network: str, ip: str = "", ip6: str = "", mac: str = "",
+                         auto_remove: bool = False) -> "Container":
+        """`docker create` (and the first half of `docker run`): containerCreate checks the
+        addresses as written (verifyNetworkingConfig), then reserves the name; the container is
+        stored with its network settings and holds no address until it starts."""
+        if name:
+            self._named_by_script().add(name[1:] if name.startswith("/") else name)
+        self._check_address_text(network, ip, ip6)
+        target = self._by_name.get(network)
+        if target is not None and self.profile.validates_endpoint_at_create:
+            self._check_in_subnets(target, network, ip, ip6)
+        if name and not re.fullmatch(r"/?[a-zA-Z0-9][a-zA-Z0-9_.-]+", name):
+            # daemon/names.go reserveName (v20.10.24, docker-v29.7.2)
+            raise Refusal("container-name-invalid",
+                          f"Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")
+        name = name[1:] if name.startswith("/") else name      # `--name /c2` is c2
+        if name and name in self._containers():
+            raise Refusal("container-name-in-use",
+                          f'Conflict. The container name "/{name}" is already in use by container "{ID}". '
+                          f'You have to remove (or rename) that container to be able to reuse that name.')
+        c = Container(name, network, ip, ip6, mac, auto_remove)
+        c.settings[network] = (ip, ip6)
+        if name:
+            self._containers()[name] = c
+        return c
+
+    def _check_in_subnets(self, created: Created, network: str, ip: str, ip6: str) -> None:
+        """v25+ containerCreate -> validateNetworkingConfig -> validateEndpointSettings on a network
+        that exists: each address must lie in one of its subnets; the container is not created
+        (daemon/create.go, container_operations.go validateIPAMConfigIsInRange, multierror.Join)."""
+        problems = []
+        for fam, text in ((4, ip), (6, ip6)):
+            addr = parse_ip(text) if text else None
+            if addr is not None and addr.version == fam and \
+                    not any(addr in a.pool.subnet for a in created.allocations if a.family == fam):
+                problems.append(f"no configured subnet contains IP address {addr}")
+        if problems:
+            body = problems[0] if len(problems) == 1 else "* " + "\n* ".join(problems)
+            raise Refusal("endpoint-address-invalid",
+                          f"invalid config for network {network}: invalid endpoint settings:\n{body}")
+
+    def _check_address_text(self, network: str, ip: str, ip6: str) -> None:
+        wanted = {4: ip, 6: ip6}
+        for fam, text in wanted.items():
+            if not text:
+                continue
+            addr = parse_ip(text)
+            if addr is not None and fam == 4:
+                addr = _unmap(addr)          # net.ParseIP(..).To4() (29: Is4In6) takes ::ffff:a.b.c.d as IPv4
+            if addr is None or addr.version != fam or (fam == 6 and addr.ipv4_mapped is not None):
+                # an IPv4-mapped --ip6 is no IPv6 address: To4() != nil (create.go @v20.10.24),
+                # Is4In6 (container_operations.go normalizeEndpointIPAMConfig @docker-v29.7.2)
+                raise Refusal("endpoint-address-invalid", f"invalid IPv{fam} address: {text}")
+
+    def start(self, c: "Container", join_check=None) -> tuple[Optional[Created], dict]:
+        """A container starts (`docker run`, `docker start`): it joins every network of its
+        settings, the one it was created with first (allocateNetwork).  If the start fails the
+        endpoints made are undone and the container stays, stopped (`--rm`: removed, its name free)."""
+        first = (None, {})
+        try:
+            for i, (network, (ip, ip6)) in enumerate(list(c.settings.items())):
+                got = self._join(c, network, ip, ip6, c.mac if network == c.network else "", join_check)
+                if i == 0:
+                    first = got
+        except Refusal:
+            self.detach(c.name, command="start-failed") if c.name else None
+            if c.auto_remove:
+                self._containers().pop(c.name, None)
+            raise
+        c.running = True
+        return first
+
+    def start_named(self, name: str, join_check=None) -> tuple[Optional[Created], dict]:
+        """`docker start NAME`: a stopped container starts; a running one is left as it is."""
+        c = self._containers().get(name)
+        if c is None and name in self._named_by_script():
+            raise Refusal("container-missing", f"No such container: {name}")
+        if c is None or c.running:
+            return None, {}          # running already, or a container from outside the script
+        return self.start(c, join_check)
+
+    def connect(self, name: str, network: str, ip: str = "", ip6: str = "",
+                join_check=None) -> tuple[Optional[Created], dict, bool]:
+        """`docker network connect NETWORK NAME` (ConnectContainerToNetwork): (network, addresses
+        taken, whether the container runs).  A stopped container only records the network in its
+        settings; a running one gets an endpoint now."""
+        c = self._containers().get(name)
+        if c is None and name in self._named_by_script():
+            raise Refusal("container-missing", f"No such container: {name}")
+        if c is None:
+            # a container from outside the script: taken to be running, on no network macplan knows
+            c = self._containers()[name] = Container(name, "", running=True)
+        if not c.running:
+            created = self._by_name.get(network)
+            if created is not None:
+                self._validate_endpoint(created, ip, ip6)
+                if not self._update_settings(c, network):
+                    c.settings[network] = (ip, ip6)      # (a second connect changes nothing)
+            elif network not in c.settings:
+                c.settings[network] = (ip, ip6)
+            return created, {}, False
+        mac = c.mac if network == c.network else ""
+        created, taken = self._join(c, network, ip, ip6, mac, join_check, connecting=True)
+        c.settings.setdefault(network, (ip, ip6))
+        return created, taken, True
+
+    def _update_settings(self, c: "Container", network: str) -> bool:
+        """updateNetworkSettings: True when the container already has this network (no change);
+        a network next to `none` is refused."""
+        for s in c.settings:
+            if s != "none" and s not in self._by_name:
+                continue              # FindNetwork fails: skipped
+            if s == network:
+                return True
+            if s == "none" or network == "none":
+                raise Refusal("endpoint-none-conflict", "container cannot be connected to multiple networks "
+                                                        "with one of the networks in private (none) mode")
+        return False
+
+    def _validate_endpoint(self, created: Created, ip: str, ip6: str) -> None:
+        """validateNetworkingConfig (<=24): an address needs a user-configured subnet of its family."""
+        if self.profile.at_least(25):
+            return
+        for fam, text in ((4, ip), (6, ip6)):
+            if text and not any(not a.default for a in created.allocations if a.family == fam):
+                raise Refusal("endpoint-ip-without-subnet", "user specified IP address is supported only when "
+                                                            "connecting to networks with user configured subnets")
+
+    def _join(self, c: "Container", network: str, ip: str, ip6: str, mac: str, join_check=None,
+              connecting: bool = False) -> tuple[Optional[Created], dict]:
+        """connectToNetwork for one network: the checks in the daemon's order, then libnetwork's
+        CreateEndpoint (name, IPAM, driver) and Join.  Returns (network, {4: int, 6: int})."""
+        if network == "none":
+            if ip or ip6:
+                raise Refusal("endpoint-ip-without-subnet", "user specified IP address is supported on user "
+                                                            "defined networks only")
+            if connecting:
+                self._update_settings(c, network)
+            return None, {}
+        created = self._by_name.get(network)
+        if created is None:
+            raise Refusal("endpoint-network-missing", f"network {network} not found")
+        self._validate_endpoint(created, ip, ip6)
+        if connecting:
+            self._update_settings(c, network)
+        if created.network.config_only:
+            raise Refusal("endpoint-config-only", "cannot create endpoint on configuration-only network")
+        if c.name and network in c.joined:
+            raise Refusal("endpoint-name-in-use", f"endpoint with name {c.name} already exists in network {network}")
+        created, taken = self.attach(network, c.name, ip, ip6, mac, started=False, commit=False)
+        if join_check is not None:
+            join_check(created, mac)
+        if created.network.driver == "ipvlan" and "ipvlan" in self.host.kernel_lacks:
+            # the ipvlan link is made at Join (ipvlan_joinleave.go -> createIPVlan); the endpoint
+            # and its addresses are released again
+            raise Refusal("kernel-lacks-ipvlan", "failed to create the ipvlan port: operation not supported")
+        self._commit(created, c.name, taken)
+        c.joined[network] = (created, taken)
+        return created, taken
+
+    def _commit(self, created: Created, container: str, taken: dict) -> None:
+        by_family = {4: [a for a in created.allocations if a.family == 4],
+                     6: [a for a in created.allocations if a.family == 6]}
+        for fam, addr in taken.items():
+            pool = next(a.pool for a in by_family[fam] if addr in range(a.pool.base, a.pool.base + a.pool.size))
+            pool.taken[addr] = f"container {container or '(unnamed)'}"
+        self._attached().setdefault(id(created), []).append(container)
+
     def attach(self, network: str, container: str, ip: str, ip6: str, mac: str,
-               started: bool = True) -> tuple[Created, dict]:
-        """A container endpoint as the daemon makes it at container start (or connect): the
-        addresses it takes, {4: int, 6: int}; or Refusal with the daemon's text.  A container
-        only created (`docker create`, not `started`) is checked as if it started, but has no
-        endpoint yet, so it does not keep its network from being removed."""
+               started: bool = True, commit: bool = True) -> tuple[Created, dict]:
+        """A container endpoint's IPAM and driver checks, as libnetwork's CreateEndpoint makes them:
+        the addresses it takes, {4: int, 6: int}; or Refusal with the daemon's text.  With
+        `commit` (and `started`) the addresses are taken and the endpoint counts on the network."""
         created = self._by_name.get(network)
         if created is None:
             raise Refusal("endpoint-network-missing", f"network {network} not found")
@@ -548,6 +732,8 @@ class Daemon:
             if not text:
                 continue
             addr = parse_ip(text)
+            if addr is not None and fam == 4:
+                addr = _unmap(addr)
             if addr is None or addr.version != fam:
                 raise Refusal("endpoint-address-invalid", f"invalid IPv{fam} address: {text}")
             parsed[fam] = addr
@@ -560,68 +746,112 @@ class Daemon:
                     raise Refusal("endpoint-address-invalid", "invalid endpoint settings:\n"
                                                       f"no configured subnet contains IP address {addr}")
             elif not any(not a.default for a in by_family[fam]):
-                raise Refusal("endpoint-address-invalid", "user specified IP address is supported only when connecting "
-                                                  "to networks with user configured subnets")
+                raise Refusal("endpoint-ip-without-subnet", "user specified IP address is supported only when "
+                                                            "connecting to networks with user configured subnets")
         taken: dict[int, int] = {}
         for fam in (4, 6):
             allocs = by_family[fam]
-            if fam == 6 and not allocs:
+            if not allocs:
                 continue             # IPv6 is optional for an endpoint
-            if fam == 4 and not allocs:
+            if fam == 6 and 4 in taken:
+                try:
+                    self._assign(6, allocs, parsed, taken, network)
+                except Refusal:
+                    # assignAddress returns before createEndpoint defers releaseAddress, so the
+                    # IPv4 address stays allocated for good (libnetwork endpoint.go/network.go,
+                    # v20.10.24 and 29.7.2 alike; lab recording gen-c-0044.sh lines 4 and 11)
+                    pool = next(a.pool for a in by_family[4]
+                                if taken[4] in range(a.pool.base, a.pool.base + a.pool.size))
+                    pool.taken[taken[4]] = f"leaked by container {container or '(unnamed)'}"
+                    raise
                 continue
-            if fam in parsed:
-                addr = int(parsed[fam])
-                for a in allocs:
-                    if parsed[fam] in a.pool.subnet:
-                        why = a.pool.request(addr)
-                        if why:
-                            raise Refusal("endpoint-address-in-use", why)
-                        taken[fam] = addr
-                        break
-                else:
-                    word = "invalid" if self.profile.at_least(25) else "Invalid"
-                    raise Refusal("endpoint-address-invalid", f"{word} address {parsed[fam]}: It does not belong to "
-                                                      f"any of this network's subnets")
-            else:
-                for a in allocs:
-                    addr, _ = a.pool.pick(a.slots)     # the lowest free bit of its range, as an address
-                    if addr is not None:
-                        taken[fam] = addr
-                        break
-                else:
-                    raise Refusal("endpoint-pool-full", f"no available IPv{fam} addresses on this network's "
-                                                        f"address pools: {network} ({ID})")
+            self._assign(fam, allocs, parsed, taken, network)
         if mac and net.driver == "ipvlan":
-            raise Refusal("endpoint-ipvlan-mac", "ipvlan interfaces do not support custom mac address assignment")
-        for fam, addr in taken.items():
-            pool = next(a.pool for a in by_family[fam] if addr in range(a.pool.base, a.pool.base + a.pool.size))
-            pool.taken[addr] = f"container {container or '(unnamed)'}"
-        if started:
-            self._attached().setdefault(id(created), []).append(container)
-        if container:
-            self.__dict__.setdefault("holders", {}).setdefault(container, []).append((created, taken, started))
+            # the driver's CreateEndpoint error, wrapped by libnetwork's addEndpoint (network.go,
+            # v20.10.24 and 29.7.2 alike)
+            raise Refusal("endpoint-ipvlan-mac", f"failed to create endpoint {container or '<name>'} on network "
+                                                 f"{network}: ipvlan interfaces do not support custom mac address "
+                                                 f"assignment")
+        if commit and started:
+            self._commit(created, container, taken)
         return created, taken
 
-    def detach(self, container: str, network: str = "") -> None:
-        """The container stops (or leaves `network`): its endpoints and addresses are gone."""
-        kept = []
-        for created, taken, started in self.__dict__.get("holders", {}).pop(container, []):
-            if network and created.network.name != network:
-                kept.append((created, taken, started))
+    def _assign(self, fam: int, allocs: list, parsed: dict, taken: dict, network: str) -> None:
+        """assignAddressVersion: the asked address, or the next free one of the range."""
+        if fam in parsed:
+            addr = int(parsed[fam])
+            for a in allocs:
+                if parsed[fam] in a.pool.subnet:
+                    why = a.pool.request(addr)
+                    if why:
+                        raise Refusal("endpoint-address-in-use", why)
+                    taken[fam] = addr
+                    break
+            else:
+                word = "invalid" if self.profile.at_least(25) else "Invalid"
+                raise Refusal("endpoint-address-invalid", f"{word} address {parsed[fam]}: It does not belong to "
+                                                  f"any of this network's subnets")
+        else:
+            for a in allocs:
+                addr, _ = a.pool.pick(a.slots)     # the lowest free bit of its range, as an address
+                if addr is not None:
+                    taken[fam] = addr
+                    break
+            else:
+                raise Refusal("endpoint-pool-full", f"no available IPv{fam} addresses on this network's "
+                                                    f"address pools: {network} ({ID})")
+
+    def detach(self, container: str, network: str = "", command: str = "stop") -> None:
+        """The container stops (stop, kill), is removed (rm -f) or leaves `network` (network
+        disconnect): its endpoints and addresses are gone; rm frees its name, and so does a stop
+        of a `--rm` container."""
+        c = self._containers().get(container)
+        if c is None:
+            return                   # a container macplan does not know is no matter
+        if command == "rm-stopped":
+            # `docker rm` without -f refuses a running container and removes a stopped one
+            if not c.running:
+                del self._containers()[container]
+            return
+        for name, (created, taken) in list(c.joined.items()):
+            if network and name != network:
                 continue
             for fam, addr in taken.items():
                 for a in created.allocations:
                     if a.family == fam and a.pool.taken.get(addr, "").startswith("container "):
                         a.pool.taken.pop(addr, None)
             users = self._attached().get(id(created), [])
-            if started and container in users:
+            if container in users:
                 users.remove(container)
-        if kept:
-            self.__dict__["holders"][container] = kept
+            del c.joined[name]
+        if command == "disconnect":
+            c.settings.pop(network, None)
+            return
+        c.running = False
+        if command == "rm" or c.auto_remove:
+            del self._containers()[container]
 
     def _attached(self) -> dict:
         """id(Created) -> the containers on it (made on first use: scripts only)."""
         return self.__dict__.setdefault("attached", {})
+
+
+@dataclass
+class Container:
+    """A container of a script as the daemon keeps it: its name, the network and addresses it was
+    created with (`docker run|create --network --ip --ip6 --mac-address`), the networks in its
+    settings and, while it runs, the endpoints it has."""
+    name: str
+    network: str
+    ip: str = ""
+    ip6: str = ""
+    mac: str = ""
+    auto_remove: bool = False
+    running: bool = False
+    #: network name, as written -> (ip, ip6) asked for on it, in the order the networks were added
+    settings: dict = field(default_factory=dict)
+    joined: dict = field(default_factory=dict)       # network name -> (Created, {family: address})
+
 
 
 

@@ -468,9 +468,13 @@ def _create(rest: list[str], line: int, host: str) -> Network:
         labels=maps("label"), ipam_driver=last("ipam-driver"), ipam_options=maps("ipam-opt"), line=line)
 
 
-def _remove(rest: list[str], line: int, host: str) -> Removal:
+def _remove(rest: list[str], line: int, host: str, verb: str = "rm") -> Removal:
     # -f/--force exists from CLI 23; older CLIs refuse it (rules.cli decides per engine)
     flags, positional, error = _pflag(rest, {"force"}, set(), {}, short_bools={"f"})
+    if verb not in ("rm", "remove"):
+        # `docker network delete`: no such subcommand (rm's only alias is remove), so `docker
+        # network` itself refuses its arguments (cli/required.go NoArgs)
+        error = _Usage("network-unknown", verb)
     force = next((("-f" if name == "f" else "--force") for name, v in flags if v), None)
     if error is None and not positional:
         error = _Usage("args-min", "docker network rm")
@@ -500,11 +504,14 @@ def _run(command: str, rest: list[str], line: int, host: str) -> Optional[Endpoi
     if error is None and not positional:
         error = _Usage("args-min", f"docker {command}")
     got: dict[str, str] = {}
+    auto_remove = False
     for name, value in flags:
         if name in ("network", "net"):
             name = "network"
         if isinstance(value, str):
             got[name] = value
+        elif name == "rm":
+            auto_remove = bool(value)
     network = got.get("network", "")
     # `--network name=N,ip=A` (engine 25+ advanced syntax) is read for its name and addresses
     if "=" in network:
@@ -513,11 +520,12 @@ def _run(command: str, rest: list[str], line: int, host: str) -> Optional[Endpoi
         got.setdefault("ip", fields.get("ip", ""))
         got.setdefault("ip6", fields.get("ip6", ""))
         got.setdefault("mac-address", fields.get("mac-address", ""))
-    if network in ("", "default", "bridge", "host", "none") or network.startswith("container:"):
+    if network in ("", "default", "bridge", "host") or network.startswith("container:"):
         return None        # not a macvlan/ipvlan network of the script
+    # `--network none` is kept: such a container cannot join another network later
     return Endpoint(network, got.get("name", ""), got.get("ip", ""), got.get("ip6", ""),
                     got.get("mac-address", "").lower(), host, command.split()[-1],
-                    (error.kind, error.detail) if error else None, line)
+                    (error.kind, error.detail) if error else None, line, auto_remove)
 
 
 def _docker_words(words: list) -> Optional[list]:
@@ -621,7 +629,17 @@ def parse_script(text: str, source: str = "<string>", interfaces: Optional[Itera
                 networks.append(_create(dwords[2:], line, host))
             elif kind == "rm":
                 steps.append(Step("rm", len(removals), line, when, stops))
-                removals.append(_remove(dwords[2:], line, host))
+                removals.append(_remove(dwords[2:], line, host, dwords[1]))
+            elif kind == "start":
+                # `docker start A B`: one endpoint entry per container, in order
+                names = _start_names(dwords[used:])
+                if not names:
+                    skipped.append((line, _show(words)))
+                    prev_step = False
+                    continue
+                for name in names:
+                    steps.append(Step("endpoint", len(endpoints), line, when, stops))
+                    endpoints.append(Endpoint("", name, host=host, command="start", line=line))
             elif kind == "detach":
                 gone = _detach(" ".join(dwords[:used]), dwords[used:], line, host)
                 if gone is None:
@@ -654,12 +672,16 @@ def _docker_kind(words: Optional[list]) -> tuple[Optional[str], int]:
         return None, 0
     first, second = words[0], words[1] if len(words) > 1 else None
     if first == "network":
-        return {"create": "create", "rm": "rm", "remove": "rm", "connect": "connect",
+        return {"create": "create", "rm": "rm", "remove": "rm", "delete": "rm", "connect": "connect",
                 "disconnect": "detach"}.get(second), 2
     if first in ("run", "create"):
         return "run", 1
     if first == "container" and second in ("run", "create"):
         return "run", 2
+    if first == "start":
+        return "start", 1
+    if first == "container" and second == "start":
+        return "start", 2
     if first in ("stop", "kill", "rm"):
         return "detach", 1
     if first == "container" and second in ("stop", "kill", "rm"):
@@ -667,16 +689,31 @@ def _docker_kind(words: Optional[list]) -> tuple[Optional[str], int]:
     return None, 0
 
 
+def _start_names(rest: list) -> list:
+    """The containers of `docker start [OPTIONS] CONTAINER...` (its flags that take a value:
+    --detach-keys, --checkpoint, --checkpoint-dir)."""
+    names, i = [], 0
+    while i < len(rest):
+        w = rest[i]
+        i += 1
+        if w in ("--detach-keys", "--checkpoint", "--checkpoint-dir"):
+            i += 1
+        elif not w.startswith("-"):
+            names.append(w)
+    return names
+
+
 def _detach(command: str, rest: list, line: int, host: str) -> Optional[Detach]:
     """What frees a container's addresses: stop, kill, rm -f (rm alone refuses a running
     container), network disconnect.  None when nothing is freed."""
     words = [w for w in rest if not w.startswith("-")]
     if command.endswith("disconnect"):
-        return Detach(tuple(words[1:2]), words[0], host, line) if len(words) == 2 else None
+        return Detach(tuple(words[1:2]), words[0], host, line, "disconnect") if len(words) == 2 else None
     if command.endswith("rm") and not any(w in ("-f", "--force") or (w.startswith("-") and not w.startswith("--")
                                                                      and "f" in w) for w in rest):
-        return None
-    return Detach(tuple(words), "", host, line) if words else None
+        # rm alone removes only a stopped container (its name is free again; the lab's 20.10.24)
+        return Detach(tuple(words), "", host, line, "rm-stopped") if words else None
+    return Detach(tuple(words), "", host, line, command.split()[-1]) if words else None
 
 
 def _errexit(args: list, current: bool) -> bool:

@@ -1,5 +1,5 @@
 """The refusals: each id Docker's create path can stop at, with what to do about it.
-The check itself lives where Docker makes it (rules.cli for the CLI, rules.daemon for the
+The check itself lives where Docker makes it (macplan.docker.cli for the CLI, macplan.docker.daemon for the
 daemon, IPAM and driver); this table gives every refusal its stable id and advice."""
 from macplan.rules.catalog import declare
 
@@ -145,7 +145,29 @@ _ERRORS.update({
     "endpoint-pool-full": ("ipam", "Use a bigger subnet or ip-range, or fewer containers.",
         "no available IPv4 addresses on this network's address pools: lan (<id>)"),
     "endpoint-ipvlan-mac": ("driver", "Drop --mac-address: ipvlan containers share the parent's MAC.",
-        "ipvlan interfaces do not support custom mac address assignment"),
+        "failed to create endpoint web2 on network lan: ipvlan interfaces do not support custom mac address assignment"),
+    # containers: names, the none network, and the kernel's ipvlan links (lab-20.10 recordings)
+    "container-name-in-use": ("daemon", "Give each container its own --name, or remove the old one first "
+        "(a failed `docker run` leaves its container behind unless --rm).",
+        "Conflict. The container name \"/c2\" is already in use by container \"<id>\". You have to remove (or "
+        "rename) that container to be able to reuse that name."),
+    "container-name-invalid": ("daemon", "Name containers with two or more of a-z, A-Z, 0-9, '_', '.' and '-', "
+        "starting with a letter or digit.",
+        "Invalid container name (x), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"),
+    "container-missing": ("daemon", "Connect a container that exists: one whose create succeeded and that "
+        "`--rm` has not removed.",
+        "No such container: test4"),
+    "endpoint-name-in-use": ("daemon", "Connect a running container to a network it is not on yet.",
+        "endpoint with name web5 already exists in network vlan501"),
+    "endpoint-none-conflict": ("daemon", "Create the container on the network (--network) instead of "
+        "--network none, then connect it to more networks.",
+        "container cannot be connected to multiple networks with one of the networks in private (none) mode"),
+    "endpoint-ip-without-subnet": ("daemon", "Give the network a --subnet of that family before asking for a "
+        "container address (--ip / --ip6).",
+        "user specified IP address is supported only when connecting to networks with user configured subnets"),
+    "kernel-lacks-ipvlan": ("driver", "Load the ipvlan module (or use macvlan): Docker makes the ipvlan link "
+        "only when a container joins.",
+        "failed to create the ipvlan port: operation not supported"),
 })
 
 for _id, (_stage, _advice, _example) in _ERRORS.items():

@@ -467,6 +467,12 @@ EXAMPLES: dict[str, Example] = {
                "docker run -d --network lan --ip 10.1.0.1 alpine\n", engine="29",
         docker_error="Address already in use",
         source="moby libnetwork/ipam allocator (RequestAddress of a taken address)"),
+    "endpoint-range-unreachable": Example(
+        script=C + "-d macvlan --ipv6 --subnet fdea:317:4f4::/60 --ip-range fdea:317:4f4:2::/64 "
+               "--gateway fdea:317:4f4:2::1 -o parent=eth0 v6net1\n"
+               "docker run -d --name pihole2 --network v6net1 alpine\n", engine="20.10",
+        docker_error="invalid bit range [0, 18446744073709551615]",
+        source="the lab's 20.10.24, differential scenario s20251128-53 (ipvlan there; the IPAM path is the driver's neither)"),
     "endpoint-pool-full": Example(
         script=MV + "--subnet 192.0.2.0/30 -o parent=eth0 lan\n"
                + "docker run -d --network lan alpine\n" * 3, engine="29",

@@ -503,3 +503,13 @@ def test_a_created_container_s_mac_counts_when_it_starts():
         'stderr: time="<time>" level=fatal msg="failed to add interface veth<id> to sandbox: error setting interface '
         '\\"veth<id>\\" MAC to \\"02:00:00:00:00:01\\": address already in use": unknown'
         '\nError: failed to start containers: m1')
+
+
+def test_a_mac_address_the_cli_cannot_parse_is_the_clis_refusal():
+    # what the lab's 20.10.24 CLI printed (differential scenario s20251128-128), before sending anything
+    _, rep = check(NET + "docker run -d --network lan --mac-address 02:42:zz:00:00:01 alpine\n", "20.10")
+    assert not rep.endpoints[0].accepted
+    assert rep.endpoints[0].docker_error == "docker: 02:42:zz:00:00:01 is not a valid mac address."
+    # Go's net.ParseMAC also takes dashes and the dotted form
+    _, rep = check(NET + "docker run -d --network lan --mac-address 0242.c000.0209 alpine\n", "20.10")
+    assert rep.endpoints[0].accepted

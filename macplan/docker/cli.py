@@ -163,6 +163,9 @@ def usage_text(cli_error: tuple[str, str], profile: Profile) -> str:
     if kind == "args-min":
         return f"docker: '{detail}' requires at least 1 argument" if new else \
             f'"{detail}" requires at least 1 argument.'
+    if kind == "run-flag":
+        # `docker run|create` report their own flag errors as "docker: %s." (cli/command/container)
+        return f"docker: {detail}."
     if kind == "network-unknown":
         # `docker network WORD ...` for a WORD that is no subcommand: cli.NoArgs of `docker network`
         # (cli/required.go); up to 27 its whole usage text (as the 20.10.24 CLI prints it, lab

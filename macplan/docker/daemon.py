@@ -793,10 +793,14 @@ class Daemon:
                                                   f"any of this network's subnets")
         else:
             for a in allocs:
-                addr, _ = a.pool.pick(a.slots)     # the lowest free bit of its range, as an address
+                addr, why = a.pool.pick(a.slots)     # the lowest free bit of its range, as an address
                 if addr is not None:
                     taken[fam] = addr
                     break
+                if why != a.pool.profile.no_addresses_text:
+                    # libnetwork assignAddressVersion tries the next pool only when this one is full;
+                    # any other allocator error (20.10's "invalid bit range" of a /64 ip-range) stops it
+                    raise Refusal("endpoint-range-unreachable", why)
             else:
                 raise Refusal("endpoint-pool-full", f"no available IPv{fam} addresses on this network's "
                                                     f"address pools: {network} ({ID})")

@@ -522,10 +522,28 @@ def _run(command: str, rest: list[str], line: int, host: str) -> Optional[Endpoi
         got.setdefault("mac-address", fields.get("mac-address", ""))
     if network in ("", "default", "bridge", "host") or network.startswith("container:"):
         return None        # not a macvlan/ipvlan network of the script
+    mac = got.get("mac-address", "")
+    if error is None and mac and not _go_mac(mac):
+        # the CLI parses --mac-address before it sends anything (cli/command/container/opts.go)
+        error = _Usage("run-flag", f"{mac} is not a valid mac address")
     # `--network none` is kept: such a container cannot join another network later
     return Endpoint(network, got.get("name", ""), got.get("ip", ""), got.get("ip6", ""),
                     got.get("mac-address", "").lower(), host, command.split()[-1],
                     (error.kind, error.detail) if error else None, line, auto_remove)
+
+
+_MAC_GROUPS = re.compile(r"[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2})*)?\Z")
+
+
+def _go_mac(text: str) -> bool:
+    """Go's net.ParseMAC: 6, 8 or 20 octets as xx:xx.., xx-xx.. or xxxx.xxxx.. (ASCII hex)."""
+    if "." in text:
+        groups = text.split(".")
+        return len(groups) in (3, 4, 10) and all(len(g) == 4 and all(c in "0123456789abcdefABCDEF" for c in g)
+                                                 for g in groups)
+    if not _MAC_GROUPS.match(text):
+        return False
+    return len(re.split(r"[:-]", text)) in (6, 8, 20)
 
 
 def _docker_words(words: list) -> Optional[list]:

@@ -165,6 +165,9 @@ _ERRORS.update({
     "endpoint-ip-without-subnet": ("daemon", "Give the network a --subnet of that family before asking for a "
         "container address (--ip / --ip6).",
         "user specified IP address is supported only when connecting to networks with user configured subnets"),
+    "endpoint-range-unreachable": ("ipam", "Use an IPv6 --ip-range of /65 or longer: up to engine 27 the allocator "
+        "counts a subnet's addresses in 64 bits, and a /64 range (or wider) is out of its reach.",
+        "invalid bit range [0, 18446744073709551615]"),
     "kernel-lacks-ipvlan": ("driver", "Load the ipvlan module (or use macvlan): Docker makes the ipvlan link "
         "only when a container joins.",
         "failed to create the ipvlan port: operation not supported"),

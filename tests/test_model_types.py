@@ -23,3 +23,12 @@ def test_network_derived_attributes_are_no_init_fields():
     assert m.parent == "eth1" and m.option_map == {"parent": "eth1"}
     assert "option_map" not in repr(n) and n == Network("n", options=(("macvlan_mode", "bridge"), ("parent", "eth0.5")))
     assert hash(n) == hash(Network("n", options=n.options))
+
+
+def test_port_rows_are_port_macs_as_dicts():
+    import macplan
+    from macplan.macs import PortMacs
+    plan = macplan.load("examples/port-security.yaml")
+    ports = macplan.capacity(plan).ports
+    assert ports and all(list(p) == ["host", "interface", "macs", "limit"] for p in ports)
+    assert all(PortMacs(**p).to_dict() == p for p in ports)

@@ -3,13 +3,22 @@ networks an edit can affect are re-simulated, the rest reused. The planner's eng
 from __future__ import annotations
 
 import ipaddress
-from typing import Optional
+from typing import TYPE_CHECKING, Optional, Union
 
 import macplan
 from macplan.model import LAN_DRIVERS, Network, Plan
 
+if TYPE_CHECKING:
+    from macplan.report import Capacity, Report
 
-def _net_info(net: Network):
+_Subnet = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+#: (local, parent, parsed subnets): what `_net_info` says of one network
+_NetInfo = tuple[bool, Optional[str], tuple[_Subnet, ...]]
+#: (name, index, parent, parsed subnets): one network of a host as `_related` compares them
+_Item = tuple[str, int, Optional[str], tuple[_Subnet, ...]]
+
+
+def _net_info(net: Network) -> _NetInfo:
     """(local, parent, parsed subnets) of a network, for deciding what it can affect.
 
     The simulated daemon links networks through the exact parent string (parent-in-use, the
@@ -18,7 +27,7 @@ def _net_info(net: Network):
     local = (net.driver in LAN_DRIVERS and not net.config_only and net.config_from is None
              and net.scope in (None, "", "local") and net.ipam_driver in (None, "", "default")
              and bool(net.subnets) and bool(net.parent))
-    nets = []
+    nets: list[_Subnet] = []
     for s in net.subnets:
         try:
             nets.append(ipaddress.ip_network(s, strict=False))
@@ -27,7 +36,7 @@ def _net_info(net: Network):
     return local, net.parent, tuple(nets)
 
 
-def _related(a, b) -> bool:
+def _related(a: _Item, b: _Item) -> bool:
     """Can two networks on one host change each other's outcome (parent, pools, name)?"""
     (na, _, parent_a, sub_a), (nb, _, parent_b, sub_b) = a, b
     if na == nb or (parent_a and parent_a == parent_b):
@@ -50,16 +59,16 @@ class Checked:
 
     def __init__(self, plan: Plan, engine: Optional[str] = None):
         self.engine = engine
-        self._info: dict[int, tuple] = {}
+        self._info: dict[int, tuple[Network, _NetInfo]] = {}
         self.last = "full"
         self.full(plan)
 
     def full(self, plan: Plan) -> None:
         self.plan = plan
-        self.report = macplan.check(plan, engine=self.engine)
+        self.report: Report = macplan.check(plan, engine=self.engine)
         self.last = "full"
 
-    def info(self, net: Network):
+    def info(self, net: Network) -> _NetInfo:
         got = self._info.get(id(net))
         if got is None or got[0] is not net:
             got = self._info[id(net)] = (net, _net_info(net))
@@ -91,7 +100,7 @@ class Checked:
             return False
         host = new.host
         nets = plan2.networks
-        on_host = []
+        on_host: list[_Item] = []
         for j, n in enumerate(nets):
             if n.host != host:
                 continue
@@ -102,7 +111,7 @@ class Checked:
         lo, lbase, lsubs = self.info(old)
         if not lo:
             return False
-        seeds = [(old.name, index, lbase, lsubs)] + [x for x in on_host if x[1] == index]
+        seeds: list[_Item] = [(old.name, index, lbase, lsubs)] + [x for x in on_host if x[1] == index]
         closure = {index}
         queue = list(seeds)
         while queue:
@@ -118,5 +127,5 @@ class Checked:
         return True
 
     @property
-    def capacity(self):
+    def capacity(self) -> Capacity:
         return macplan.capacity(self.plan, engine=self.engine, report=self.report)

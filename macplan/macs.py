@@ -7,15 +7,47 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Mapping, Optional, Protocol, TypedDict, Union
 
-from macplan.model import LAN_DRIVERS
+from macplan.docker.daemon import Created
+from macplan.model import LAN_DRIVERS, Plan
 from macplan.profile import Profile
 
-__all__ = ["predict_mac", "ParentMacs", "VlanMacs", "count_macs"]
+__all__ = ["predict_mac", "ParentMacs", "VlanMacs", "PortMacs", "count_macs"]
 
 
-def predict_mac(ipv4: str, engine=None) -> Optional[str]:
+class HoldsContainers(Protocol):
+    """What counting needs of a network's capacity (macplan.pools.NetworkCapacity)."""
+    @property
+    def containers(self) -> int: ...
+
+
+class ParentMacsDict(TypedDict):
+    host: str
+    parent: str
+    vlan: Optional[int]
+    macs: int
+    macvlan: int
+    ipvlan: int
+    networks: list[str]
+
+
+class VlanMacsDict(TypedDict):
+    vlan: Optional[int]
+    macs: int
+    hosts: list[str]
+    limit: Optional[int]
+
+
+class PortMacsDict(TypedDict):
+    """A switch port's row in Report.ports and `macplan capacity --json`'s "ports"."""
+    host: str
+    interface: Optional[str]
+    macs: int
+    limit: Optional[int]
+
+
+def predict_mac(ipv4: str, engine: Union[str, Profile, None] = None) -> Optional[str]:
     """The MAC Docker gives a macvlan endpoint with this IPv4 address, or None when random (v28+)."""
     if Profile.of(engine).random_macs:
         return None
@@ -27,17 +59,17 @@ def predict_mac(ipv4: str, engine=None) -> Optional[str]:
 class ParentMacs:
     host: str
     parent: str
-    base: str
+    base: Optional[str]         # the base interface: the switch port
     vlan: Optional[int]
     macvlan: int = 0          # one per macvlan container
     ipvlan: int = 0           # the parent's MAC, shared by all ipvlan containers (0 or 1)
-    networks: tuple = ()
+    networks: tuple[str, ...] = ()
 
     @property
     def macs(self) -> int:
         return self.macvlan + self.ipvlan
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> ParentMacsDict:
         return {"host": self.host, "parent": self.parent, "vlan": self.vlan, "macs": self.macs,
                 "macvlan": self.macvlan, "ipvlan": self.ipvlan, "networks": list(self.networks)}
 
@@ -46,18 +78,32 @@ class ParentMacs:
 class VlanMacs:
     vlan: Optional[int]
     macs: int
-    hosts: tuple
+    hosts: tuple[str, ...]
     limit: Optional[int]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> VlanMacsDict:
         return {"vlan": self.vlan, "macs": self.macs, "hosts": list(self.hosts), "limit": self.limit}
 
 
-def count_macs(created, plan, capacities) -> tuple[list[ParentMacs], list[VlanMacs], list[dict]]:
+@dataclass(frozen=True)
+class PortMacs:
+    """MAC addresses one physical switch port sees: every VLAN on the host interface, plus the
+    host's own MAC, against the port-security limit."""
+    host: str
+    interface: Optional[str]
+    macs: int
+    limit: Optional[int]
+
+    def to_dict(self) -> PortMacsDict:
+        return {"host": self.host, "interface": self.interface, "macs": self.macs, "limit": self.limit}
+
+
+def count_macs(created: Iterable[Created], plan: Plan, capacities: Mapping[int, Optional[HoldsContainers]]
+               ) -> tuple[list[ParentMacs], list[VlanMacs], list[PortMacsDict]]:
     """Per parent, per VLAN, and per physical port (base interface: the switch port sees
     every VLAN on it plus the host's own MAC).  Expected containers count; a network with no
     expected count counts as full (its capacity), the worst case a switch will meet."""
-    parents: dict[tuple, ParentMacs] = {}
+    parents: dict[tuple[str, str], ParentMacs] = {}
     for c in created:
         n = c.network
         if n.driver not in LAN_DRIVERS or n.config_only or not n.parent:
@@ -77,17 +123,18 @@ def count_macs(created, plan, capacities) -> tuple[list[ParentMacs], list[VlanMa
             pm.ipvlan = 1
         pm.networks += (n.name,)
     limits = dict(plan.vlan_limits)
-    vlans: dict = {}
+    vlan_macs: dict[Optional[int], int] = {}
+    vlan_hosts: dict[Optional[int], set[str]] = {}
     for pm in parents.values():
-        v = vlans.setdefault(pm.vlan, {"macs": 0, "hosts": set()})
-        v["macs"] += pm.macs
-        v["hosts"].add(pm.host)
-    vlan_rows = [VlanMacs(k, v["macs"], tuple(sorted(v["hosts"])), limits.get(k))
-                 for k, v in sorted(vlans.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0))]
-    ports: dict[tuple, dict] = {}
+        vlan_macs[pm.vlan] = vlan_macs.get(pm.vlan, 0) + pm.macs
+        vlan_hosts.setdefault(pm.vlan, set()).add(pm.host)
+    vlan_rows = [VlanMacs(k, macs, tuple(sorted(vlan_hosts[k])), limits.get(k) if k is not None else None)
+                 for k, macs in sorted(vlan_macs.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0))]
+    ports: dict[tuple[str, Optional[str]], PortMacs] = {}
     for pm in parents.values():
-        port = ports.setdefault((pm.host, pm.base), {"host": pm.host, "interface": pm.base, "macs": 1, "limit": None})
-        port["macs"] += pm.macs
-        iface = plan.host(pm.host).interface(pm.base)
-        port["limit"] = iface.mac_limit if iface else None
-    return list(parents.values()), vlan_rows, list(ports.values())
+        before = ports.get((pm.host, pm.base))
+        iface = plan.host(pm.host).interface(pm.base) if pm.base is not None else None
+        ports[(pm.host, pm.base)] = PortMacs(pm.host, pm.base, (before.macs if before else 1) + pm.macs,
+                                             iface.mac_limit if iface else None)
+    # Report.ports (macplan/report.py, typed later) still holds the rows as dicts
+    return list(parents.values()), vlan_rows, [p.to_dict() for p in ports.values()]

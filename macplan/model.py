@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Optional
+from typing import TYPE_CHECKING, Optional, Sequence, TypedDict, Union
 
 from macplan.errors import PlanError
+
+if TYPE_CHECKING:
+    from typing import Unpack
 
 __all__ = ["LAN_DRIVERS", "MACVLAN_MODES", "IPVLAN_MODES", "Interface", "Host", "Network", "Plan", "IpamGroup", "Dhcp", "Removal", "Endpoint", "Detach", "Step", "creation_order",
            "PlanError",
@@ -41,7 +44,7 @@ class Interface:
 class Host:
     name: str = "host"
     interfaces: tuple[Interface, ...] = ()
-    kernel_lacks: frozenset = frozenset()
+    kernel_lacks: frozenset[str] = frozenset()
     #: False: the interface list is unknown, so parent existence is not judged.
     interfaces_known: bool = True
     #: this daemon's swarm role: "inactive", "manager" or "worker"
@@ -70,14 +73,45 @@ class IpamGroup:
     gateway: Optional[str] = None
     aux: tuple[tuple[str, str], ...] = ()
 
-    def to_dict(self, subnet="subnet", ip_range="ip_range", gateway="gateway", aux="aux") -> dict:
+    def to_dict(self, subnet: str = "subnet", ip_range: str = "ip_range", gateway: str = "gateway",
+                aux: str = "aux") -> dict[str, Union[str, dict[str, str]]]:
         """The entry under the key names a format uses (YAML plan, Engine API, compose),
         leaving out what is not set."""
-        out: dict = {subnet: self.subnet}
-        for key, value in ((ip_range, self.ip_range), (gateway, self.gateway), (aux, dict(self.aux))):
+        out: dict[str, Union[str, dict[str, str]]] = {subnet: self.subnet}
+        values: tuple[tuple[str, Union[str, dict[str, str], None]], ...] = (
+            (ip_range, self.ip_range), (gateway, self.gateway), (aux, dict(self.aux)))
+        for key, value in values:
             if value:
                 out[key] = value
         return out
+
+
+class NetworkChanges(TypedDict, total=False):
+    """What `Network.with_` may change: any of its init fields, by name (tests/test_model_types.py
+    keeps the two in step)."""
+    name: str
+    driver: str
+    host: str
+    options: tuple[tuple[str, str], ...]
+    subnets: tuple[str, ...]
+    ip_ranges: tuple[str, ...]
+    gateways: tuple[str, ...]
+    aux: tuple[tuple[str, str], ...]
+    ipv6: Optional[bool]
+    ipv4: Optional[bool]
+    internal: bool
+    attachable: bool
+    ingress: bool
+    scope: Optional[str]
+    config_only: bool
+    config_from: Optional[str]
+    labels: tuple[tuple[str, str], ...]
+    ipam_driver: Optional[str]
+    ipam_options: tuple[tuple[str, str], ...]
+    containers: Optional[int]
+    endpoints: tuple[tuple[str, str], ...]
+    line: Optional[int]
+    cli_error: Optional[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -110,8 +144,11 @@ class Network:
     #: the docker CLI refuses the command before sending anything: (kind, detail), rendered per
     #: engine by rules.cli.usage_text (the name is then the command's positional words)
     cli_error: Optional[tuple[str, str]] = None
+    # derived in __post_init__, not given: `options` as a map, and the `-o parent` value
+    option_map: dict[str, str] = field(init=False, repr=False, compare=False)
+    parent: Optional[str] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         # Docker keeps options and labels as maps: their order means nothing.
         object.__setattr__(self, "options", tuple(sorted(self.options)))
         object.__setattr__(self, "labels", tuple(sorted(self.labels)))
@@ -138,7 +175,7 @@ class Network:
     def base_interface(self) -> Optional[str]:
         return (self.parent or "").split(".")[0] or None
 
-    def with_(self, **changes) -> "Network":
+    def with_(self, **changes: Unpack[NetworkChanges]) -> "Network":
         return replace(self, **changes)
 
 
@@ -199,7 +236,7 @@ class Step:
     errexit: bool = False
 
 
-def creation_order(networks, as_written: bool = False) -> list[int]:
+def creation_order(networks: Sequence[Network], as_written: bool = False) -> list[int]:
     """Indices of `networks` in the order check, commands and apply create them.
 
     A script runs as written (`as_written`). A plan's order is kept too, since it decides who
@@ -219,6 +256,24 @@ def creation_order(networks, as_written: bool = False) -> list[int]:
         else:
             keys.append((i, 1, i))
     return [i for _, _, i in sorted(keys)]
+
+
+class PlanChanges(TypedDict, total=False):
+    """What `Plan.with_` may change: any of its init fields, by name (tests/test_model_types.py
+    keeps the two in step)."""
+    name: str
+    hosts: tuple[Host, ...]
+    networks: tuple[Network, ...]
+    dhcp: tuple[Dhcp, ...]
+    vlan_limits: tuple[tuple[int, int], ...]
+    engine: Optional[str]
+    source: str
+    removals: tuple[Removal, ...]
+    endpoints: tuple[Endpoint, ...]
+    detaches: tuple[Detach, ...]
+    steps: tuple[Step, ...]
+    skipped: tuple[tuple[int, str], ...]
+    as_written: bool
 
 
 @dataclass(frozen=True)
@@ -242,7 +297,7 @@ class Plan:
     as_written: bool = field(default=False, compare=False)
 
     @cached_property
-    def _hosts_by_name(self) -> dict:
+    def _hosts_by_name(self) -> dict[str, Host]:
         return {h.name: h for h in self.hosts}
 
     def to_plan(self) -> "Plan":
@@ -267,5 +322,5 @@ class Plan:
                 return n
         raise KeyError(name)
 
-    def with_(self, **changes) -> "Plan":
+    def with_(self, **changes: Unpack[PlanChanges]) -> "Plan":
         return replace(self, **changes)

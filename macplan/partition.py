@@ -19,14 +19,81 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Iterable, Mapping, Optional, Sequence, Union
+from typing import Iterable, Mapping, Optional, Protocol, Sequence, TypedDict, Union
 
 from macplan.docker.cli import ipam_groups
 from macplan.errors import PartitionError
+from macplan.model import Dhcp, Network, Plan
 
 __all__ = ["PartitionError", "Slice", "Partition", "split", "split_plan", "SplitSpec", "occupied_from_plan"]
 
 Size = Union[int, str]
+_Net = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+
+
+class SpanLike(Protocol):
+    """A span to keep clear given as an object (`model.Dhcp`); a `name` attribute, if any, labels it."""
+    @property
+    def first(self) -> str: ...
+    @property
+    def last(self) -> str: ...
+
+
+#: a DHCP scope or reserved span: an object with .first/.last, or (first, last[, label])
+Span = Union[SpanLike, tuple[str, str], tuple[str, str, str]]
+
+
+class SliceDict(TypedDict):
+    host: str
+    ip_range: str
+    first: str
+    last: str
+    size: int
+    capacity: int
+
+
+class ReservedDict(TypedDict):
+    first: str
+    last: str
+    what: str
+
+
+class PartitionDict(TypedDict):
+    subnet: str
+    gateway: Optional[str]
+    size: int
+    usable: int
+    assigned: int
+    left: int
+    slices: list[SliceDict]
+    reserved: list[ReservedDict]
+    notes: list[str]
+
+
+class PartitionRow(TypedDict):
+    host: str
+    ip_range: str
+    first: str
+    last: str
+    size: int
+    containers: Optional[int]
+
+
+class SplitKwargs(TypedDict, total=False):
+    """`SplitSpec.kwargs()`: the keyword arguments of `split` a spec sets."""
+    headroom: float
+    size: Optional[Size]
+    sizes: dict[str, Size]
+    weights: dict[str, float]
+
+
+def _subnet_of(inner: _Net, outer: _Net) -> bool:
+    """`inner.subnet_of(outer)`, False (not TypeError) across families."""
+    if isinstance(inner, ipaddress.IPv4Network) and isinstance(outer, ipaddress.IPv4Network):
+        return inner.subnet_of(outer)
+    if isinstance(inner, ipaddress.IPv6Network) and isinstance(outer, ipaddress.IPv6Network):
+        return inner.subnet_of(outer)
+    return False
 
 
 @dataclass(frozen=True)
@@ -43,7 +110,7 @@ class Slice:
     def prefixlen(self) -> int:
         return int(self.ip_range.rsplit("/", 1)[1])
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> SliceDict:
         return {"host": self.host, "ip_range": self.ip_range, "first": self.first, "last": self.last,
                 "size": self.size, "capacity": self.capacity}
 
@@ -76,7 +143,7 @@ class Partition:
 
     # -- reading --------------------------------------------------------------------------
     @property
-    def network(self):
+    def network(self) -> _Net:
         return ipaddress.ip_network(self.subnet)
 
     @property
@@ -141,16 +208,16 @@ class Partition:
     def _make(self, host: str, base: int, block: int) -> Slice:
         return _slice(host, base, block, self.network.version, self.gateway is None)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> PartitionDict:
         return {"subnet": self.subnet, "gateway": self.gateway, "size": self.size, "usable": self.usable,
                 "assigned": self.assigned, "left": self.left,
                 "slices": [s.to_dict() for s in self.slices],
                 "reserved": [{"first": f, "last": l, "what": w} for f, l, w in self.reserved],
                 "notes": list(self.notes)}
 
-    def rows(self) -> list[dict]:
+    def rows(self) -> list[PartitionRow]:
         """One row per host, then one for what is left: for tables and frames."""
-        rows = [{"host": s.host, "ip_range": s.ip_range, "first": s.first, "last": s.last, "size": s.size,
+        rows: list[PartitionRow] = [{"host": s.host, "ip_range": s.ip_range, "first": s.first, "last": s.last, "size": s.size,
                  "containers": s.capacity} for s in self.slices]
         rows.append({"host": "(left for growth)", "ip_range": "", "first": "", "last": "", "size": self.left,
                      "containers": None})
@@ -169,7 +236,7 @@ def _slice(host: str, base: int, block: int, version: int, no_gateway: bool) -> 
                  block, capacity)
 
 
-def _block(size: Size, net) -> int:
+def _block(size: Size, net: _Net) -> int:
     """A size as a power-of-two block: "/27" or 27-as-prefix is a prefix, an int a count."""
     if isinstance(size, str):
         text = size.strip()
@@ -208,7 +275,7 @@ def _place(blocks: Sequence[int], base: int, total: int, taken: list[tuple[int, 
         merged = _merge(occupied)
         k = 0
         cand = base
-        placed = []
+        placed: list[tuple[int, int]] = []
         for req in same:
             while True:
                 while k < len(merged) and merged[k][1] < cand:
@@ -243,7 +310,7 @@ def _addr(text: str, version: int, what: str) -> int:
 
 def split(subnet: str, hosts: Sequence[str], *, gateway: Optional[str] = None,
           aux: Union[Mapping[str, str], Iterable[tuple[str, str]]] = (),
-          dhcp: Iterable = (), reserve: Iterable = (), headroom: float = 0.25,
+          dhcp: Iterable[Span] = (), reserve: Iterable[Span] = (), headroom: float = 0.25,
           size: Optional[Size] = None, sizes: Optional[Mapping[str, Size]] = None,
           weights: Optional[Mapping[str, float]] = None,
           existing: Iterable[tuple[str, str]] = (), drop_conflicts: bool = False) -> Partition:
@@ -282,10 +349,16 @@ def split(subnet: str, hosts: Sequence[str], *, gateway: Optional[str] = None,
     for name, a in (aux.items() if isinstance(aux, Mapping) else aux):
         x = _addr(a, v, f"aux {name}")
         reserved.append((x, x, f"aux {name}"))
-    for kind, spans in (("dhcp", dhcp), ("reserved", reserve)):
-        for n, d in enumerate(spans):
-            first, last = (d.first, d.last) if hasattr(d, "first") else d[:2]
-            label = getattr(d, "name", None) or (d[2] if len(d) > 2 else f"{kind}{n + 1}")
+    for kind, given in (("dhcp", dhcp), ("reserved", reserve)):
+        for n, d in enumerate(given):
+            if isinstance(d, (tuple, list)):
+                first, last = d[0], d[1]
+                label = d[2] if len(d) > 2 else f"{kind}{n + 1}"
+            else:
+                # an object without a name, or with an empty one, is numbered like a pair
+                first, last = d.first, d.last
+                name = getattr(d, "name", None)
+                label = str(name) if name else f"{kind}{n + 1}"
             try:
                 fa, la = ipaddress.ip_address(first), ipaddress.ip_address(last)
             except ValueError:
@@ -305,11 +378,11 @@ def split(subnet: str, hosts: Sequence[str], *, gateway: Optional[str] = None,
         except ValueError as e:
             raise PartitionError(f"existing range {rng!r} of {host}: {e}") from None
         lo, hi = int(r.network_address), int(r.broadcast_address)
-        bad = not (r.version == v and r.subnet_of(net)) or any(a <= hi and lo <= b for a, b in spans) \
+        bad = not (r.version == v and _subnet_of(r, net)) or any(a <= hi and lo <= b for a, b in spans) \
             or host in {s.host for s in kept}
         if bad and drop_conflicts:
             continue
-        if not (r.version == v and r.subnet_of(net)):
+        if not (r.version == v and _subnet_of(r, net)):
             raise PartitionError(f"existing range {rng} of {host} is not inside {subnet}")
         if bad:
             raise PartitionError(f"existing range {rng} of {host} overlaps a reservation or another range")
@@ -347,7 +420,7 @@ def split(subnet: str, hosts: Sequence[str], *, gateway: Optional[str] = None,
     by_host = {s.host: s for s in kept}
     by_host.update(placed)
     order = hosts + [s.host for s in kept if s.host not in hosts]
-    notes = []
+    notes: list[str] = []
     if gateway is None:
         notes.append("no gateway: engines that pick one take the first address of each host's range, so "
                      "every host would route through a different address; give --gateway")
@@ -356,7 +429,7 @@ def split(subnet: str, hosts: Sequence[str], *, gateway: Optional[str] = None,
                      tuple(occupied))
 
 
-def _equal_block(n: int, budget: Fraction, base: int, total: int, taken, subnet: str) -> int:
+def _equal_block(n: int, budget: Fraction, base: int, total: int, taken: list[tuple[int, int]], subnet: str) -> int:
     """The largest power-of-two block such that n of them fit, clear of `taken`, within budget."""
     block = 1 << (total.bit_length() - 1)
     while block >= 1:
@@ -366,7 +439,7 @@ def _equal_block(n: int, budget: Fraction, base: int, total: int, taken, subnet:
     raise PartitionError(f"no room in {subnet} for {n} hosts with that headroom")
 
 
-def _fit_down(blocks: list[int], base: int, total: int, taken, net) -> list[int]:
+def _fit_down(blocks: list[int], base: int, total: int, taken: list[tuple[int, int]], net: _Net) -> list[int]:
     """Weighted shares rounded to blocks may not pack around the reservations: halve the
     largest until they do (deterministic, and only ever smaller)."""
     blocks = list(blocks)
@@ -395,7 +468,7 @@ class SplitSpec:
     headroom: float = 0.25
 
     @classmethod
-    def from_yaml(cls, value) -> "SplitSpec":
+    def from_yaml(cls, value: object) -> "SplitSpec":
         """The `split:` value of a YAML network; ValueError names what is wrong."""
         if value in (None, True, "equal"):
             return cls()
@@ -418,11 +491,12 @@ class SplitSpec:
             items = value[mode]
             if not isinstance(items, Mapping):
                 raise PartitionError(f"split: {mode} must map host names to values")
-            return replace(spec, **{mode: tuple((str(k), v) for k, v in items.items())})
+            pairs = tuple((str(k), v) for k, v in items.items())
+            return replace(spec, sizes=pairs) if mode == "sizes" else replace(spec, weights=pairs)
         return spec
 
-    def kwargs(self) -> dict:
-        out: dict = {"headroom": self.headroom}
+    def kwargs(self) -> SplitKwargs:
+        out: SplitKwargs = {"headroom": self.headroom}
         if self.mode == "size":
             out["size"] = self.size
         elif self.mode == "sizes":
@@ -432,11 +506,11 @@ class SplitSpec:
         return out
 
 
-def occupied_from_plan(plan, name: str, subnet: str) -> tuple[dict, list]:
+def occupied_from_plan(plan: Plan, name: str, subnet: str) -> tuple[dict[str, str], list[Dhcp]]:
     """Aux-addresses (every host's copy of network `name`, shims included) and the plan's
     DHCP scopes that a split of `subnet` must stay clear of."""
     net = ipaddress.ip_network(subnet)
-    aux: dict = {}
+    aux: dict[str, str] = {}
     for n in plan.networks:
         if n.name != name:
             continue
@@ -449,8 +523,8 @@ def occupied_from_plan(plan, name: str, subnet: str) -> tuple[dict, list]:
     return aux, list(plan.dhcp)
 
 
-def split_plan(plan, name: str, spec: Optional[SplitSpec] = None, hosts: Optional[Sequence[str]] = None,
-               keep: bool = False):
+def split_plan(plan: Plan, name: str, spec: Optional[SplitSpec] = None, hosts: Optional[Sequence[str]] = None,
+               keep: bool = False) -> tuple[Plan, dict[str, Partition]]:
     """The plan with every host's copy of network `name` given its own slice of each of the
     network's subnets (as --ip-range). Returns (plan, {subnet: Partition}).
 
@@ -465,12 +539,12 @@ def split_plan(plan, name: str, spec: Optional[SplitSpec] = None, hosts: Optiona
     if not groups:
         raise PartitionError(f"network {name} has no subnet to split")
     order = [n.host for n in copies]
-    parts = {}
+    parts: dict[str, Partition] = {}
     ranges: dict[str, list[str]] = {h: [] for h in order}
     for g in groups:
         aux, dhcp = occupied_from_plan(plan, name, g.subnet)
         sub = ipaddress.ip_network(g.subnet, strict=False)
-        others = []          # ranges of other networks in this subnet: their hosts use them
+        others: list[Span] = []          # ranges of other networks in this subnet: their hosts use them
         for n in plan.networks:
             if n.name == name:
                 continue
@@ -479,14 +553,14 @@ def split_plan(plan, name: str, spec: Optional[SplitSpec] = None, hosts: Optiona
                     rn = ipaddress.ip_network(r, strict=False)
                 except ValueError:
                     continue
-                if rn.version == sub.version and rn.subnet_of(sub):
+                if rn.version == sub.version and _subnet_of(rn, sub):
                     others.append((str(rn.network_address), str(rn.broadcast_address), f"{n.name} on {n.host}"))
-        existing = []
+        existing: list[tuple[str, str]] = []
         if keep:
             for n in copies:
                 for r in n.ip_ranges:
                     try:
-                        if ipaddress.ip_network(r).subnet_of(ipaddress.ip_network(g.subnet)):
+                        if _subnet_of(ipaddress.ip_network(r), ipaddress.ip_network(g.subnet)):
                             existing.append((n.host, r))
                     except (ValueError, TypeError):
                         continue
@@ -495,7 +569,7 @@ def split_plan(plan, name: str, spec: Optional[SplitSpec] = None, hosts: Optiona
         parts[g.subnet] = p
         for s in p.slices:
             ranges[s.host].append(s.ip_range)
-    out = []
+    out: list[Network] = []
     for n in plan.networks:
         if n.name == name and n.host in ranges:
             n = n.with_(ip_ranges=tuple(ranges[n.host]))

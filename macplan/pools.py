@@ -8,11 +8,37 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional, TypedDict, Union
 
 from macplan.docker.daemon import Allocation, Created
+from macplan.model import Dhcp
 
 __all__ = ["SubnetCapacity", "NetworkCapacity", "subnet_capacity", "network_capacity", "address_spans"]
+
+
+class SubnetCapacityDict(TypedDict):
+    subnet: str
+    pool: str
+    size: int
+    reserved: dict[str, int]
+    available: int
+    gateway: Optional[str]
+    first_free: Optional[str]
+    default_pool: bool
+
+
+class NetworkCapacityDict(TypedDict):
+    name: str
+    host: str
+    driver: str
+    containers: int
+    expected: Optional[int]
+    subnets: list[SubnetCapacityDict]
+
+
+#: (first, last, role, label): one run of addresses in `address_spans`
+Span = tuple[Union[ipaddress.IPv4Address, ipaddress.IPv6Address], Union[ipaddress.IPv4Address, ipaddress.IPv6Address],
+             str, str]
 
 
 @dataclass(frozen=True)
@@ -20,13 +46,13 @@ class SubnetCapacity:
     subnet: str
     pool: str
     size: int
-    reserved: dict
+    reserved: dict[str, int]
     available: int
     gateway: Optional[str]
     first_free: Optional[str]
     default_pool: bool = False
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> SubnetCapacityDict:
         return {"subnet": self.subnet, "pool": self.pool, "size": self.size, "reserved": dict(self.reserved),
                 "available": self.available, "gateway": self.gateway, "first_free": self.first_free,
                 "default_pool": self.default_pool}
@@ -41,7 +67,7 @@ class NetworkCapacity:
     expected: Optional[int]
     subnets: tuple[SubnetCapacity, ...] = field(default_factory=tuple)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> NetworkCapacityDict:
         return {"name": self.name, "host": self.host, "driver": self.driver, "containers": self.containers,
                 "expected": self.expected, "subnets": [s.to_dict() for s in self.subnets]}
 
@@ -112,7 +138,7 @@ def network_capacity(c: Created) -> NetworkCapacity:
     return NetworkCapacity(n.name, n.host, n.driver, containers, n.containers, subnets)
 
 
-def address_spans(c: Created, index: int = 0, dhcp=()) -> list[tuple]:
+def address_spans(c: Created, index: int = 0, dhcp: Iterable[Dhcp] = ()) -> list[Span]:
     """The subnet of allocation `index` as ordered spans (first, last, role, label) covering it:
     network, broadcast, gateway, aux, outside (of the ip-range), containers (expected), pool
     (free), dhcp (a declared DHCP scope inside the pool), shim (aux named 'shim...')."""
@@ -138,9 +164,9 @@ def address_spans(c: Created, index: int = 0, dhcp=()) -> list[tuple]:
         if ipaddress.ip_address(d.first).version == v:
             dhcp_ranges.append((f, l, d.name))
     expected = c.network.containers or 0
-    spans: list[tuple] = []
+    spans: list[tuple[int, int, str, str]] = []
 
-    def background(addr_lo, addr_hi):
+    def background(addr_lo: int, addr_hi: int) -> None:
         """Fill a run of unmarked addresses: outside the range, DHCP scope, containers, free."""
         nonlocal expected
         cur = addr_lo
@@ -151,7 +177,8 @@ def address_spans(c: Created, index: int = 0, dhcp=()) -> list[tuple]:
                 cur = end + 1
                 continue
             cut = addr_hi
-            role, label = None, None
+            role: Optional[str] = None
+            label: Optional[str] = None
             if expected > 0:
                 # Docker hands out the lowest free addresses: it knows nothing of DHCP scopes
                 take = min(cut - cur + 1, expected)
@@ -164,7 +191,7 @@ def address_spans(c: Created, index: int = 0, dhcp=()) -> list[tuple]:
                         break
                     if f > cur:
                         cut = min(cut, f - 1)
-                if role is None:
+                if role is None or label is None:
                     role, label = "pool", "free"
             spans.append((cur, min(cut, hi), role, label))
             cur = min(cut, hi) + 1
@@ -179,5 +206,6 @@ def address_spans(c: Created, index: int = 0, dhcp=()) -> list[tuple]:
         cur = addr + 1
     if cur <= last:
         background(cur, last)
-    mk = (lambda x: ipaddress.IPv4Address(x)) if v == 4 else (lambda x: ipaddress.IPv6Address(x))
+    def mk(x: int) -> Union[ipaddress.IPv4Address, ipaddress.IPv6Address]:
+        return ipaddress.IPv4Address(x) if v == 4 else ipaddress.IPv6Address(x)
     return [(mk(f), mk(l), role, label) for f, l, role, label in spans]

@@ -170,20 +170,24 @@ class Profile:
         takes the lowest free default (allocatePredefinedPool)."""
         return not self.at_least(27)
 
-    def mapped_subnet(self, written, network):
+    def mapped_subnet(self, written: ipaddress.IPv6Address, network: ipaddress.IPv6Network
+                      ) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
         """The pool Docker keys an IPv4-mapped subnet (::ffff:a.b.c.d/p) by, or None for "pick
         a default pool".  Every engine files such a subnet with the IPv4 entries (getIpamConfig:
         To4() of the address as written; v29: Unmap).  <=v23 net.ParseCIDR keeps it as
         a.b.c.d/(p-96) when p >= 96 (IPNet.String/Contains drop the mapping), else the masked
         IPv6 network.  v24-v28 keep the IPv6 prefix.  v29 unmaps it to a.b.c.d/max(0, p-96),
         and an unspecified (0.0.0.0) prefix means a default pool."""
+        mapped = written.ipv4_mapped
+        if mapped is None:
+            raise ValueError(f"{written} is not an IPv4-mapped address")
         plen = network.prefixlen - 96
         if self.at_least(29):
-            v4 = ipaddress.IPv4Network((int(written.ipv4_mapped), max(0, plen)), strict=False)
+            v4 = ipaddress.IPv4Network((int(mapped), max(0, plen)), strict=False)
             return None if v4.network_address.is_unspecified else v4
         if self.at_least(24) or plen < 0:
             return network
-        return ipaddress.IPv4Network((int(written.ipv4_mapped), plen), strict=False)
+        return ipaddress.IPv4Network((int(mapped), plen), strict=False)
 
     @property
     def mapped_pool_holds_containers(self) -> bool:

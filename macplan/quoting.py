@@ -56,7 +56,7 @@ def shown(text: str) -> str:
     return "'" + visible(text) + "'"
 
 
-def kernel_ifname_problem(name: str):
+def kernel_ifname_problem(name: str) -> str | None:
     """Why Linux would refuse `name` as an interface name (net/core/dev.c dev_valid_name), or None.
 
     A name must be 1 to IFNAMSIZ-1 = 15 bytes, not "." or "..", and no byte may be '/', ':' or
@@ -75,7 +75,7 @@ def kernel_ifname_problem(name: str):
     return None
 
 
-def path_component_problem(name: str):
+def path_component_problem(name: str) -> str | None:
     """Why `name` cannot be one file or directory name under the directory the user gave, or None."""
     if name in ("", ".", ".."):
         return "it must be a name, not empty, . or .."
@@ -86,7 +86,7 @@ def path_component_problem(name: str):
     return None
 
 
-def ini_value_problem(value: str):
+def ini_value_problem(value: str) -> str | None:
     """Why `value` cannot be an INI (systemd unit) value: a line break would start a new key."""
     if has_control(value):
         return "it cannot contain a control character or line break"

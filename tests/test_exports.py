@@ -159,3 +159,16 @@ def test_property_nad_is_json_in_yaml(octet, prefix, name, mode):
                                                   subnets=(str(net),), gateways=(gw,)),))
     _, conf = _nad(exports.multus_yaml(plan, name))
     assert conf["name"] == name and conf["mode"] == mode and conf["ipam"]["exclude"] == [f"{gw}/32"]
+
+
+def test_multus_excludes_a_dhcp_scope_whose_last_address_is_of_the_other_family():
+    # issue 12 (mypy --strict): min(IPv6Address, IPv4Address) raised TypeError ("internal error"
+    # from `macplan export multus`); the scope is cut at the subnet's end, as split reserves it
+    from macplan.model import Dhcp, Network, Plan
+    plan = Plan(networks=(Network("lan", options=(("parent", "eth0"),), subnets=("10.0.0.0/24",),
+                                  gateways=("10.0.0.1",)),),
+                dhcp=(Dhcp("10.0.0.100", "fd00::1", "lease"),))
+    ipam = exports.cni_config(plan, "lan")["ipam"]
+    assert ipam["exclude"] == ["10.0.0.1/32", "10.0.0.100/30", "10.0.0.104/29", "10.0.0.112/28", "10.0.0.128/25"]
+    _, parts = split_plan(plan, "lan")
+    assert ("10.0.0.100", "10.0.0.255", "DHCP scope lease") in parts["10.0.0.0/24"].reserved

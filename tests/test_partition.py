@@ -258,3 +258,16 @@ def test_module_is_pure():
     import sys
     assert "docker" not in getattr(partition, "__dict__", {})
     assert partition.__name__ in sys.modules
+
+
+def test_a_dhcp_scope_without_a_name_is_numbered_not_a_crash():
+    # issue 12 (mypy --strict): a Dhcp with an empty name fell through to len(d) -> TypeError
+    from macplan.model import Dhcp, Network, Plan
+    p = split("10.0.0.0/24", ["a", "b"], gateway="10.0.0.1", dhcp=[Dhcp("10.0.0.100", "10.0.0.199", "")])
+    assert ("10.0.0.100", "10.0.0.199", "DHCP scope dhcp1") in p.reserved
+    assert all(not (100 <= int(s.first.rsplit(".", 1)[1]) <= 199) for s in p.slices)
+    plan = Plan(networks=(Network("lan", host="a", options=(("parent", "eth0"),), subnets=("10.0.0.0/24",)),
+                          Network("lan", host="b", options=(("parent", "eth0"),), subnets=("10.0.0.0/24",))),
+                dhcp=(Dhcp("10.0.0.100", "10.0.0.199", ""),))
+    _, parts = split_plan(plan, "lan")
+    assert ("10.0.0.100", "10.0.0.199", "DHCP scope dhcp1") in parts["10.0.0.0/24"].reserved

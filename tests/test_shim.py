@@ -115,3 +115,14 @@ def test_pinned_address_and_swarm_config_networks():
     assert macplan.check(plan).ok
     with pytest.raises(ShimError, match="outside"):
         shim.reserve(sp, addresses={"n1": "10.60.0.1"})
+
+
+def test_shims_of_a_network_without_usable_ipam_is_a_shim_error_not_a_crash():
+    # issue 12 (mypy --strict): _group() is None when the CLI would refuse the IPAM flags (two
+    # gateways, one subnet); shims() then read None.subnet (AttributeError). reserve() already
+    # said ShimError; shims() says the same
+    from macplan.model import Network, Plan
+    plan = Plan(networks=(Network("lan", options=(("parent", "eth0"),), subnets=("10.0.0.0/24",),
+                                  gateways=("10.0.0.1", "10.0.0.2"), aux=(("shim-host", "10.0.0.250"),)),))
+    with pytest.raises(ShimError, match="has no subnet"):
+        shim.shims(plan)

@@ -1,17 +1,49 @@
 """Emission: `docker network create` commands (shell-safe), Engine API payloads, YAML plans."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Mapping, Optional, Sequence, TypedDict, Union
 
 import yaml
 
 from macplan.docker.cli import ipam_groups
 from macplan.errors import PlanError
-from macplan.model import Network, Plan, creation_order
+from macplan.model import IpamGroup, Network, Plan, creation_order
 from macplan.quoting import shell as _quote_argv
 from macplan.quoting import visible
 
-__all__ = ["create_argv", "remove_argv", "commands", "api_payload", "dump_yaml", "ordered"]
+__all__ = ["create_argv", "remove_argv", "commands", "api_payload", "dump_yaml", "ordered", "ApiPayload"]
+
+
+class ApiIpam(TypedDict, total=False):
+    Driver: str
+    Config: list[dict[str, Union[str, dict[str, str]]]]
+    Options: dict[str, str]
+
+
+class _ApiPayloadBase(TypedDict):
+    Name: str
+    Driver: str
+    IPAM: ApiIpam
+
+
+class ApiPayload(_ApiPayloadBase, total=False):
+    """The body of POST /networks/create as `api_payload` builds it (Engine API field names)."""
+    CheckDuplicate: bool
+    Options: dict[str, str]
+    Labels: dict[str, str]
+    EnableIPv6: bool
+    EnableIPv4: bool
+    Internal: bool
+    Attachable: bool
+    Ingress: bool
+    ConfigOnly: bool
+    Scope: str
+    ConfigFrom: dict[str, str]
+
+
+#: a value of a YAML plan as `dump_yaml` writes it
+YamlValue = Union[str, int, bool, None, Sequence["YamlValue"], Mapping[str, "YamlValue"], Mapping[int, "YamlValue"]]
+YamlMap = dict[str, YamlValue]
 
 
 def create_argv(n: Network) -> list[str]:
@@ -60,7 +92,7 @@ def remove_argv(n: Network) -> list[str]:
     return ["docker", "network", "rm"] + (["--"] if n.name.startswith("-") else []) + [n.name]
 
 
-def ordered(networks, as_written: bool = False) -> list[Network]:
+def ordered(networks: Iterable[Network], as_written: bool = False) -> list[Network]:
     """The networks in `model.creation_order`: a config-only network before those created from
     it; otherwise the plan's order (which decides shared pools and parents, as Docker would)."""
     nets = list(networks)
@@ -72,7 +104,7 @@ def _shell(argv: list[str]) -> str:
 
 
 def commands(plan: Plan, remove: bool = False, host: Optional[str] = None,
-             notes: Optional[dict] = None) -> str:
+             notes: Optional[Mapping[int, str]] = None) -> str:
     """One shell-safe command per line (grouped per host when the plan has several).
     `notes` maps a network's index in the plan to a comment written above its command."""
     lines: list[str] = []
@@ -104,27 +136,32 @@ def commands(plan: Plan, remove: bool = False, host: Optional[str] = None,
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def api_payload(n: Network) -> dict:
+def api_payload(n: Network) -> ApiPayload:
     """The body of POST /networks/create (Engine API field names; docker-py lacks ConfigOnly,
     ConfigFrom, EnableIPv4 and EnableIPv6=false, so callers post this raw)."""
-    groups = ipam_groups(n) or ()
-    body: dict = {"Name": n.name, "Driver": n.driver, "CheckDuplicate": True}
+    groups: Iterable[IpamGroup] = ipam_groups(n) or ()
     config = [g.to_dict("Subnet", "IPRange", "Gateway", "AuxiliaryAddresses") for g in groups]
-    body["IPAM"] = {"Driver": n.ipam_driver or "default", "Config": config}
+    body: ApiPayload = {"Name": n.name, "Driver": n.driver, "CheckDuplicate": True,
+                        "IPAM": {"Driver": n.ipam_driver or "default", "Config": config}}
     # empty maps are left out: Go decodes {} as a set map, and config-from networks refuse any
-    for key, value in (("Options", dict(n.options)), ("Labels", dict(n.labels))):
-        if value:
-            body[key] = value
+    if n.options:
+        body["Options"] = dict(n.options)
+    if n.labels:
+        body["Labels"] = dict(n.labels)
     if n.ipam_options:
         body["IPAM"]["Options"] = dict(n.ipam_options)
     if n.ipv6 is not None:
         body["EnableIPv6"] = n.ipv6
     if n.ipv4 is not None:
         body["EnableIPv4"] = n.ipv4
-    for key, value in (("Internal", n.internal), ("Attachable", n.attachable), ("Ingress", n.ingress),
-                       ("ConfigOnly", n.config_only)):
-        if value:
-            body[key] = True
+    if n.internal:
+        body["Internal"] = True
+    if n.attachable:
+        body["Attachable"] = True
+    if n.ingress:
+        body["Ingress"] = True
+    if n.config_only:
+        body["ConfigOnly"] = True
     if n.scope:
         body["Scope"] = n.scope
     if n.config_from is not None:
@@ -132,8 +169,8 @@ def api_payload(n: Network) -> dict:
     return body
 
 
-def _network_yaml(n: Network) -> dict:
-    out: dict = {}
+def _network_yaml(n: Network) -> YamlMap:
+    out: YamlMap = {}
     if n.driver != "macvlan":
         out["driver"] = n.driver
     opts = dict(n.options)
@@ -160,19 +197,20 @@ def _network_yaml(n: Network) -> dict:
                 out[key] = list(vals)
         if n.aux:
             out["aux"] = dict(n.aux)
-    for key in ("ipv6", "ipv4"):
-        if getattr(n, key) is not None:
-            out[key] = getattr(n, key)
-    for key in ("internal", "attachable", "ingress", "config_only"):
-        if getattr(n, key):
+    for key, flag in (("ipv6", n.ipv6), ("ipv4", n.ipv4)):
+        if flag is not None:
+            out[key] = flag
+    for key, on in (("internal", n.internal), ("attachable", n.attachable), ("ingress", n.ingress),
+                    ("config_only", n.config_only)):
+        if on:
             out[key] = True
-    for key in ("scope", "config_from", "ipam_driver"):
-        if getattr(n, key) is not None:
-            out[key] = getattr(n, key)
+    for key, text in (("scope", n.scope), ("config_from", n.config_from), ("ipam_driver", n.ipam_driver)):
+        if text is not None:
+            out[key] = text
     if n.ipam_options:
         out["ipam_options"] = dict(n.ipam_options)
     if opts:
-        out["options"] = opts
+        out["options"] = dict(opts)
     if n.labels:
         out["labels"] = dict(n.labels)
     if n.containers is not None:
@@ -199,16 +237,16 @@ def dump_yaml(plan: Plan) -> str:
     """The plan as YAML that `load_yaml_text` reads back to an equal plan. Networks that
     share a name on several hosts are written once per host (`name@host` is not used: the
     mapping key is the name, so the second host's copy goes to a `hosts:` list when equal)."""
-    doc: dict = {"name": plan.name}
+    doc: YamlMap = {"name": plan.name}
     if plan.engine:
         doc["engine"] = plan.engine
-    hosts: dict = {}
+    hosts: YamlMap = {}
     for h in plan.hosts:
-        spec: dict = {}
+        spec: YamlMap = {}
         if h.interfaces_known:
-            ifaces = {}
+            ifaces: YamlMap = {}
             for i in h.interfaces:
-                ispec = {}
+                ispec: YamlMap = {}
                 if i.kind != "ethernet":
                     ispec["kind"] = i.kind
                 if i.mac is not None:       # mac: "" is a value too (it must read back)
@@ -229,8 +267,12 @@ def dump_yaml(plan: Plan) -> str:
         doc["dhcp"] = [{"first": d.first, "last": d.last, "name": d.name} for d in plan.dhcp]
     if plan.vlan_limits:
         doc["vlans"] = {vid: {"mac_limit": lim} for vid, lim in plan.vlan_limits}
-    nets: dict = {}
+    nets: dict[str, YamlMap] = {}
     as_list = False
+
+    def rest(d: YamlMap) -> YamlMap:
+        return {k: v for k, v in d.items() if k not in ("host", "hosts")}
+
     for n in plan.networks:
         body = _network_yaml(n)
         if len(plan.hosts) > 1:
@@ -239,19 +281,20 @@ def dump_yaml(plan: Plan) -> str:
         if prev is None:
             nets[n.name] = body
             continue
-        rest = lambda d: {k: v for k, v in d.items() if k not in ("host", "hosts")}  # noqa: E731
-        hosts = prev.get("hosts") or [prev.get("host")]
-        if rest(prev) == rest(body) and n.host not in hosts and "host" in body:
+        had = prev.get("hosts")
+        on_hosts: list[YamlValue] = list(had) if isinstance(had, list) and had else [prev.get("host")]
+        if rest(prev) == rest(body) and n.host not in on_hosts and "host" in body:
             prev.pop("host", None)
-            prev["hosts"] = hosts + [n.host]
+            prev["hosts"] = on_hosts + [n.host]
             continue
         as_list = True
         break
     if as_list:   # a name repeated with other settings: keep every network, in order
-        nets = [{"name": n.name, **({"host": n.host} if len(plan.hosts) > 1 else {}), **_network_yaml(n)}
-                for n in plan.networks]
-    doc["networks"] = nets
-    text = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=100)
+        doc["networks"] = [{"name": n.name, **({"host": n.host} if len(plan.hosts) > 1 else {}), **_network_yaml(n)}
+                           for n in plan.networks]
+    else:
+        doc["networks"] = nets
+    text = str(yaml.dump(doc, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=100))
     _reads_back(plan, text)
     return text
 

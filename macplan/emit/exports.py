@@ -16,13 +16,95 @@ from __future__ import annotations
 
 import ipaddress
 import json
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, TypedDict, Union
 
 import yaml
 
 from macplan.docker.cli import ipam_groups
 from macplan.errors import ExportError
 from macplan.model import LAN_DRIVERS, Network, Plan
+
+if TYPE_CHECKING:
+    from typing import Unpack
+
+_Address = Union[ipaddress.IPv4Address, ipaddress.IPv6Address]
+_Net = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+#: one IPAM pool as compose writes it (subnet, ip_range, gateway, aux_addresses)
+ComposePool = dict[str, Union[str, dict[str, str]]]
+
+
+class ComposeIpam(TypedDict, total=False):
+    driver: str
+    config: list[ComposePool]
+    options: dict[str, str]
+
+
+class ComposeNetwork(TypedDict, total=False):
+    """One entry of a compose file's top-level `networks:` as `compose_networks` writes it."""
+    name: str
+    external: bool
+    driver: str
+    driver_opts: dict[str, str]
+    ipam: ComposeIpam
+    enable_ipv6: bool
+    enable_ipv4: bool
+    internal: bool
+    attachable: bool
+    labels: dict[str, str]
+
+
+class ComposeNetworks(TypedDict):
+    networks: dict[str, ComposeNetwork]
+
+
+class WhereaboutsRange(TypedDict, total=False):
+    range: str
+    range_start: str
+    range_end: str
+    exclude: list[str]
+
+
+class WhereaboutsIpam(WhereaboutsRange, total=False):
+    type: str
+    ipRanges: list[WhereaboutsRange]
+    gateway: str
+    node_slice_size: str
+
+
+class _CniConfigBase(TypedDict):
+    cniVersion: str
+    name: str
+    type: str
+
+
+class CniConfig(_CniConfigBase, total=False):
+    """A macvlan or ipvlan CNI network configuration with whereabouts IPAM (`cni_config`)."""
+    master: str
+    mode: str
+    ipam: WhereaboutsIpam
+
+
+class _Metadata(TypedDict):
+    name: str
+    namespace: str
+
+
+class _Spec(TypedDict):
+    config: str
+
+
+class NetworkAttachmentDefinition(TypedDict):
+    apiVersion: str
+    kind: str
+    metadata: _Metadata
+    spec: _Spec
+
+
+class MultusOptions(TypedDict, total=False):
+    """The keyword arguments of `multus` that `multus_yaml` passes on."""
+    namespace: str
+    node_slices: Union[bool, str]
+    cni_version: str
 
 __all__ = ["ExportError", "COMPOSE_NETWORK_KEYS", "COMPOSE_IPAM_KEYS", "COMPOSE_POOL_KEYS",
            "compose_networks", "compose_yaml", "compose_networks_from_yaml", "cni_config", "multus", "multus_yaml",
@@ -56,16 +138,16 @@ def _host_networks(plan: Plan, host: Optional[str]) -> tuple[str, list[Network]]
 
 # ---- compose ------------------------------------------------------------------------------
 
-def _compose_network(n: Network) -> dict:
+def _compose_network(n: Network) -> ComposeNetwork:
     if n.config_from is not None or n.scope == "swarm":
         return {"external": True, "name": n.name}
-    out: dict = {"name": n.name, "driver": n.driver}
+    out: ComposeNetwork = {"name": n.name, "driver": n.driver}
     if n.options:
         out["driver_opts"] = dict(n.options)
     groups = ipam_groups(n)
     if groups is None and (n.subnets or n.ip_ranges or n.gateways or n.aux):
         raise ExportError(f"{n.name}: Docker's CLI would refuse these IPAM flags; fix them before exporting")
-    ipam: dict = {}
+    ipam: ComposeIpam = {}
     if n.ipam_driver:
         ipam["driver"] = n.ipam_driver
     if groups:
@@ -78,15 +160,16 @@ def _compose_network(n: Network) -> dict:
         out["enable_ipv6"] = n.ipv6
     if n.ipv4 is False:
         out["enable_ipv4"] = False
-    for key in ("internal", "attachable"):
-        if getattr(n, key):
-            out[key] = True
+    if n.internal:
+        out["internal"] = True
+    if n.attachable:
+        out["attachable"] = True
     if n.labels:
         out["labels"] = dict(n.labels)
     return out
 
 
-def compose_networks(plan: Plan, host: Optional[str] = None) -> dict:
+def compose_networks(plan: Plan, host: Optional[str] = None) -> ComposeNetworks:
     """`{"networks": {...}}` for one host's compose file; config-only networks are left out
     (create them with `macplan commands`), swarm networks are `external: true`."""
     _, nets = _host_networks(plan, host)
@@ -96,7 +179,7 @@ def compose_networks(plan: Plan, host: Optional[str] = None) -> dict:
 def compose_yaml(plan: Plan, host: Optional[str] = None) -> str:
     """The compose `networks:` block as YAML, checked by reading it back before it is returned."""
     doc = compose_networks(plan, host)
-    text = yaml.safe_dump(doc, sort_keys=False, default_flow_style=False)
+    text = str(yaml.safe_dump(doc, sort_keys=False, default_flow_style=False))
     back = compose_networks_from_yaml(text, host or "host")
     _, nets = _host_networks(plan, host)
     want = {n.name: n for n in nets if not n.config_only}
@@ -122,7 +205,7 @@ def compose_networks_from_yaml(text: str, host: str = "host") -> list[Network]:
         raise ExportError(f"not YAML: {e}") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("networks"), dict):
         raise ExportError("a compose file with a top-level networks: mapping was expected")
-    out = []
+    out: list[Network] = []
     for key, spec in doc["networks"].items():
         spec = spec or {}
         if not isinstance(spec, dict):
@@ -139,7 +222,10 @@ def compose_networks_from_yaml(text: str, host: str = "host") -> list[Network]:
         ipam = spec.get("ipam") or {}
         if set(ipam) - set(COMPOSE_IPAM_KEYS):
             raise ExportError(f"networks.{key}.ipam: unknown key {sorted(set(ipam) - set(COMPOSE_IPAM_KEYS))[0]!r}")
-        subnets, ranges, gateways, aux = [], [], [], []
+        subnets: list[str] = []
+        ranges: list[str] = []
+        gateways: list[str] = []
+        aux: list[tuple[str, str]] = []
         for pool in ipam.get("config") or []:
             if set(pool) - set(COMPOSE_POOL_KEYS):
                 raise ExportError(f"networks.{key}.ipam.config: unknown key "
@@ -167,13 +253,17 @@ def compose_networks_from_yaml(text: str, host: str = "host") -> list[Network]:
 
 # ---- Multus -------------------------------------------------------------------------------
 
-def _cidrs(first, last) -> list[str]:
-    return [str(c) for c in ipaddress.summarize_address_range(first, last)]
+def _cidrs(first: _Address, last: _Address) -> list[str]:
+    if isinstance(first, ipaddress.IPv4Address) and isinstance(last, ipaddress.IPv4Address):
+        return [str(c) for c in ipaddress.summarize_address_range(first, last)]
+    if isinstance(first, ipaddress.IPv6Address) and isinstance(last, ipaddress.IPv6Address):
+        return [str(c) for c in ipaddress.summarize_address_range(first, last)]
+    raise TypeError(f"{first} and {last} are not of the same version")
 
 
-def _excludes(plan: Plan, n: Network, subnet) -> list[str]:
+def _excludes(plan: Plan, n: Network, subnet: _Net) -> list[str]:
     out: list[str] = []
-    addrs = []
+    addrs: list[str] = []
     for g in ipam_groups(n) or ():
         if ipaddress.ip_network(g.subnet, strict=False) != subnet:
             continue
@@ -192,15 +282,19 @@ def _excludes(plan: Plan, n: Network, subnet) -> list[str]:
             continue
         if f.version != subnet.version:
             continue
-        lo = max(f, subnet.network_address)
-        hi = min(l, subnet.broadcast_address)
+        # as integers, as partition.split reserves a scope: a last address of the other family
+        # (the YAML reader lets one through) compares by value instead of raising TypeError
+        lo = max(int(f), int(subnet.network_address))
+        hi = min(int(l), int(subnet.broadcast_address))
         if lo <= hi:
-            out += [c for c in _cidrs(lo, hi) if c not in out]
+            ends = (ipaddress.IPv4Address(lo), ipaddress.IPv4Address(hi)) if subnet.version == 4 \
+                else (ipaddress.IPv6Address(lo), ipaddress.IPv6Address(hi))
+            out += [c for c in _cidrs(*ends) if c not in out]
     return out
 
 
 def cni_config(plan: Plan, name: str, host: Optional[str] = None, *, node_slices: Union[bool, str] = False,
-               cni_version: str = "0.3.1", network_name: Optional[str] = None) -> dict:
+               cni_version: str = "0.3.1", network_name: Optional[str] = None) -> CniConfig:
     """The CNI network configuration (a dict; json.dumps it) for plan network `name`.
 
     `node_slices`: True sizes whereabouts' per-node slices like the plan's ip-ranges (one
@@ -219,7 +313,7 @@ def cni_config(plan: Plan, name: str, host: Optional[str] = None, *, node_slices
     groups = ipam_groups(n)
     if not groups:
         raise ExportError(f"{name}: whereabouts needs a subnet")
-    conf: dict = {"cniVersion": cni_version, "name": network_name or name, "type": n.driver}
+    conf: CniConfig = {"cniVersion": cni_version, "name": network_name or name, "type": n.driver}
     if n.parent:
         conf["master"] = n.parent
     mode = n.mode or ("bridge" if n.driver == "macvlan" else "l2")
@@ -235,10 +329,10 @@ def cni_config(plan: Plan, name: str, host: Optional[str] = None, *, node_slices
         slice_size = f"/{min(sizes)}"
     elif node_slices:
         slice_size = str(node_slices)
-    pools = []
+    pools: list[WhereaboutsRange] = []
     for g in groups:
         subnet = ipaddress.ip_network(g.subnet, strict=False)
-        pool: dict = {"range": str(subnet)}
+        pool: WhereaboutsRange = {"range": str(subnet)}
         if g.ip_range and not slice_size:
             rng = ipaddress.ip_network(g.ip_range, strict=False)
             first, last = rng.network_address, rng.broadcast_address
@@ -251,9 +345,17 @@ def cni_config(plan: Plan, name: str, host: Optional[str] = None, *, node_slices
         if excl:
             pool["exclude"] = excl
         pools.append(pool)
-    ipam: dict = {"type": "whereabouts"}
-    if len(pools) == 1:
-        ipam.update(pools[0])
+    ipam: WhereaboutsIpam = {"type": "whereabouts"}
+    if len(pools) == 1:    # the one pool's keys inline, in its order
+        one = pools[0]
+        if "range" in one:
+            ipam["range"] = one["range"]
+        if "range_start" in one:
+            ipam["range_start"] = one["range_start"]
+        if "range_end" in one:
+            ipam["range_end"] = one["range_end"]
+        if "exclude" in one:
+            ipam["exclude"] = one["exclude"]
     else:
         ipam["ipRanges"] = pools
     gw = next((g.gateway for g in groups if g.gateway), None)
@@ -266,7 +368,7 @@ def cni_config(plan: Plan, name: str, host: Optional[str] = None, *, node_slices
 
 
 def multus(plan: Plan, name: str, host: Optional[str] = None, *, namespace: str = "default",
-           node_slices: Union[bool, str] = False, cni_version: str = "0.3.1") -> dict:
+           node_slices: Union[bool, str] = False, cni_version: str = "0.3.1") -> NetworkAttachmentDefinition:
     """A k8s.cni.cncf.io/v1 NetworkAttachmentDefinition for network `name`."""
     conf = cni_config(plan, name, host, node_slices=node_slices, cni_version=cni_version)
     return {"apiVersion": "k8s.cni.cncf.io/v1", "kind": "NetworkAttachmentDefinition",
@@ -285,12 +387,12 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.add_representer(_Literal, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style="|"))
 
 
-def multus_yaml(plan: Plan, name: str, host: Optional[str] = None, **kwargs) -> str:
+def multus_yaml(plan: Plan, name: str, host: Optional[str] = None, **kwargs: Unpack[MultusOptions]) -> str:
     """The NetworkAttachmentDefinition as YAML, its config a block of JSON; checked by parsing
     both back before it is returned."""
     doc = multus(plan, name, host, **kwargs)
     doc["spec"]["config"] = _Literal(doc["spec"]["config"] + "\n")
-    text = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, default_flow_style=False)
+    text = str(yaml.dump(doc, Dumper=_Dumper, sort_keys=False, default_flow_style=False))
     back = yaml.safe_load(text)
     if json.loads(back["spec"]["config"]) != cni_config(plan, name, host, node_slices=kwargs.get("node_slices", False),
                                                          cni_version=kwargs.get("cni_version", "0.3.1")):

@@ -18,10 +18,11 @@ import hashlib
 import ipaddress
 import os
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, Optional, TypedDict, Union
 
 from macplan.docker.cli import ipam_groups
 from macplan.errors import ShimError
+from macplan.model import IpamGroup, Network, Plan
 from macplan.quoting import (
     ini_value_problem,
     kernel_ifname_problem,
@@ -37,6 +38,21 @@ PREFIX = "shim-"
 NETWORKD = "/etc/systemd/network"
 #: first lines of the files `Shim.networkd` writes: a file starting otherwise is not macplan's
 MARKERS = ("# macplan: ", "# drop-in for the .network file that configures ")
+
+
+_Net = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+
+
+class ShimDict(TypedDict):
+    host: str
+    network: str
+    parent: str
+    ifname: str
+    address: str
+    subnet: str
+    routes: list[str]
+    commands: list[str]
+    notes: list[str]
 
 
 def aux_name(host: str) -> str:
@@ -130,17 +146,17 @@ class Shim:
         Paths are where the files go on the host; `write_networkd` writes them elsewhere."""
         return {f"{NETWORKD}/{rel}": text for rel, text in self.networkd_files().items()}
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> ShimDict:
         return {"host": self.host, "network": self.network, "parent": self.parent, "ifname": self.ifname,
                 "address": self.address, "subnet": self.subnet, "routes": list(self.routes),
                 "commands": self.commands(), "notes": list(self.notes)}
 
 
-def _macvlan_networks(plan) -> list:
+def _macvlan_networks(plan: Plan) -> list[Network]:
     """Networks whose containers sit on a macvlan parent of their host: local macvlan networks,
     and config-only networks that a macvlan --config-from network uses (swarm nodes)."""
     users = {n.config_from: n.driver for n in plan.networks if n.config_from}
-    out = []
+    out: list[Network] = []
     for n in plan.networks:
         if n.config_only:
             if users.get(n.name) == "macvlan" and n.parent:
@@ -150,16 +166,16 @@ def _macvlan_networks(plan) -> list:
     return out
 
 
-def _group(n) -> Optional[object]:
+def _group(n: Network) -> Optional[IpamGroup]:
     """The IPAM entry the shim uses: the network's first IPv4 subnet, else its first subnet."""
-    groups = ipam_groups(n) or ()
+    groups: tuple[IpamGroup, ...] = tuple(ipam_groups(n) or ())
     for g in groups:
         if ":" not in g.subnet:
             return g
     return groups[0] if groups else None
 
 
-def _highest_free(subnet, taken: list[tuple[int, int]]) -> Optional[int]:
+def _highest_free(subnet: _Net, taken: list[tuple[int, int]]) -> Optional[int]:
     """The highest address of `subnet` outside every taken span: a walk down sorted spans."""
     lo = int(subnet.network_address)
     cand = int(subnet.broadcast_address)
@@ -179,8 +195,8 @@ def _highest_free(subnet, taken: list[tuple[int, int]]) -> Optional[int]:
     return cand if cand >= lo else None
 
 
-def reserve(plan, name: Optional[str] = None, hosts: Optional[Iterable[str]] = None,
-            addresses: Optional[dict] = None):
+def reserve(plan: Plan, name: Optional[str] = None, hosts: Optional[Iterable[str]] = None,
+            addresses: Optional[Mapping[str, str]] = None) -> Plan:
     """The plan with a shim address reserved for each host of macvlan network `name` (all of
     them when None): aux-address `shim-<host>` on every copy of the network that shares the
     subnet, so no host's Docker hands it out. Addresses are taken from the top of the subnet,
@@ -248,20 +264,30 @@ def _parses(text: str) -> bool:
         return False
 
 
-def shims(plan, name: Optional[str] = None, host: Optional[str] = None) -> list["Shim"]:
+def _subnet_of(inner: _Net, outer: _Net) -> bool:
+    if isinstance(inner, ipaddress.IPv4Network) and isinstance(outer, ipaddress.IPv4Network):
+        return inner.subnet_of(outer)
+    if isinstance(inner, ipaddress.IPv6Network) and isinstance(outer, ipaddress.IPv6Network):
+        return inner.subnet_of(outer)
+    return False
+
+
+def shims(plan: Plan, name: Optional[str] = None, host: Optional[str] = None) -> list["Shim"]:
     """One shim per host and macvlan network that has its `shim-<host>` aux-address reserved."""
-    out = []
+    out: list[Shim] = []
     for n in _macvlan_networks(plan):
         if (name is not None and n.name != name) or (host is not None and n.host != host):
             continue
         addr = dict(n.aux).get(aux_name(n.host))
-        if not addr:
+        if not addr or not n.parent:      # (_macvlan_networks keeps only networks with a parent)
             continue
         g = _group(n)
+        if g is None:      # as reserve says it: the CLI would refuse its IPAM flags, or it has none
+            raise ShimError(f"{n.name} on {n.host} has no subnet: a shim needs one")
         subnet = ipaddress.ip_network(g.subnet, strict=False)
         routes = tuple(r for r in n.ip_ranges if _parses(r) and ipaddress.ip_network(r, strict=False).version
-                       == subnet.version and ipaddress.ip_network(r, strict=False).subnet_of(subnet))
-        notes = ()
+                       == subnet.version and _subnet_of(ipaddress.ip_network(r, strict=False), subnet))
+        notes: tuple[str, ...] = ()
         if not routes:
             routes = (str(subnet),)
             notes = (f"{n.name} has no --ip-range on {n.host}: the route covers the whole subnet, which takes "
@@ -270,7 +296,7 @@ def shims(plan, name: Optional[str] = None, host: Optional[str] = None) -> list[
     return out
 
 
-def commands(plan, name: Optional[str] = None) -> str:
+def commands(plan: Plan, name: Optional[str] = None) -> str:
     """Every shim's commands, grouped per host, as one shell script."""
     lines: list[str] = []
     for s in shims(plan, name):

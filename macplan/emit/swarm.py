@@ -13,11 +13,41 @@ own range: ranges must not overlap, or tasks on two nodes get the same IP (S6, m
 """
 from __future__ import annotations
 
-from typing import Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Optional, Protocol, Sequence, TypedDict, Union
 
 from macplan.errors import SwarmError
-from macplan.model import LAN_DRIVERS, Host, Interface, Network, Plan
+from macplan.model import LAN_DRIVERS, Dhcp, Host, Interface, Network, Plan
 from macplan.partition import Partition, SplitSpec, split, split_plan
+
+if TYPE_CHECKING:
+    from typing import Unpack
+
+    from macplan.emit import ApiPayload
+
+#: a DHCP scope: a `model.Dhcp`, or (first, last) numbered dhcp1, dhcp2, ...
+DhcpScope = Union[Dhcp, tuple[str, str]]
+
+
+class ApplyOptions(TypedDict, total=False):
+    """The keyword arguments `apply` passes on to each node's `Engine.apply`."""
+    disconnect: Iterable[str]
+    rollback: bool
+    check: bool
+    adopt: Iterable[str]
+    origin: Optional[str]
+
+
+class Applied(Protocol):
+    """What `apply` reads of a node's result (macplan.engine.client.ApplyResult)."""
+    @property
+    def ok(self) -> bool: ...
+
+
+class NodeEngine(Protocol):
+    """One node's engine as `apply` uses it (macplan.engine.client.Engine)."""
+    def apply(self, plan: Plan, host: Optional[str] = ..., *, disconnect: Iterable[str] = ...,
+              rollback: bool = ..., check: bool = ..., adopt: Iterable[str] = ...,
+              origin: Optional[str] = ...) -> Applied: ...
 
 __all__ = ["SwarmError", "config_name", "swarm_plan", "to_swarm", "commands", "payloads", "order", "apply"]
 
@@ -27,7 +57,7 @@ def config_name(name: str) -> str:
     return f"{name}-config"
 
 
-def _options(parent: str, driver: str, mode: Optional[str]) -> tuple:
+def _options(parent: str, driver: str, mode: Optional[str]) -> tuple[tuple[str, str], ...]:
     opts = [("parent", parent)]
     if mode:
         opts.append(("ipvlan_mode" if driver == "ipvlan" else "macvlan_mode", mode))
@@ -36,8 +66,8 @@ def _options(parent: str, driver: str, mode: Optional[str]) -> tuple:
 
 def swarm_plan(name: str, subnet: str, *, nodes: Union[Mapping[str, str], Sequence[str]], manager: str,
                gateway: Optional[str] = None, parent: str = "eth0", driver: str = "macvlan",
-               mode: Optional[str] = None, attachable: bool = True, aux: Mapping[str, str] = None,
-               dhcp=(), spec: Optional[SplitSpec] = None, partition: Optional[Partition] = None,
+               mode: Optional[str] = None, attachable: bool = True, aux: Optional[Mapping[str, str]] = None,
+               dhcp: Iterable[DhcpScope] = (), spec: Optional[SplitSpec] = None, partition: Optional[Partition] = None,
                plan_name: Optional[str] = None, engine: Optional[str] = None) -> Plan:
     """A plan for one swarm macvlan (or ipvlan) network over `nodes` ({node: parent}, or names
     that all use `parent`): the subnet is split among the nodes (or `partition` is used)."""
@@ -66,8 +96,7 @@ def swarm_plan(name: str, subnet: str, *, nodes: Union[Mapping[str, str], Sequen
                 engine=engine)
 
 
-def _dhcp(dhcp):
-    from macplan.model import Dhcp
+def _dhcp(dhcp: Iterable[DhcpScope]) -> Iterator[Dhcp]:
     for n, d in enumerate(dhcp):
         yield d if isinstance(d, Dhcp) else Dhcp(d[0], d[1], f"dhcp{n + 1}")
 
@@ -125,11 +154,11 @@ def commands(plan: Plan) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def payloads(plan: Plan) -> list[tuple[str, dict]]:
+def payloads(plan: Plan) -> list[tuple[str, ApiPayload]]:
     """(node, POST /networks/create body) in creation order; docker-py lacks ConfigOnly and
     ConfigFrom, so these are posted raw (see `engine.DockerTransport.create_network`)."""
     from macplan.emit import api_payload
-    out = []
+    out: list[tuple[str, ApiPayload]] = []
     for n in order(plan):
         body = api_payload(n)
         body.pop("CheckDuplicate", None)
@@ -137,7 +166,8 @@ def payloads(plan: Plan) -> list[tuple[str, dict]]:
     return out
 
 
-def apply(plan: Plan, engines: Mapping[str, object], nodes: Optional[Sequence[str]] = None, **kwargs) -> dict:
+def apply(plan: Plan, engines: Mapping[str, NodeEngine], nodes: Optional[Sequence[str]] = None,
+          **kwargs: Unpack[ApplyOptions]) -> dict[str, Applied]:
     """Apply a swarm plan through one `macplan.engine.client.Engine` per node: every worker first (their
     config-only networks), the manager last (its config-only network, then the swarm network).
     `nodes` limits the run to some nodes (default: every node with networks in the plan).
@@ -148,7 +178,7 @@ def apply(plan: Plan, engines: Mapping[str, object], nodes: Optional[Sequence[st
     if missing:
         raise SwarmError(f"no engine for node {', '.join(missing)}")
     managers = [h.name for h in plan.hosts if h.swarm == "manager" and h.name in nodes]
-    results = {}
+    results: dict[str, Applied] = {}
     for node in [n for n in nodes if n not in managers] + managers:
         res = engines[node].apply(plan, node, **kwargs)
         results[node] = res

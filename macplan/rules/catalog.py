@@ -7,12 +7,17 @@ first error in Docker's own order stops the network, as it stops Docker.  A *war
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Callable, Optional
+from typing import Callable, Optional, TypeVar
 
 __all__ = ["Finding", "Rule", "RULES", "declare", "rule", "DOCS"]
 
 DOCS = "docs/rules.md"   # relative to the project root; each rule has an anchor
 SEVERITIES = ("error", "warning", "info")
+
+#: A rule's check: one accepted network's context in (macplan.rules.hints.Context, which this
+#: module cannot import without a cycle), the advice or None out.
+Check = Callable[..., Optional[str]]
+_C = TypeVar("_C", bound=Check)
 
 
 @dataclass(frozen=True)
@@ -23,7 +28,7 @@ class Finding:
     docker_error: Optional[str] = None
     link: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Optional[str]]:
         return asdict(self)
 
 
@@ -34,7 +39,7 @@ class Rule:
     stage: str
     advice: str          # what to do, one sentence
     explain: str         # the docstring: what Docker does and why
-    check: Callable
+    check: Optional[Check]
 
     @property
     def link(self) -> str:
@@ -47,8 +52,9 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
+
 def declare(id: str, severity: str, stage: str, advice: str, explain: str,
-            check: Optional[Callable] = None) -> Rule:
+            check: Optional[Check] = None) -> Rule:
     """Register a rule under a stable id: the one way every rule is declared.  An error rule
     (Docker refuses) is raised where the simulated Docker checks it; a warning or note either
     has a `check` function over one accepted network (see `rule`) or is reported by the code
@@ -59,10 +65,10 @@ def declare(id: str, severity: str, stage: str, advice: str, explain: str,
     return RULES[id]
 
 
-def rule(id: str, severity: str, stage: str, advice: str):
+def rule(id: str, severity: str, stage: str, advice: str) -> Callable[[_C], _C]:
     """`declare` as a decorator: the function is the rule's check, its docstring the explanation."""
 
-    def register(fn):
+    def register(fn: _C) -> _C:
         declare(id, severity, stage, advice, (fn.__doc__ or "").strip(), fn)
         return fn
     return register

@@ -9,6 +9,7 @@ from typing import Optional
 from macplan.docker.daemon import Created, Daemon
 from macplan.docker.goparse import parse_prefix
 from macplan.model import LAN_DRIVERS, Network, Plan
+from macplan.pools import NetworkCapacity
 from macplan.rules.catalog import rule
 
 KNOWN_OPTIONS = {
@@ -22,7 +23,7 @@ class Context:
     """What a warning rule sees: the plan, the simulated daemon, one created network."""
     __slots__ = ("plan", "engine", "created", "capacity", "net", "profile", "vlan_driver")
 
-    def __init__(self, plan: Plan, engine: Daemon, created: Created, capacity):
+    def __init__(self, plan: Plan, engine: Daemon, created: Created, capacity: Optional[NetworkCapacity]):
         self.plan, self.engine, self.created, self.capacity = plan, engine, created, capacity
         self.net: Network = created.network
         self.profile = engine.profile
@@ -297,7 +298,7 @@ def ipvlan_custom_mac(ctx: Context) -> Optional[str]:
 def endpoint_address(ctx: Context) -> Optional[str]:
     """A container's `--ip` must lie in one of the network's subnets and must not be a reserved
     address (network, broadcast, gateway, aux) or another container's."""
-    seen: set = set()
+    seen: set[ipaddress.IPv4Address | ipaddress.IPv6Address] = set()
     for ip_text, _ in ctx.net.endpoints:
         if not ip_text:
             continue

@@ -8,22 +8,51 @@ here once per plan; `rules.check` calls it as `_cross_host`.
 from __future__ import annotations
 
 import ipaddress
-from typing import Optional
+from typing import Iterable, NamedTuple, Optional, Protocol, Sequence, Union
 
 from macplan.docker.cli import ipam_groups
-from macplan.model import LAN_DRIVERS
+from macplan.docker.daemon import Created
+from macplan.model import LAN_DRIVERS, Network, Plan
+from macplan.profile import Profile
 from macplan.rules.catalog import RULES, Finding, declare
 
 __all__ = ["cross_host", "overlapping_ranges", "duplicate_macs", "claims"]
 
 
-def _segment(net) -> tuple:
+#: (VLAN id or None, has a parent)
+Segment = tuple[Optional[int], bool]
+
+
+class Result(Protocol):
+    """What these rules read of a network's outcome (macplan.report.NetworkResult)."""
+    @property
+    def name(self) -> str: ...
+    @property
+    def host(self) -> str: ...
+    @property
+    def created(self) -> Optional[Created]: ...
+
+
+class Claim(NamedTuple):
+    """A range one host allocates from (see `claims`)."""
+    host: str
+    network: str
+    segment: Segment
+    family: int
+    lo: int
+    hi: int
+    subnet: Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+    seq: int
+    driver: str
+
+
+def _segment(net: Network) -> Segment:
     """Which L2 segment a network's containers are on, as far as a plan can tell: its VLAN id
     (None: untagged), and whether it has a parent at all (no parent: an isolated dummy link)."""
     return (net.vlan, net.base_interface is not None)
 
 
-def claims(plan, results) -> list[tuple]:
+def claims(plan: Plan, results: Iterable[Result]) -> list[Claim]:
     """(host, network, segment, family, lo, hi, subnet, seq, driver) for every range a host
     allocates from, in plan order (seq).
 
@@ -31,7 +60,7 @@ def claims(plan, results) -> list[tuple]:
     allocates from once a --config-from network lands there, so their ranges count too (with
     the driver of the network created from them)."""
     users = {n.config_from: n.driver for n in plan.networks if n.config_from}
-    out = []
+    out: list[Claim] = []
     for res in results:
         c = res.created
         if c is None:
@@ -44,29 +73,31 @@ def claims(plan, results) -> list[tuple]:
                     rng = ipaddress.ip_network(g.ip_range, strict=False) if g.ip_range else subnet
                 except ValueError:
                     continue
-                out.append((res.host, res.name, _segment(n), subnet.version, int(rng.network_address),
-                            int(rng.broadcast_address), subnet, len(out), users.get(n.name, n.driver)))
+                out.append(Claim(res.host, res.name, _segment(n), subnet.version, int(rng.network_address),
+                                 int(rng.broadcast_address), subnet, len(out), users.get(n.name, n.driver)))
             continue
         if n.driver not in LAN_DRIVERS:
             continue
         for a in c.allocations:
             if a.default:
                 continue
-            out.append((res.host, res.name, _segment(n), a.family, a.slots.lo, a.slots.hi, a.pool.subnet,
-                        len(out), n.driver))
+            pool_subnet = a.pool.subnet     # typed as ipaddress' private base class in docker.ipam
+            assert isinstance(pool_subnet, (ipaddress.IPv4Network, ipaddress.IPv6Network))
+            out.append(Claim(res.host, res.name, _segment(n), a.family, a.slots.lo, a.slots.hi, pool_subnet,
+                             len(out), n.driver))
     return out
 
 
-def _overlaps(items) -> list[tuple]:
+def _overlaps(items: Iterable[Claim]) -> list[tuple[Claim, Claim]]:
     """Pairs of claims from different hosts whose ranges overlap on one segment: a sweep over
     ranges sorted by start, n log n plus the pairs found."""
-    by_key: dict = {}
+    by_key: dict[tuple[Segment, int], list[Claim]] = {}
     for item in items:
         by_key.setdefault((item[2], item[3]), []).append(item)
-    pairs = []
+    pairs: list[tuple[Claim, Claim]] = []
     for group in by_key.values():
         group.sort(key=lambda x: (x[4], x[5]))
-        active: list = []
+        active: list[Claim] = []
         for item in group:
             active = [o for o in active if o[5] >= item[4]]
             for o in active:
@@ -76,12 +107,12 @@ def _overlaps(items) -> list[tuple]:
     return sorted(pairs, key=lambda p: (p[1][7], p[0][7]))
 
 
-def overlapping_ranges(plan, profile, results) -> list[Finding]:
+def overlapping_ranges(plan: Plan, profile: Profile, results: Sequence[Result]) -> list[Finding]:
     """The same subnet on several hosts of one L2 segment: each daemon allocates from its own
     copy of the range, so overlapping ranges hand out duplicate IPs (and, up to engine 27,
     duplicate MACs, since the MAC is derived from the IPv4 address)."""
     rule = RULES["shared-range-hosts"]
-    out = []
+    out: list[Finding] = []
     for earlier, later in _overlaps(claims(plan, results)):
         host, name, subnet = later[0], later[1], later[6]
         macs = " and duplicate MACs" if (not profile.random_macs and later[3] == 4
@@ -93,7 +124,7 @@ def overlapping_ranges(plan, profile, results) -> list[Finding]:
     return out
 
 
-def duplicate_macs(plan, profile, results) -> list[Finding]:
+def duplicate_macs(plan: Plan, profile: Profile, results: Sequence[Result]) -> list[Finding]:
     """The same MAC address on one VLAN from two hosts: switches flap the entry between ports
     and ARP caches point at the wrong host. Up to engine 27 a macvlan container's MAC is
     02:42 plus its IPv4 address, so ranges of *different* subnets that overlap on one VLAN (a
@@ -101,7 +132,7 @@ def duplicate_macs(plan, profile, results) -> list[Finding]:
     interfaces declared with the same MAC (cloned VMs) put it there for the hosts and for every
     ipvlan container, which uses its parent's MAC."""
     rule = RULES["duplicate-mac-hosts"]
-    out = []
+    out: list[Finding] = []
     if not profile.random_macs:
         for earlier, later in _overlaps([c for c in claims(plan, results) if c[3] == 4]):
             if earlier[6] == later[6]:
@@ -116,7 +147,7 @@ def duplicate_macs(plan, profile, results) -> list[Finding]:
                 f"{count} addresses on one VLAN; engine {profile.line} derives MACs from them "
                 f"(from {predict_mac(str(first), profile.line)}), so up to {count} MAC addresses appear from both "
                 f"hosts; give each host its own --ip-range."))
-    seen: dict = {}
+    seen: dict[tuple[str, Optional[int]], tuple[str, str, str]] = {}
     for res in results:
         c = res.created
         if c is None or c.network.driver not in LAN_DRIVERS or not c.network.base_interface:
@@ -126,7 +157,7 @@ def duplicate_macs(plan, profile, results) -> list[Finding]:
         if not mac:
             continue
         key = (mac, c.network.vlan)
-        other: Optional[tuple] = seen.get(key)
+        other = seen.get(key)
         if other is None:
             seen[key] = (res.host, c.network.base_interface, res.name)
         elif other[0] != res.host:
@@ -138,7 +169,7 @@ def duplicate_macs(plan, profile, results) -> list[Finding]:
     return out
 
 
-def cross_host(plan, profile, results) -> list[Finding]:
+def cross_host(plan: Plan, profile: Profile, results: Sequence[Result]) -> list[Finding]:
     """Every rule across hosts, in a stable order."""
     return overlapping_ranges(plan, profile, results) + duplicate_macs(plan, profile, results)
 

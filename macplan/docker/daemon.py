@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from macplan.docker.cli import Refusal, group_ipam
+from macplan.docker.cli import Refusal, group_ipam, ipam_groups
 from macplan.docker.goparse import GoError, go_prefix, parse_cidr, parse_ip, parse_prefix
 from macplan.docker.ipam import AddressSpace, Pool, RangeSlots
 from macplan.model import LAN_DRIVERS, Host, IpamGroup, Network
@@ -671,7 +671,7 @@ class Daemon:
         if self.profile.at_least(25):
             return
         for fam, text in ((4, ip), (6, ip6)):
-            if text and not any(not a.default for a in created.allocations if a.family == fam):
+            if text and not _user_subnet(created, fam):
                 raise Refusal("endpoint-ip-without-subnet", "user specified IP address is supported only when "
                                                             "connecting to networks with user configured subnets")
 
@@ -745,7 +745,7 @@ class Daemon:
                 if not any(addr in a.pool.subnet for a in by_family[fam]):
                     raise Refusal("endpoint-address-invalid", "invalid endpoint settings:\n"
                                                       f"no configured subnet contains IP address {addr}")
-            elif not any(not a.default for a in by_family[fam]):
+            elif not _user_subnet(created, fam):
                 raise Refusal("endpoint-ip-without-subnet", "user specified IP address is supported only when "
                                                             "connecting to networks with user configured subnets")
         taken: dict[int, int] = {}
@@ -939,3 +939,19 @@ def name_control_characters(ctx) -> Optional[str]:
         return (f"network name {shown(ctx.net.name)} holds control characters: Docker accepts it, but "
                 f"`docker network ls` prints it raw and unquoted scripts break on it; rename it.")
     return None
+
+
+def _user_subnet(created: Created, fam: int) -> bool:
+    """validateNetworkingConfig (daemon/container_operations.go @v20.10.24): an address of a
+    family needs a configured subnet (PreferredPool) of that family.  The network's IPAM config
+    keeps an IPv6 subnet even when IPv6 is not enabled; the address is then simply not assigned
+    (lab: `--ip6` on a network created without --ipv6 is accepted)."""
+    if any(not a.default for a in created.allocations if a.family == fam):
+        return True
+    if fam != 6 or created.ipv6:
+        return False
+    for g in ipam_groups(created.network) or ():
+        net = parse_prefix(g.subnet) if g.subnet else None
+        if net is not None and net.network.version == 6 and net.network.network_address.ipv4_mapped is None:
+            return True
+    return False

@@ -101,8 +101,8 @@ def op_of(argv: Sequence[str]) -> str:
 
 
 def report_key(op: str) -> str:
-    """The `check --json` list a command's verdict is in ("other": none, e.g. `docker network delete`)."""
-    return {"create": "networks", "rm": "removals"}.get(op) or ("endpoints" if op in ENDPOINT_OPS else "other")
+    """The `check --json` list a command's verdict is in: the recordings' mapping (one rule)."""
+    return _recordings().OPS.get(op, "other")
 
 
 # --------------------------------------------------------------------------- generation
@@ -843,10 +843,12 @@ class _Script:
             self.emit("network", r.choice(("remove", "rm", "delete", "rm -f")).split()[0], name)
         elif topic == "ip_on_create":
             self.emit(*base, "--ip", sub[5], name)
-        else:  # run flags: --ip without --network, --ip with --network=none, --mac-address malformed
+        else:  # run flags: a malformed --ip or --mac-address, --ip with a CIDR suffix
+            # (not `--ip` without --network: that lands on the default bridge, which the lab's
+            # dockerd runs without, so its answer would be the lab's, not a host's)
             self.emit(*base, name)
             ctr = self.ctr_name()
-            shape = r.choice((["--ip", sub[5]], ["--network", name, "--ip", "not-an-ip"],
+            shape = r.choice((["--network", name, "--ip", "not-an-ip"],
                               ["--network", name, "--mac-address", "02:42:zz:00:00:01"],
                               ["--network", name, "--ip", f"{sub[5]}/24"],
                               ["--network=" + name, "--ip=" + str(sub[6])]))

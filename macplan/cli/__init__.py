@@ -6,6 +6,7 @@ import json
 import sys
 from typing import Optional
 
+from macplan.cli.options import plan_host_option
 from macplan.errors import InputError
 
 __all__ = ["main"]
@@ -14,8 +15,7 @@ ENGINE_COMMANDS = ("apply", "diff", "import", "destroy")
 #: commands whose own modules parse their arguments
 ROUTED = {"lab": ("cli.lab", "cli"), "app": ("notebook.app", "app_main"), "verify": ("cli.verify", "cli"),
           "explain": ("cli.explain", "explain_main")}
-#: values of a plan-host option that are docker endpoints (docker's own -H/--host), not host names
-DOCKER_URL_PREFIXES = ("unix://", "tcp://", "ssh://", "npipe://", "fd://", "http://", "https://")
+
 
 
 class _Parser(argparse.ArgumentParser):
@@ -102,25 +102,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-class _PlanHost(argparse.Action):
-    """--plan-host NAME, and its deprecated spelling --host: a host *in the plan*, never docker's
-    -H/--host engine endpoint (that one is --docker-host, or DOCKER_HOST / a docker context)."""
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        value = str(values)
-        if value.startswith(DOCKER_URL_PREFIXES):
-            parser.error(f"{option_string} {value}: names a host of the plan; for the engine's address use "
-                         f"--docker-host, DOCKER_HOST or a docker context")
-        if option_string == "--host":
-            sys.stderr.write("macplan: --host is deprecated (it is not docker's -H/--host): use --plan-host\n")
-        setattr(namespace, self.dest, value)
-
-
-def plan_host_option(parser: argparse.ArgumentParser, help: str, default: Optional[str] = None) -> None:
-    parser.add_argument("--plan-host", "--host", dest="host", metavar="NAME", default=default, action=_PlanHost,
-                        help=help + " (--host is its deprecated spelling)")
-
-
 def _load(args):
     from macplan.read.file import load
     interfaces = [s for s in args.interfaces.split(",") if s] if args.interfaces is not None else None
@@ -141,8 +122,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             if argv[0] in ROUTED:
                 module, func = ROUTED[argv[0]]
                 return getattr(importlib.import_module(f"macplan.{module}"), func)(argv[1:])
-            from macplan.cli import engine as engine_cli
-            return engine_cli.cli(argv[0], argv[1:])
+            return importlib.import_module("macplan.cli.engine").cli(argv[0], argv[1:])
         except BrokenPipeError:
             return 0
     args = _parser().parse_args(argv)

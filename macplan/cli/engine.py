@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from macplan.cli import plan_host_option
+from macplan.cli.options import plan_host_option
 from macplan.engine.client import ApplyResult, DestroyResult, Engine
 from macplan.engine.transport import DockerTransport, _one_line, _safe
 from macplan.errors import EngineError, NotOwned, PlanRefused
@@ -82,8 +82,8 @@ def cli(command: str, argv: list[str]) -> int:
                 return _err(command, f"{args.plan}: {exc.strerror or exc}")
             except ValueError as exc:  # PlanError and friends: already name file and line
                 return _err(command, str(exc))
-        engine = Engine(args.docker_host, transport=DockerTransport(args.docker_host, context=args.context),
-                        progress=progress)
+        engine = Engine(args.docker_host, progress=progress,
+                        transport=DockerTransport(args.docker_host, context=args.context) if args.context else None)
         if command == "diff":
             d = engine.diff(plan, args.host, origin=args.origin)
             print(json.dumps(d.to_dict(), indent=1) if args.json else d.render())

@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 
-from macplan.cli import plan_host_option
+from macplan.cli.options import plan_host_option
 from macplan.engine.verify import Verifier, _Stop
 from macplan.errors import VerifyError
 

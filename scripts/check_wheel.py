@@ -76,14 +76,19 @@ def app_answers(venv_bin: Path, work: Path, env) -> None:
         m = re.search(r"(http://\S+?)/\?token=(\S+)", line)
         assert m, f"no URL with a token in {line!r} (stderr: {proc.stderr.read() if proc.poll() is not None else ''})"
         base, token = m.groups()
-        step(f"macplan app: {line.strip()[:60]}...")
+        step(f"{line.strip()[:60]}...")
         deadline = time.monotonic() + 180
         while True:
             try:
                 with urllib.request.urlopen(f"{base}/?token={token}", timeout=60) as res:
                     body = res.read().decode(errors="replace")
                     assert res.status == 200
-                    assert "planner" in body.lower() or "voila" in body.lower(), body[:300]
+                    (work.parent / "app-page.html").write_text(body)
+                    # the notebook ran: its default plan was found and the planner widget is on the page
+                    assert "Traceback" not in body, "the planner notebook failed"
+                    assert "application/vnd.jupyter.widget-view+json" in body, body[:300]
+                    # the planner's summary of its default plan, the seed guide's five commands
+                    assert "5 networks on 1 host" in body, "the planner did not open its default plan"
                     break
             except (urllib.error.URLError, ConnectionError) as exc:
                 if isinstance(exc, urllib.error.HTTPError) or time.monotonic() > deadline or proc.poll() is not None:

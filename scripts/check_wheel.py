@@ -129,8 +129,10 @@ def main() -> int:
         same_as_checkout(wheel)
         venv.create(tmp / "venv", with_pip=True)
         vbin = tmp / "venv" / "bin"
+        # a fresh HOME (no docker config), but pip's own cache, so a second run needs no network
+        cache = env.get("PIP_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "pip")
         env = dict(env, HOME=str(home), PATH=f"{vbin}{os.pathsep}{env.get('PATH', '')}",
-                   PIP_DISABLE_PIP_VERSION_CHECK="1")
+                   PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_CACHE_DIR=cache)
         run([str(vbin / "python"), "-m", "pip", "install", "-q", str(wheel)], work, env)
         mp = str(vbin / "macplan")
         p = run([mp, "examples", "plans"], work, env)

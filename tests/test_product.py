@@ -251,6 +251,8 @@ def test_engine_version_asks_a_unix_socket(tmp_path):
     srv.close()
     assert transport.engine_version(Endpoint(f"unix://{tmp_path}/none.sock", "test")) is None
     assert transport.engine_version(Endpoint("ssh://x", "test")) is None
+    assert transport.engine_version(Endpoint("tcp://127.0.0.1:1", "test")) is None
+    assert transport.engine_version(Endpoint("tcp://127.0.0.1:1", "test", (None, None, None), True)) is None
 
 
 def test_check_without_engine_asks_the_engine(monkeypatch, capsys, tmp_path):

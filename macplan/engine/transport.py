@@ -104,19 +104,18 @@ def engine_version(endpoint: Optional[Endpoint] = None, timeout: float = 1.0) ->
     """The version of the engine at ``endpoint`` (default: ``resolve_endpoint()``), or None when
     none answers within ``timeout`` seconds.  Plain HTTP over the socket: no docker SDK import,
     so a `macplan check` without an engine stays fast."""
-    import http.client
-    import socket
-    import ssl
     try:
         ep = endpoint or resolve_endpoint()
     except EngineError:
         return None
     host = ep.host
+    if host.startswith("unix://") and not os.path.exists(host[len("unix://"):]):
+        return None       # the common case without an engine: answered before importing anything
+    import http.client
+    import socket
     try:
         if host.startswith("unix://"):
             path = host[len("unix://"):]
-            if not os.path.exists(path):
-                return None
 
             class UnixConnection(http.client.HTTPConnection):
                 def connect(self) -> None:
@@ -130,6 +129,7 @@ def engine_version(endpoint: Optional[Endpoint] = None, timeout: float = 1.0) ->
             from urllib.parse import urlsplit
             u = urlsplit(host.replace("tcp://", "https://" if ep.tls else "http://", 1))
             if u.scheme == "https" or ep.tls:
+                import ssl
                 ca, cert, key = ep.tls or (None, None, None)
                 ctx = ssl.create_default_context(cafile=ca) if ep.verify else ssl._create_unverified_context()
                 if not ep.verify:
@@ -151,7 +151,7 @@ def engine_version(endpoint: Optional[Endpoint] = None, timeout: float = 1.0) ->
         finally:
             conn.close()
     except (OSError, ValueError, http.client.HTTPException, AttributeError):
-        return None
+        return None       # (ssl.SSLError is an OSError)
     return version if isinstance(version, str) and version else None
 
 

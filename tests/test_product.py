@@ -96,6 +96,7 @@ def test_every_link_is_a_command_that_explains(capsys):
 @pytest.mark.parametrize("text,fmt", [
     ("networks:\n  a: {driver: macvlan, parent: eth0}\n", "yaml"),
     ("# a plan\n---\nname: x\n", "yaml"),
+    ("{networks: {a: {parent: eth0}}}\n", "yaml"),
     ("$ docker network create -d macvlan -o parent=eth0 a\n", "script"),
     ("#!/bin/sh\nset -e\nPARENT=eth0\nsudo docker network create -d macvlan -o parent=$PARENT a\n", "script"),
     ("docker network create -d macvlan \\\n  --subnet=10.0.0.0/24 a  # note: x\n", "script"),

@@ -1,7 +1,8 @@
 """`-` as PLAN: a plan read from standard input.
 
 A pipe has no file name, so the format is told by content: when the first line that is not
-blank or a comment is a YAML document start (``---``) or a top-level ``key:``, it is YAML (a
+blank or a comment is a YAML document start (``---``), a top-level ``key:`` or a flow mapping
+(``{``), it is YAML (a
 compose file when it looks like one, as for files, else a YAML plan); anything else is a shell
 script.  No shell line begins with ``word:`` followed by a space or the line's end, and every
 plan or compose file does, so the two cannot be mistaken for each other."""
@@ -13,7 +14,7 @@ from typing import Iterable, Optional, TextIO
 __all__ = ["NAME", "sniff_format", "load_stdin"]
 
 NAME = "<stdin>"
-_YAML_START = re.compile(r"^(---|%YAML|[A-Za-z_][\w.-]*:(\s|$)|\"[^\"]+\":(\s|$)|'[^']+':(\s|$))")
+_YAML_START = re.compile(r"^(---|%YAML|\{|[A-Za-z_][\w.-]*:(\s|$)|\"[^\"]+\":(\s|$)|'[^']+':(\s|$))")
 
 
 def sniff_format(text: str) -> str:

@@ -17,6 +17,8 @@ BUNDLED = (("examples", "*.yaml", "data/examples"), ("examples", "*.sh", "data/e
 class BuildPy(build_py):
     def run(self) -> None:
         super().run()
+        data = Path(self.build_lib) / "macplan" / "data"
+        shutil.rmtree(data, ignore_errors=True)       # nothing stale from an earlier build
         for source, pattern, dest in BUNDLED:
             target = Path(self.build_lib) / "macplan" / dest
             target.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,8 @@ nothing but PyPI (for the build backend and the dependencies).
 
     python scripts/check_wheel.py [--no-notebooks] [--keep]
 
-Steps: the wheel carries the checkout's examples/ and planner notebook byte for byte;
+Steps: the sdist, built from a clean copy of the checkout, runs the core tests, and the wheel is
+built from it; the wheel carries the checkout's examples/ and planner notebook byte for byte;
 `macplan examples` writes them and `macplan check` reads one; `macplan explain` explains;
 `macplan app` without the notebooks extra says which extra in one line (exit 2); with it, the
 planner answers 403 without the token and 200 with it, and stops on SIGTERM."""
@@ -43,12 +44,31 @@ def run(argv, cwd, env, code=0, quiet=False) -> subprocess.CompletedProcess:
     return p
 
 
-def build(tmp: Path, env) -> Path:
-    dist = tmp / "dist"
-    run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(ROOT)], tmp, env)
-    wheels = list(dist.glob("macplan-*.whl"))
-    assert len(wheels) == 1, wheels
-    return wheels[0]
+_NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache",
+                                     ".hypothesis", "*.pyc")
+
+
+def build(tmp: Path, python: str, env) -> tuple[Path, Path]:
+    """The sdist from a clean copy of the checkout, then the wheel from the sdist (as `pip
+    install macplan` from the sdist would): (sdist, wheel)."""
+    src, dist = tmp / "src", tmp / "dist"
+    shutil.copytree(ROOT, src, ignore=_NOT_SOURCE, symlinks=True)
+    run([python, "-m", "build", "-q", "--outdir", str(dist), str(src)], tmp, env)
+    sdists, wheels = list(dist.glob("macplan-*.tar.gz")), list(dist.glob("macplan-*.whl"))
+    assert len(sdists) == 1 and len(wheels) == 1, (sdists, wheels)
+    return sdists[0], wheels[0]
+
+
+def sdist_tests(sdist: Path, tmp: Path) -> None:
+    """The sdist holds what the core tests need (run with this interpreter, which has pytest)."""
+    import tarfile
+    with tarfile.open(sdist) as tf:
+        tf.extractall(tmp / "sdist", filter="data")
+    top = next((tmp / "sdist").iterdir())
+    env = dict(os.environ, PYTHONPATH=str(top))
+    run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests", "--ignore=tests/engine",
+         "--ignore=tests/browser"], top, env)
+    step(f"{sdist.name}: the core tests pass from the unpacked sdist")
 
 
 def same_as_checkout(wheel: Path) -> None:
@@ -115,6 +135,7 @@ def app_answers(venv_bin: Path, work: Path, env) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-notebooks", action="store_true", help="skip installing the notebooks extra and the app")
+    ap.add_argument("--no-sdist-tests", action="store_true", help="skip running the core tests from the sdist")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="macplan-wheel-"))
@@ -125,12 +146,18 @@ def main() -> int:
         # a user's environment: nothing of the checkout, no engine named, no docker config
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DOCKER_HOST", "DOCKER_CONTEXT",
                                                                  "DOCKER_CONFIG", "VIRTUAL_ENV", "MACPLAN_PLAN")}
-        wheel = build(tmp, env)
-        same_as_checkout(wheel)
         venv.create(tmp / "venv", with_pip=True)
         vbin = tmp / "venv" / "bin"
-        # a fresh HOME (no docker config), but pip's own cache, so a second run needs no network
         cache = env.get("PIP_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "pip")
+        env["PIP_CACHE_DIR"] = cache
+        run([str(vbin / "python"), "-m", "pip", "install", "-q", "build"], tmp, env)
+        sdist, wheel = build(tmp, str(vbin / "python"), env)
+        same_as_checkout(wheel)
+        if not args.no_sdist_tests:
+            sdist_tests(sdist, tmp)
+        run([str(vbin / "python"), "-m", "pip", "uninstall", "-q", "-y", "build", "pyproject_hooks", "packaging"],
+            tmp, env)
+        # a fresh HOME (no docker config), but pip's own cache, so a second run needs no network
         env = dict(env, HOME=str(home), PATH=f"{vbin}{os.pathsep}{env.get('PATH', '')}",
                    PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_CACHE_DIR=cache)
         run([str(vbin / "python"), "-m", "pip", "install", "-q", str(wheel)], work, env)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import sys
 import textwrap
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macplan.rules.catalog import Rule
 
 __all__ = ["STAGES", "rule_lines", "explain_main"]
 
@@ -21,7 +25,7 @@ STAGES = {
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def rule_lines(rule) -> list[str]:
+def rule_lines(rule: "Rule") -> list[str]:
     """A rule's explanation as paragraphs: severity and stage, what Docker does, what to do."""
     out = [f"*{rule.severity}*, checked by {STAGES.get(rule.stage, rule.stage)}."]
     if rule.explain:
@@ -30,7 +34,7 @@ def rule_lines(rule) -> list[str]:
     return out
 
 
-def _sorted_rules():
+def _sorted_rules() -> "list[Rule]":
     from macplan.rules import RULES
     return sorted(RULES.values(), key=lambda r: (_ORDER[r.severity], r.id))
 

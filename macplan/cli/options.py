@@ -15,7 +15,8 @@ class _PlanHost(argparse.Action):
     """--plan-host NAME, and its deprecated spelling --host: a host *in the plan*, never docker's
     -H/--host engine endpoint (that one is --docker-host, or DOCKER_HOST / a docker context)."""
 
-    def __call__(self, parser, namespace, values, option_string=None):
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: Optional[str] = None) -> None:
         value = str(values)
         if value.startswith(DOCKER_URL_PREFIXES):
             parser.error(f"{option_string} {value}: names a host of the plan; for the engine's address use "

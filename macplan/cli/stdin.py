@@ -9,7 +9,10 @@ plan or compose file does, so the two cannot be mistaken for each other."""
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional, TextIO
+from typing import TYPE_CHECKING, Iterable, Optional, TextIO
+
+if TYPE_CHECKING:
+    from macplan.model import Plan
 
 __all__ = ["NAME", "sniff_format", "load_stdin"]
 
@@ -28,7 +31,7 @@ def sniff_format(text: str) -> str:
 
 
 def load_text(text: str, name: str = NAME, interfaces: Optional[Iterable[str]] = None,
-              kernel_lacks: Iterable[str] = ()):
+              kernel_lacks: Iterable[str] = ()) -> "tuple[Plan, str]":
     """(plan, format) from ``text``; format is "compose", "yaml" or "script"."""
     from macplan.read import compose
     from macplan.read.file import _override_host
@@ -42,6 +45,7 @@ def load_text(text: str, name: str = NAME, interfaces: Optional[Iterable[str]] =
             doc = compose._load_yaml(text, name)
         except ValueError:
             doc = None
+    plan: Plan
     if doc is not None and compose._looks_like_compose(doc):
         plan, fmt = compose.read_compose(doc, name), "compose"
     else:
@@ -51,7 +55,8 @@ def load_text(text: str, name: str = NAME, interfaces: Optional[Iterable[str]] =
     return plan, fmt
 
 
-def load_stdin(stream: TextIO, interfaces: Optional[Iterable[str]] = None, kernel_lacks: Iterable[str] = ()):
+def load_stdin(stream: TextIO, interfaces: Optional[Iterable[str]] = None,
+               kernel_lacks: Iterable[str] = ()) -> "tuple[Plan, str]":
     from macplan.errors import PlanError
     try:
         text = stream.read()

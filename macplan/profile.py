@@ -13,11 +13,25 @@ from functools import lru_cache
 
 from macplan.errors import UnknownEngine
 
-__all__ = ["Profile", "LINES", "DEFAULT_ENGINE", "UnknownEngine"]
+__all__ = ["Profile", "LINES", "DEFAULT_ENGINE", "UnknownEngine", "default_engine"]
 
 #: Release lines where a rule changes, oldest first.
 LINES = ("20.10", "23", "24", "25", "26", "27", "28", "29")
+#: The line checked against when nothing names one and no engine answers: the newest, what a
+#: host gets that installs Docker today.  The rule is ``default_engine`` (the adapter that asks
+#: the engine is macplan.engine.transport.default_engine).
 DEFAULT_ENGINE = "29"
+
+
+def default_engine(answered: "str | None" = None) -> str:
+    """The line to check against when neither the user nor the plan names one: that of the
+    engine that answered (its version, as GET /version gives it), else DEFAULT_ENGINE."""
+    if answered:
+        try:
+            return Profile.of(answered).line
+        except UnknownEngine:
+            pass
+    return DEFAULT_ENGINE
 
 
 @dataclass(frozen=True)

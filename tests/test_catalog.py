@@ -28,7 +28,7 @@ def test_every_rule_has_advice_and_a_stage():
     for rule in RULES.values():
         assert rule.advice.endswith("."), rule.id
         assert rule.severity in ("error", "warning", "info")
-        assert rule.link == f"docs/rules.md#{rule.id}"
+        assert rule.link == f"macplan explain {rule.id}"
 
 
 def test_the_engine_lines():

@@ -6,13 +6,16 @@ import json
 import sys
 from typing import Optional
 
+from macplan.cli.options import plan_host_option
 from macplan.errors import InputError
 
 __all__ = ["main"]
 
 ENGINE_COMMANDS = ("apply", "diff", "import", "destroy")
 #: commands whose own modules parse their arguments
-ROUTED = {"lab": ("cli.lab", "cli"), "app": ("notebook.app", "app_main"), "verify": ("cli.verify", "cli")}
+ROUTED = {"lab": ("cli.lab", "cli"), "app": ("notebook.app", "app_main"), "verify": ("cli.verify", "cli"),
+          "explain": ("cli.explain", "explain_main")}
+
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,13 +26,16 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="macplan", description="Plan Docker macvlan and ipvlan networks before they touch a host.")
-    p.add_argument("--version", action="version", version="macplan 0.1.0")
+    from macplan import __version__
+    p.add_argument("--version", action="version", version=f"macplan {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def plan_command(name, help):
         c = sub.add_parser(name, help=help, description=help)
-        c.add_argument("plan", metavar="PLAN", help="a YAML plan (.yaml/.yml) or a shell script of docker network create")
-        c.add_argument("--engine", help="engine version or line (20.10, 23 ... 29); default: the plan's, else 29")
+        c.add_argument("plan", metavar="PLAN", help="a YAML plan (.yaml/.yml), a compose file or a shell script of "
+                       "docker network create; - reads standard input (YAML when its first line is a key: or ---)")
+        c.add_argument("--engine", help="engine version or line (20.10, 23 ... 29); default: the plan's, else that "
+                       "of the engine answering on DOCKER_HOST or the docker context, else 29")
         c.add_argument("--interfaces", help="comma-separated interfaces that exist on the host (eth0,eth1)")
         c.add_argument("--kernel-lacks", default="", help="kernel features the host lacks: 8021q,dummy,ipvlan")
         return c
@@ -63,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--engine", help="engine version or line")
     c.add_argument("--interfaces", help="comma-separated interfaces that exist on the host")
     c.add_argument("--kernel-lacks", default="", help="kernel features the host lacks")
-    c.add_argument("--host", help="the host whose networks to export (plans with several hosts)")
+    plan_host_option(c, "the plan host whose networks to export (plans with several hosts)")
     c.add_argument("--namespace", default="default", help="for multus: the Kubernetes namespace")
     c.add_argument("--node-slices", nargs="?", const=True, default=False, metavar="/N",
                    help="for multus: whereabouts per-node slices (sized like the plan's ranges, or /N)")
@@ -84,8 +90,15 @@ def _parser() -> argparse.ArgumentParser:
     ver = sub.add_parser("verify", help="probe an applied plan's networks with containers (see macplan verify --help)",
                          add_help=False)
     ver.add_argument("rest", nargs=argparse.REMAINDER)
-    app = sub.add_parser("app", help="the interactive planner as a web page (Voila)", add_help=False)
+    app = sub.add_parser("app", help="the interactive planner as a web page (Voila; the notebooks extra)", add_help=False)
     app.add_argument("rest", nargs=argparse.REMAINDER)
+    c = sub.add_parser("examples", help="Write the example plans into a directory.",
+                       description="Write the example plans (the README's examples/) into DIR. A file that exists "
+                                   "is kept unless --force; nothing is written outside DIR.")
+    c.add_argument("dir", metavar="DIR", help="the directory (created if missing)")
+    c.add_argument("--force", action="store_true", help="overwrite example files that exist in DIR")
+    ex = sub.add_parser("explain", help="what a rule id means (without RULE: every id)", add_help=False)
+    ex.add_argument("rest", nargs=argparse.REMAINDER)
     return p
 
 
@@ -93,6 +106,10 @@ def _load(args):
     from macplan.read.file import load
     interfaces = [s for s in args.interfaces.split(",") if s] if args.interfaces is not None else None
     lacks = [s for s in args.kernel_lacks.split(",") if s]
+    if args.plan == "-":
+        from macplan.cli.stdin import load_stdin
+        plan, args.input_format = load_stdin(sys.stdin, interfaces=interfaces, kernel_lacks=lacks)
+        return plan
     return load(args.plan, interfaces=interfaces, kernel_lacks=lacks)
 
 
@@ -105,8 +122,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             if argv[0] in ROUTED:
                 module, func = ROUTED[argv[0]]
                 return getattr(importlib.import_module(f"macplan.{module}"), func)(argv[1:])
-            from macplan.cli import engine as engine_cli
-            return engine_cli.cli(argv[0], argv[1:])
+            return importlib.import_module("macplan.cli.engine").cli(argv[0], argv[1:])
         except BrokenPipeError:
             return 0
     args = _parser().parse_args(argv)
@@ -114,6 +130,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         _parser().print_help()
         return 2
     try:
+        if args.command == "examples":
+            return _examples(args)
         return _run(args)
     except BrokenPipeError:
         return 0
@@ -127,12 +145,34 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 3
 
 
+def _examples(args) -> int:
+    from macplan.cli.bundled import write_examples
+    written, kept = write_examples(args.dir, force=args.force)
+    for path in written:
+        print(path)
+    if kept:
+        sys.stderr.write(f"macplan examples: kept {len(kept)} file(s) that exist in {args.dir} (--force overwrites): "
+                         f"{', '.join(p.name for p in kept)}\n")
+    return 0
+
+
+def engine_for(explicit: Optional[str], plan) -> str:
+    """The engine to check against: --engine, else the plan's `engine:`, else the engine that
+    answers (DOCKER_HOST or the docker context), else the default (macplan.profile)."""
+    if explicit:
+        return explicit
+    if plan.engine:
+        return str(plan.engine)
+    from macplan.engine.transport import default_engine
+    return default_engine()
+
+
 def _run(args) -> int:
     from macplan.cli import text as out
     from macplan.profile import Profile
     from macplan.report import check
     plan = _load(args)
-    engine = args.engine if args.engine else plan.engine
+    engine = engine_for(args.engine, plan)
     Profile.of(engine)                                   # an unknown --engine is bad input: exit 2
     if args.command == "check":
         rep = check(plan, engine)
@@ -163,7 +203,9 @@ def _run(args) -> int:
         return 1 if notes else 0
     if args.command == "convert":
         from macplan import emit
-        to = args.to or ("sh" if args.plan.endswith((".yaml", ".yml")) else "yaml")
+        fmt = getattr(args, "input_format", None)       # read from stdin: told by content
+        to = args.to or ("sh" if fmt in ("yaml", "compose") or (fmt is None and args.plan.endswith((".yaml", ".yml")))
+                         else "yaml")
         plan = script_end_state(plan, engine)
         text = emit.dump_yaml(plan) if to == "yaml" else emit.commands(plan)
         if args.output:

@@ -6,9 +6,10 @@ import argparse
 import json
 import sys
 
+from macplan.cli.options import plan_host_option
 from macplan.engine.client import ApplyResult, DestroyResult, Engine
-from macplan.engine.transport import _one_line, _safe
-from macplan.errors import EngineError, NotOwned, PlanRefused
+from macplan.engine.transport import DockerTransport, _one_line, _safe
+from macplan.errors import EngineError, InputError, NotOwned, PlanRefused
 
 
 class _ArgError(Exception):
@@ -21,13 +22,15 @@ def _parser(command: str) -> argparse.ArgumentParser:
         p.add_argument("output", nargs="?", help="write the YAML plan here (default: stdout)")
         p.add_argument("--name", help="plan name (default: the plan label they share, else 'imported')")
         p.add_argument("--plan", dest="only_plan", help="only networks labelled with this plan name")
-        p.add_argument("--host", default="host", help="host name to put in the plan")
+        plan_host_option(p, "the host name to put in the plan", default="host")
     else:
         p.add_argument("plan", help="YAML plan or script of docker network create commands")
-        p.add_argument("--host", help="which of the plan's hosts this engine is")
+        plan_host_option(p, "which of the plan's hosts this engine is")
         p.add_argument("--origin", help="identify the plan by this text instead of MACHINE:PATH of the plan file "
                                         "(for checkouts whose path or machine changes, e.g. CI)")
-    p.add_argument("--docker-host", help="engine URL (default: $DOCKER_HOST)")
+    p.add_argument("--docker-host", metavar="URL", help="engine URL, like docker's -H/--host (default: what docker "
+                   "uses: --context, $DOCKER_HOST, $DOCKER_CONTEXT, the current docker context, the local socket)")
+    p.add_argument("--context", help="a docker context to use (docker context ls)")
     if command in ("apply", "destroy"):
         p.add_argument("--disconnect", action="append", default=[], metavar="CONTAINER",
                        help="allow disconnecting this container (repeat for each)")
@@ -79,7 +82,8 @@ def cli(command: str, argv: list[str]) -> int:
                 return _err(command, f"{args.plan}: {exc.strerror or exc}")
             except ValueError as exc:  # PlanError and friends: already name file and line
                 return _err(command, str(exc))
-        engine = Engine(args.docker_host, progress=progress)
+        engine = Engine(args.docker_host, progress=progress,
+                        transport=DockerTransport(args.docker_host, context=args.context) if args.context else None)
         if command == "diff":
             d = engine.diff(plan, args.host, origin=args.origin)
             print(json.dumps(d.to_dict(), indent=1) if args.json else d.render())
@@ -127,7 +131,11 @@ def cli(command: str, argv: list[str]) -> int:
         from macplan import emit
 
         p = engine.import_plan(args.name, only_plan=args.only_plan, host=args.host)
-        text = emit.dump_yaml(p)
+        try:
+            text = emit.dump_yaml(p)
+        except InputError as exc:
+            # the engine holds something a YAML plan cannot say (a subnet that is no CIDR block)
+            return _err(command, f"cannot write the engine's networks as a plan: {exc}")
         if args.output:
             with open(args.output, "w") as fh:
                 fh.write(text)

@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 
+from macplan.cli.options import plan_host_option
 from macplan.engine.verify import Verifier, _Stop
 from macplan.errors import VerifyError
 
@@ -20,7 +21,7 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Probe a plan's networks with short-lived containers (run after apply).")
     p.add_argument("plan", help="YAML plan or script of docker network create commands")
     p.add_argument("--docker-host", help="engine URL (default: $DOCKER_HOST)")
-    p.add_argument("--host", help="which of the plan's hosts this engine is")
+    plan_host_option(p, "which of the plan's hosts this engine is")
     p.add_argument("--image", help="probe image the engine already has (never pulled; default on the lab: "
                                    "macplan/busybox:latest); needs sh, ip, ping and sleep")
     p.add_argument("--shim", action="store_true", help="also try a temporary shim (macplan shim's commands)")

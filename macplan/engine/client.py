@@ -208,7 +208,7 @@ class Engine:
         hosts = sorted({n.host for n in plan.networks})
         if host is None:
             if len(hosts) > 1:
-                raise PlanRefused(f"plan {plan.name} has networks for hosts {', '.join(hosts)}: pass --host")
+                raise PlanRefused(f"plan {plan.name} has networks for hosts {', '.join(hosts)}: pass --plan-host")
             host = hosts[0] if hosts else None
         nets = [n for n in plan.networks if n.host == host]
         names = [n.name for n in nets]

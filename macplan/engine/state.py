@@ -31,11 +31,11 @@ IMPORT_DRIVERS = LAN_DRIVERS    # `import` adopts only the networks macplan plan
 def _norm_net(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
-    try:
-        import netaddr
+    import ipaddress
 
-        return str(netaddr.IPNetwork(text)) if "/" in text else str(netaddr.IPAddress(text))
-    except Exception:
+    try:
+        return str(ipaddress.ip_interface(text)) if "/" in text else str(ipaddress.ip_address(text))
+    except ValueError:
         return text
 
 

@@ -3,11 +3,164 @@ and `DockerTransport` (the docker SDK's low-level client, raw `POST /networks/cr
 way httpx puts I/O behind a transport. Errors are one line (`macplan.errors.EngineError`)."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
-from typing import Optional, Protocol
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional, Protocol
 
-from macplan.errors import EngineMalformed, EngineRefused, EngineUnreachable
+from macplan.errors import EngineError, EngineMalformed, EngineRefused, EngineUnreachable
+
+DEFAULT_HOST = "unix:///var/run/docker.sock"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where the engine is, found the way the ``docker`` command finds it (``resolve_endpoint``).
+
+    ``tls`` is None for plain connections, else (ca, cert, key) file paths (each may be None) and
+    ``verify`` says whether the server's certificate is checked against ``ca``."""
+
+    host: str
+    source: str                       # what chose it: "--docker-host", "DOCKER_HOST", "context NAME", "default"
+    tls: Optional[tuple[Optional[str], Optional[str], Optional[str]]] = None
+    verify: bool = False
+
+
+def _config_dir(env: Mapping[str, str]) -> Path:
+    if env.get("DOCKER_CONFIG"):
+        return Path(env["DOCKER_CONFIG"])
+    return Path(env.get("HOME") or os.path.expanduser("~")) / ".docker"
+
+
+def _existing(path: Path) -> Optional[str]:
+    return str(path) if path.is_file() else None
+
+
+def _env_tls(env: Mapping[str, str], config: Path) -> tuple[Optional[tuple[Optional[str], Optional[str], Optional[str]]], bool]:
+    """TLS as ``docker -H`` / DOCKER_HOST use it: DOCKER_TLS_VERIFY (any non-empty value) checks
+    the server against DOCKER_CERT_PATH/ca.pem; DOCKER_CERT_PATH alone gives client certificates."""
+    verify = bool(env.get("DOCKER_TLS_VERIFY"))
+    if not verify and not env.get("DOCKER_CERT_PATH"):
+        return None, False
+    certs = Path(env.get("DOCKER_CERT_PATH") or config)
+    return (_existing(certs / "ca.pem"), _existing(certs / "cert.pem"), _existing(certs / "key.pem")), verify
+
+
+def _context(name: str, config: Path) -> Endpoint:
+    """A docker context's endpoint: meta/<sha256(name)>/meta.json, TLS files under tls/<same>/docker/."""
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    meta = config / "contexts" / "meta" / digest / "meta.json"
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        docker = data["Endpoints"]["docker"]
+        host = docker["Host"]
+    except FileNotFoundError:
+        raise EngineError(f"docker context {name!r} not found (no {meta})") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise EngineError(f"docker context {name!r}: cannot read {meta}: {_one_line(exc)}") from None
+    if not isinstance(host, str) or not host:
+        raise EngineError(f"docker context {name!r} has no docker endpoint host ({meta})")
+    tls_dir = config / "contexts" / "tls" / digest / "docker"
+    files = (_existing(tls_dir / "ca.pem"), _existing(tls_dir / "cert.pem"), _existing(tls_dir / "key.pem"))
+    tls = files if any(files) else None
+    return Endpoint(host, f"context {name}", tls, bool(tls) and not docker.get("SkipTLSVerify", False))
+
+
+def resolve_endpoint(docker_host: Optional[str] = None, context: Optional[str] = None,
+                     env: Optional[Mapping[str, str]] = None) -> Endpoint:
+    """The engine the ``docker`` command would talk to, in its order: ``-H``/``--docker-host``,
+    then ``--context``, then DOCKER_HOST, then DOCKER_CONTEXT, then ``currentContext`` in
+    ``$DOCKER_CONFIG/config.json`` (default ``~/.docker``), then the local socket.  TLS for a
+    host (not a context) comes from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH; a context carries
+    its own.  Context "default" means DOCKER_HOST or the local socket, as in docker."""
+    env = os.environ if env is None else env
+    config = _config_dir(env)
+    if docker_host:
+        tls, verify = _env_tls(env, config)
+        return Endpoint(docker_host, "--docker-host", tls, verify)
+    name = context
+    if not name and env.get("DOCKER_HOST"):
+        tls, verify = _env_tls(env, config)
+        return Endpoint(env["DOCKER_HOST"], "DOCKER_HOST", tls, verify)
+    if not name:
+        name = env.get("DOCKER_CONTEXT") or None
+    if not name:
+        try:
+            name = json.loads((config / "config.json").read_text(encoding="utf-8")).get("currentContext") or None
+        except FileNotFoundError:
+            name = None
+        except (OSError, ValueError, AttributeError) as exc:
+            raise EngineError(f"cannot read {config / 'config.json'}: {_one_line(exc)}") from None
+    if name and name != "default":
+        return _context(name, config)
+    tls, verify = _env_tls(env, config)
+    return Endpoint(env.get("DOCKER_HOST") or DEFAULT_HOST, "default", tls, verify)
+
+
+def engine_version(endpoint: Optional[Endpoint] = None, timeout: float = 1.0) -> Optional[str]:
+    """The version of the engine at ``endpoint`` (default: ``resolve_endpoint()``), or None when
+    none answers within ``timeout`` seconds.  Plain HTTP over the socket: no docker SDK import,
+    so a `macplan check` without an engine stays fast."""
+    try:
+        ep = endpoint or resolve_endpoint()
+    except EngineError:
+        return None
+    host = ep.host
+    if host.startswith("unix://") and not os.path.exists(host[len("unix://"):]):
+        return None       # the common case without an engine: answered before importing anything
+    import http.client
+    import socket
+    try:
+        if host.startswith("unix://"):
+            path = host[len("unix://"):]
+
+            class UnixConnection(http.client.HTTPConnection):
+                def connect(self) -> None:
+                    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                    s.settimeout(timeout)
+                    s.connect(path)
+                    self.sock = s
+
+            conn: http.client.HTTPConnection = UnixConnection("localhost", timeout=timeout)
+        elif host.startswith(("tcp://", "http://", "https://")):
+            from urllib.parse import urlsplit
+            u = urlsplit(host.replace("tcp://", "https://" if ep.tls else "http://", 1))
+            if u.scheme == "https" or ep.tls:
+                import ssl
+                ca, cert, key = ep.tls or (None, None, None)
+                ctx = ssl.create_default_context(cafile=ca) if ep.verify else ssl._create_unverified_context()
+                if not ep.verify:
+                    ctx.check_hostname = False
+                if cert and key:
+                    ctx.load_cert_chain(cert, key)
+                conn = http.client.HTTPSConnection(u.hostname or "localhost", u.port or 2376, timeout=timeout,
+                                                   context=ctx)
+            else:
+                conn = http.client.HTTPConnection(u.hostname or "localhost", u.port or 2375, timeout=timeout)
+        else:
+            return None   # ssh:// and the like: only the docker SDK speaks them; too slow to ask here
+        try:
+            conn.request("GET", "/version")
+            res = conn.getresponse()
+            if res.status != 200:
+                return None
+            version = json.loads(res.read(65536)).get("Version")
+        finally:
+            conn.close()
+    except (OSError, ValueError, http.client.HTTPException, AttributeError):
+        return None       # (ssl.SSLError is an OSError)
+    return version if isinstance(version, str) and version else None
+
+
+def default_engine(timeout: float = 1.0) -> str:
+    """The engine line to check against when neither the user nor the plan names one: the
+    answering engine's (DOCKER_HOST or the docker context, see ``resolve_endpoint``), else
+    ``macplan.profile.DEFAULT_ENGINE``.  The CLI and the planner both ask this."""
+    from macplan.profile import default_engine as pure
+    return pure(engine_version(timeout=timeout))
 
 
 class Transport(Protocol):
@@ -70,15 +223,23 @@ def _unreachable_reason(exc: BaseException) -> str:
 
 
 class DockerTransport:
-    """The docker SDK's low-level APIClient on ``docker_host`` (unix, tcp or ssh URL)."""
+    """The docker SDK's low-level APIClient on ``docker_host`` (unix, tcp or ssh URL), else on
+    the engine ``docker`` itself would use (``resolve_endpoint``: ``context``, DOCKER_HOST,
+    DOCKER_CONTEXT, the current context, TLS from DOCKER_TLS_VERIFY / DOCKER_CERT_PATH)."""
 
-    def __init__(self, docker_host: Optional[str] = None, timeout: int = 60):
+    def __init__(self, docker_host: Optional[str] = None, timeout: int = 60, context: Optional[str] = None):
         import docker  # lazy: `macplan check` never pays for it
 
         self._docker = docker
-        self.docker_host = docker_host or os.environ.get("DOCKER_HOST") or "unix:///var/run/docker.sock"
+        self.endpoint = resolve_endpoint(docker_host, context)
+        self.docker_host = self.endpoint.host
         try:
-            self.api = docker.APIClient(base_url=self.docker_host, version="auto", timeout=timeout)
+            tls = None
+            if self.endpoint.tls:
+                ca, cert, key = self.endpoint.tls
+                tls = docker.tls.TLSConfig(client_cert=(cert, key) if cert and key else None,
+                                           ca_cert=ca if self.endpoint.verify else None, verify=self.endpoint.verify)
+            self.api = docker.APIClient(base_url=self.docker_host, version="auto", timeout=timeout, tls=tls or False)
         except Exception as exc:  # version negotiation talks to the daemon already
             raise EngineUnreachable(f"cannot reach the engine at {self.docker_host}: {_unreachable_reason(exc)}") from None
 

@@ -22,8 +22,19 @@ def _app_root() -> Optional[str]:
     return os.environ.get("MACPLAN_APP_ROOT") or os.getcwd()
 
 
-def _repo_notebook() -> Path:
-    return Path(__file__).resolve().parent.parent.parent / "notebooks" / "10-planner.ipynb"
+def _planner_notebook() -> Path:
+    """The planner notebook: package data in a wheel, notebooks/ in a checkout."""
+    from macplan.cli.bundled import planner_notebook
+    return planner_notebook()
+
+
+#: what `macplan app` imports, in the server or its kernel (the `notebooks` extra)
+_NEEDS = ("voila", "ipywidgets", "ipykernel", "pandas", "netaddr")
+
+
+def _missing_modules() -> list[str]:
+    import importlib.util
+    return [m for m in _NEEDS if importlib.util.find_spec(m) is None]
 
 
 def _free_port(ip: str = "127.0.0.1") -> int:
@@ -186,7 +197,8 @@ def app_main(argv: list[str]) -> int:
     every kernel it started. Returns an exit code (2 when it cannot start).
     """
     ap = argparse.ArgumentParser(prog="macplan app",
-                                 description="Serve the interactive planner (notebooks/10-planner.ipynb) with Voila.")
+                                 description="Serve the interactive planner (notebook 10) with Voila; needs "
+                                             "the notebooks extra: pip install 'macplan[notebooks]'.")
     ap.add_argument("plan", nargs="?", help="a YAML plan or a script of docker network create commands "
                                             "(default: the seed guide's script)")
     ap.add_argument("--port", type=int, default=0, help="port (default: a free one)")
@@ -211,14 +223,14 @@ def app_main(argv: list[str]) -> int:
     except ValueError:
         print(f"macplan app: --ip {args.ip}: not an IP address", file=sys.stderr)
         return 2
-    nb = Path(os.environ.get("MACPLAN_PLANNER_NOTEBOOK") or _repo_notebook())
-    if not nb.is_file():
-        print(f"macplan app: {nb} not found (the planner notebook ships with the source tree)", file=sys.stderr)
+    missing = _missing_modules()
+    if missing:
+        print(f"macplan app: needs the notebooks extra ({', '.join(missing)} missing): "
+              f"pip install 'macplan[notebooks]'", file=sys.stderr)
         return 2
-    try:
-        import voila  # noqa: F401
-    except ImportError:
-        print("macplan app: Voila is not installed (pip install 'macplan[notebooks]')", file=sys.stderr)
+    nb = Path(os.environ.get("MACPLAN_PLANNER_NOTEBOOK") or _planner_notebook())
+    if not nb.is_file():
+        print(f"macplan app: {nb}: the planner notebook is missing from this installation", file=sys.stderr)
         return 2
     import secrets
     token = secrets.token_urlsafe(32)

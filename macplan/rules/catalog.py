@@ -11,7 +11,11 @@ from typing import Callable, Optional, TypeVar
 
 __all__ = ["Finding", "Rule", "RULES", "declare", "rule", "DOCS"]
 
-DOCS = "docs/rules.md"   # relative to the project root; each rule has an anchor
+DOCS = "docs/rules.md"   # in the checkout, rendered from this catalog; each rule has an anchor
+#: A finding's `link`: a command that prints the rule's explanation.  It works wherever macplan
+#: is installed, offline, and explains the very version that made the finding; a repository
+#: path or a docs URL would point at nothing for a user who installed the wheel.
+LINK = "macplan explain {id}"
 SEVERITIES = ("error", "warning", "info")
 
 #: A rule's check: one accepted network's context in (macplan.rules.hints.Context, which this
@@ -43,7 +47,7 @@ class Rule:
 
     @property
     def link(self) -> str:
-        return f"{DOCS}#{self.id}"
+        return LINK.format(id=self.id)
 
     def finding(self, message: str, docker_error: Optional[str] = None) -> Finding:
         return Finding(self.id, self.severity, message, docker_error, self.link)

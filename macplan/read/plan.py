@@ -17,7 +17,7 @@ from macplan.model import (
     Plan,
 )
 from macplan.read.script import _stem
-from macplan.read.yamltext import Map, Policy, Seq, Text, Value, Where, line_of, load, suggest
+from macplan.read.yamltext import Map, Policy, Seq, Text, Value, Where, is_cidr, line_of, load, suggest
 
 _PLAN = Policy(
     max_aliases=None,
@@ -279,12 +279,7 @@ def _check_address(r: _Reader, text: str, where: Where, key: str) -> None:
 
 
 def _check_cidr(r: _Reader, text: str, where: Where, key: str) -> None:
-    import ipaddress
-    try:
-        if "/" not in text:
-            raise ValueError
-        ipaddress.ip_interface(text)
-    except ValueError:
+    if not is_cidr(text):
         r.fail(f"{key}: {text!r} is not a CIDR block (like 192.168.1.0/24)", where, key)
 
 

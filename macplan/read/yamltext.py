@@ -15,6 +15,7 @@ PyYAML ships no type stubs: its loaders, nodes and events are `Any` here, and on
 from __future__ import annotations
 
 import difflib
+import ipaddress
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Mapping, Optional, Sequence, Union
@@ -23,7 +24,7 @@ import yaml
 
 from macplan.errors import PlanError
 
-__all__ = ["NULLS", "Map", "Policy", "Seq", "Text", "Value", "Where", "line_of", "load", "suggest"]
+__all__ = ["NULLS", "Map", "Policy", "Seq", "Text", "Value", "Where", "is_cidr", "line_of", "load", "suggest"]
 
 #: plain scalars that are null (a quoted "null" is text)
 NULLS = ("", "~", "null", "Null", "NULL")
@@ -69,6 +70,17 @@ def suggest(key: str, allowed: Sequence[str]) -> str:
     """" (did you mean ...?)" for an unknown key, or the known ones."""
     close = difflib.get_close_matches(key.replace("-", "_"), list(allowed), n=1)
     return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(allowed)})"
+
+
+def is_cidr(text: str) -> bool:
+    """A subnet or ip-range as both formats take it: address/prefix (host bits allowed)."""
+    if "/" not in text:
+        return False
+    try:
+        ipaddress.ip_interface(text)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -170,9 +170,10 @@ def _construct_map(loader: Any, node: Any) -> Map:
     out = Map()
     key_lines: dict[str, int] = {}
     merged: list[tuple[str, Value, int]] = []
+    merge_keys = loader.policy.merge_keys
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
-        if loader.policy.merge_keys and isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" \
+        if merge_keys and isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" \
                 and key_node.style is None:
             # a merge key: earlier sources win, and a key is taken once (so merges cannot multiply)
             sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]

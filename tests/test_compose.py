@@ -316,6 +316,8 @@ BAD = [
     ("- a\n- b\n", 1, "must be a mapping"),
     ("x: " + "[" * 60 + "]" * 60 + "\n", 1, "nested more than"),
     ("a: &a [1]\n" + "".join(f"b{i}: *a\n" for i in range(1100)), 1002, "aliases"),
+    # a control character: one line with the line (it was two, naming "<unicode string>", no line)
+    ("services:\n  a:\n    image: x\x07\n", 3, "YAML error: character #x0007: special characters are not allowed"),
 ]
 
 

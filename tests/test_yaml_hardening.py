@@ -88,6 +88,14 @@ REFUSED = [
     ("networks:\n  ~: {}\n", 2, "a key must be a name"),
     ("vlans:\n  ten: {mac_limit: 3}\nnetworks: {}\n", 2, "VLAN id 'ten' must be a number"),
     ("networks:\n  n:\n    parent: a\x10b\n", 3, "character #x0010: control characters are not allowed"),
+    # an empty entry of a list of names (it crashed in subnet:, and made an interface "None")
+    ("networks:\n  n:\n    parent: eth0\n    subnet: [10.0.0.0/24, ~]\n", 4, "subnet: an entry is empty"),
+    ("hosts:\n  h:\n    interfaces: [eth0, ~]\nnetworks: {}\n", 3, "an interface name: an entry is empty"),
+    ("hosts:\n  h: {kernel_lacks: [~]}\nnetworks: {}\n", 2, "kernel_lacks: an entry is empty"),
+    ("hosts:\n  a: {}\n  b: {}\nnetworks:\n  n: {hosts: [a, ~]}\n", 5, "hosts: an entry is empty"),
+    ("networks:\n  n:\n    host:\n", 3, "network n: host is empty"),
+    # a VLAN's problem names its own line (it named the first VLAN's)
+    ("vlans:\n  10: {mac_limit: 3}\n  20: [3]\nnetworks: {}\n", 3, "VLAN 20 must be a mapping"),
 ]
 
 
@@ -309,8 +317,8 @@ def test_convert_round_trips_any_plan(plan):
 @pytest.mark.parametrize("text,line,words", REFUSED)
 def test_the_pure_python_loader_refuses_the_same(text, line, words, monkeypatch):
     """Without libyaml the same rules hold (the C parser is only a speed-up)."""
-    from macplan.read import plan as parse
-    monkeypatch.setattr(parse, "_CLoader", parse._Loader)
+    from macplan.read import yamltext
+    monkeypatch.setattr(yamltext, "_CLoader", yamltext._Loader)
     with pytest.raises(PlanError) as e:
         macplan.load_yaml_text(text, "p.yaml")
     if line:

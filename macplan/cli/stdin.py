@@ -50,8 +50,9 @@ def load_text(text: str, name: str = NAME, interfaces: Optional[Iterable[str]] =
         plan, fmt = compose.read_compose(doc, name), "compose"
     else:
         plan, fmt = load_yaml_text(text, name), "yaml"
-    if interfaces is not None or kernel_lacks:
-        plan = _override_host(plan, interfaces, kernel_lacks)
+    lacks = tuple(kernel_lacks)
+    if interfaces is not None or lacks:
+        plan = _override_host(plan, None if interfaces is None else tuple(interfaces), lacks)
     return plan, fmt
 
 

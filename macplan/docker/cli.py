@@ -5,10 +5,10 @@ aux-addresses each attached to the subnet containing them.  Each refusal names i
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, TypedDict
 
-from macplan.docker.goparse import GoError, parse_cidr, parse_ip
-from macplan.model import IpamGroup, Network
+from macplan.docker.goparse import IP, GoError, parse_cidr, parse_ip
+from macplan.model import IpamGroup, Network, Removal
 from macplan.profile import Profile
 
 __all__ = ["Refusal", "group_ipam"]
@@ -28,6 +28,7 @@ def _contains(subnet: str, data: str, data_rule: str = "cli-invalid-subnet") -> 
         _, net = parse_cidr(subnet)
     except GoError as e:
         raise Refusal("cli-invalid-subnet", f"invalid subnet: {e}") from None
+    ip: Optional[IP]
     if "/" in data:
         try:
             ip, _ = parse_cidr(data)
@@ -79,6 +80,14 @@ def netip_error(text: str) -> str:
     return f"ParseAddr({q}): unable to parse IP"
 
 
+class _Group(TypedDict):
+    """One subnet's share of the flags, as consolidateIpam builds it."""
+    subnet: str
+    ip_range: Optional[str]
+    gateway: Optional[str]
+    aux: dict[str, str]
+
+
 def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...]:
     profile = profile or Profile.of(None)
     subnets, ranges, gateways = list(net.subnets), list(net.ip_ranges), list(net.gateways)
@@ -98,7 +107,7 @@ def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...
                 raise Refusal("cli-invalid-gateway",
                               f'invalid argument "{g}" for "--gateway" flag: invalid string being converted to IP address: {g}')
 
-    groups: dict[str, dict] = {}
+    groups: dict[str, _Group] = {}
     for s in subnets:
         for k in groups:
             if _contains(s, k) or _contains(k, s):
@@ -199,7 +208,7 @@ def create_usage(net: Network, profile: Profile) -> Optional[Refusal]:
     return None
 
 
-def remove_usage(removal, profile: Profile) -> Optional[Refusal]:
+def remove_usage(removal: Removal, profile: Profile) -> Optional[Refusal]:
     """The CLI's refusal of a `docker network rm` command line: -f/--force came with CLI 23."""
     if removal.cli_error is not None:
         return Refusal("cli-usage", usage_text(removal.cli_error, profile))

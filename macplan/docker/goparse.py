@@ -7,6 +7,7 @@ from typing import Optional, Union
 
 IP = Union[ipaddress.IPv4Address, ipaddress.IPv6Address]
 Net = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+Iface = Union[ipaddress.IPv4Interface, ipaddress.IPv6Interface]
 
 
 class GoError(ValueError):
@@ -30,6 +31,12 @@ def _v4_int(text: str) -> Optional[int]:
     return value
 
 
+def _ascii_digits(text: str) -> bool:
+    """Go reads a prefix length with '0'-'9' only; str.isdigit (and int) also take other
+    scripts' digits ("/٢٤")."""
+    return text.isascii() and text.isdigit()
+
+
 @lru_cache(maxsize=65536)
 def parse_ip(text: str) -> Optional[IP]:
     """net.ParseIP: an address or None (no zone, no brackets, no prefix)."""
@@ -49,7 +56,7 @@ def parse_cidr(text: str) -> tuple[IP, Net]:
     """net.ParseCIDR: (address as written, masked network) or GoError("invalid CIDR address: ...")."""
     addr, slash, bits = text.partition("/")
     ip = parse_ip(addr)
-    if not slash or ip is None or not bits.isdigit() or len(bits) > 3 or int(bits) > ip.max_prefixlen:
+    if not slash or ip is None or not _ascii_digits(bits) or len(bits) > 3 or int(bits) > ip.max_prefixlen:
         raise GoError(f"invalid CIDR address: {text}")
     plen = int(bits)
     if ip.version == 4:
@@ -57,17 +64,19 @@ def parse_cidr(text: str) -> tuple[IP, Net]:
     return ip, ipaddress.ip_network(f"{addr}/{plen}", strict=False)
 
 
-def family(ip) -> int:
+def family(ip: IP) -> int:
     return ip.version
 
 
 @lru_cache(maxsize=65536)
-def parse_prefix(text: str):
+def parse_prefix(text: str) -> Optional[Iface]:
     """netip.ParsePrefix: an ip_interface (address as written + prefix), or None."""
     if "/" not in text:
         return None
     addr, _, bits = text.partition("/")
-    if "." in addr and ":" not in addr and bits.isdigit() and len(bits) <= 2 and int(bits) <= 32:
+    if not _ascii_digits(bits):
+        return None
+    if "." in addr and ":" not in addr and len(bits) <= 2 and int(bits) <= 32:
         value = _v4_int(addr)
         return None if value is None else ipaddress.IPv4Interface((value, int(bits)))
     try:
@@ -76,16 +85,16 @@ def parse_prefix(text: str):
         return None
 
 
-def go_addr(ip) -> str:
+def go_addr(ip: IP) -> str:
     """netip.Addr.String: as Python prints it, except that an IPv4-mapped address keeps its
     dotted quad (Go prints ::ffff:10.20.0.0 where Python prints ::ffff:a14:0)."""
-    if ip.version == 6 and ip.ipv4_mapped is not None:
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         return f"::ffff:{ip.ipv4_mapped}"
     return str(ip)
 
 
-def go_prefix(p) -> str:
+def go_prefix(p: Union[Iface, Net]) -> str:
     """netip.Prefix.String of an ip_interface (address as written) or an ip_network."""
-    if hasattr(p, "ip"):
+    if isinstance(p, (ipaddress.IPv4Interface, ipaddress.IPv6Interface)):
         return f"{go_addr(p.ip)}/{p.network.prefixlen}"
     return f"{go_addr(p.network_address)}/{p.prefixlen}"

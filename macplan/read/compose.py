@@ -41,23 +41,19 @@ import ipaddress
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Optional
-
-import yaml
+from typing import Mapping, NoReturn, Optional, Sequence, Union
 
 from macplan.errors import PlanError
 from macplan.model import LAN_DRIVERS, Host, Network, Plan
+from macplan.read.yamltext import Map, Policy, Seq, Value, Where, is_cidr, line_of, load, suggest
 
 __all__ = ["ComposePlan", "COMPOSE_FILE_NAMES", "is_compose_path", "sniff", "load_compose_text", "project_name"]
 
 #: the file names `docker compose` looks for, in its order
 COMPOSE_FILE_NAMES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
 
-#: deeper than any compose file needs, far below Python's recursion limit (the composer recurses)
-_MAX_DEPTH = 40
 #: aliases per document: enough for any real file, too few for an expansion bomb to matter
 _MAX_ALIASES = 1000
-_NULLS = ("", "~", "null", "Null", "NULL")
 _TRUE = ("true", "True", "TRUE")
 _FALSE = ("false", "False", "FALSE")
 
@@ -85,120 +81,16 @@ class ComposePlan(Plan):
 # ---------------------------------------------------------------------------------------------
 # YAML, safely and with lines
 
-class _Text(str):
-    """A scalar exactly as written; `plain` says whether it was unquoted."""
-    plain = True
-    line = 0
+_COMPOSE = Policy(
+    max_aliases=_MAX_ALIASES,
+    no_aliases="",
+    no_tags="YAML tag {tag} is not supported: macplan reads one compose file (run `docker compose config` and "
+            "check its output)",
+    merge_keys=True)
 
 
-class _Map(dict):
-    line = 0
-    key_lines: dict = {}
-
-
-class _Seq(list):
-    line = 0
-
-
-class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
-              yaml.constructor.SafeConstructor, yaml.resolver.BaseResolver):
-    """A safe loader without implicit typing or tags, with bounded depth and a bounded number of
-    aliases; it remembers lines and refuses duplicate keys."""
-
-    def __init__(self, stream, name: str):
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
-        yaml.resolver.BaseResolver.__init__(self)
-        self.name, self.depth, self.aliases = name, 0, 0
-
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent):
-            self.aliases += 1
-            if self.aliases > _MAX_ALIASES:
-                raise PlanError(f"more than {_MAX_ALIASES} YAML aliases", self.name, line)
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!"):
-            raise PlanError(f"YAML tag {tag} is not supported: macplan reads one compose file (run "
-                            f"`docker compose config` and check its output)", self.name, line)
-        self.depth += 1
-        try:
-            if self.depth > _MAX_DEPTH:
-                raise PlanError(f"nested more than {_MAX_DEPTH} levels deep", self.name, line)
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
-def _construct_scalar(loader, node):
-    value = loader.construct_scalar(node)
-    if node.style is None and value in _NULLS:
-        return None
-    out = _Text(value)
-    out.plain, out.line = node.style is None, node.start_mark.line + 1
-    return out
-
-
-def _construct_map(loader, node):
-    out = _Map()
-    out.line, out.key_lines = node.start_mark.line + 1, {}
-    merged: list[tuple[str, object, int]] = []
-    for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 1
-        if isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and key_node.style is None:
-            # a merge key: earlier sources win, and a key is taken once (so merges cannot multiply)
-            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-            for source in sources:
-                if not isinstance(source, yaml.MappingNode):
-                    raise PlanError("a merge key (<<) takes a mapping or a list of mappings", loader.name, line)
-                sub = loader.construct_object(source, deep=True)
-                merged += [(k, v, line) for k, v in sub.items()]
-            continue
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            raise PlanError("a key must be a name, not a list, a mapping or null", loader.name, line)
-        if key in out:
-            raise PlanError(f"duplicate key {str(key)!r}", loader.name, line)
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.key_lines[key] = line
-    for key, value, line in merged:
-        if key not in out:
-            out[key] = value
-            out.key_lines[key] = line
-    return out
-
-
-def _construct_seq(loader, node):
-    out = _Seq(loader.construct_object(n, deep=True) for n in node.value)
-    out.line = node.start_mark.line + 1
-    return out
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG, _construct_scalar)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
-
-
-def _load_yaml(text: str, source: str):
-    try:
-        loader = _Loader(text, source)
-        try:
-            return loader.get_single_data()
-        finally:
-            loader.dispose()
-    except PlanError:
-        raise
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        raise PlanError(f"YAML error: {e.problem or e.context}", source, mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as e:
-        raise PlanError(f"YAML error: {e}", source) from None
-    except RecursionError:
-        raise PlanError("YAML nested too deeply", source) from None
+def _load_yaml(text: str, source: str) -> Value:
+    return load(text, source, _COMPOSE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,7 +101,7 @@ def is_compose_path(path: str) -> bool:
     return os.path.basename(str(path)) in COMPOSE_FILE_NAMES
 
 
-def _looks_like_compose(doc) -> bool:
+def _looks_like_compose(doc: Value) -> bool:
     if not isinstance(doc, dict):
         return False
     if any(k in doc for k in ("services", "include", "volumes", "secrets", "configs", "version")):
@@ -224,7 +116,7 @@ _HINT = re.compile(r"^(services|volumes|secrets|configs|version|include)\s*:|dri
                    r"external|^\s+name\s*:", re.M)
 
 
-def sniff(path: str, text: str):
+def sniff(path: str, text: str) -> Value:
     """The loaded document when `path`/`text` is a compose file, else None.  A file with a
     compose name is one whatever it holds (its YAML errors are reported here); any other YAML
     file is one when it has `services:` (or volumes, secrets...) or compose-style networks
@@ -248,9 +140,9 @@ def project_name(text: str) -> str:
     return "".join(re.findall(r"[a-z0-9_-]", text.lower())).lstrip("_-")
 
 
-def _dotenv(path: str) -> dict:
+def _dotenv(path: str) -> dict[str, str]:
     """KEY=VALUE lines of a .env file (comments, `export ` and surrounding quotes allowed)."""
-    out = {}
+    out: dict[str, str] = {}
     try:
         with open(path, encoding="utf-8") as fh:
             lines = fh.read().splitlines()
@@ -284,18 +176,11 @@ class _Reader:
     def __init__(self, source: str, env: Mapping[str, str]):
         self.source, self.env = source, env
 
-    def fail(self, message: str, where=None, key=None):
-        line = None
-        if isinstance(where, _Map) and key is not None:
-            line = where.key_lines.get(key, where.line)
-        elif isinstance(where, (_Map, _Seq, _Text)):
-            line = where.line
-        elif isinstance(where, int):
-            line = where
-        raise PlanError(message, self.source, line)
+    def fail(self, message: str, where: Where = None, key: Optional[str] = None) -> NoReturn:
+        raise PlanError(message, self.source, line_of(where, key))
 
-    def interpolate(self, value: _Text, what: str) -> str:
-        def one(m):
+    def interpolate(self, value: str, what: str) -> str:
+        def one(m: re.Match[str]) -> str:
             if m.group(1):
                 return "$"
             if m.group(3):
@@ -308,7 +193,7 @@ class _Reader:
             got = self.env.get(name)
             unset = got is None or (sep == ":" and got == "")
             if op == "-":
-                return arg if unset else got
+                return arg if unset or got is None else got
             if op == "+":
                 return "" if unset else arg
             if op == "?" and unset:
@@ -319,19 +204,19 @@ class _Reader:
             return got
         return _VAR.sub(one, value) if "$" in value else "".join(value)
 
-    def mapping(self, value, where, key, allowed: Optional[Iterable[str]], what: str) -> _Map:
+    def mapping(self, value: Value, where: Where, key: Optional[str], allowed: Optional[Sequence[str]],
+                what: str) -> Map:
         if value is None:
-            return _Map()
+            return Map()
         if not isinstance(value, dict):
             self.fail(f"{what} must be a mapping", where, key)
         if allowed is not None:
-            allowed = tuple(allowed)
             for k in value:
                 if k not in allowed and not k.startswith("x-"):
-                    self.fail(f"{what}: unknown key {k!r}{_suggest(k, allowed)}", value, k)
+                    self.fail(f"{what}: unknown key {k!r}{suggest(k, allowed)}", value, k)
         return value
 
-    def text(self, value, where, key, what) -> Optional[str]:
+    def text(self, value: Value, where: Where, key: Optional[str], what: str) -> Optional[str]:
         if value is None:
             return None
         if not isinstance(value, str):
@@ -339,7 +224,7 @@ class _Reader:
                       where, key)
         return self.interpolate(value, what)
 
-    def boolean(self, value, where, key, what) -> Optional[bool]:
+    def boolean(self, value: Value, where: Where, key: str, what: str) -> Optional[bool]:
         text = self.text(value, where, key, what)
         if text is None:
             return None
@@ -349,7 +234,7 @@ class _Reader:
             return False
         self.fail(f"{what} must be true or false, not {text!r}", where, key)
 
-    def integer(self, value, where, key, what) -> Optional[int]:
+    def integer(self, value: Value, where: Where, key: str, what: str) -> Optional[int]:
         text = self.text(value, where, key, what)
         if text is None:
             return None
@@ -357,30 +242,29 @@ class _Reader:
             self.fail(f"{what} must be a whole number >= 0, not {text!r}", where, key)
         return int(text)
 
-    def pairs(self, value, where, key, what, lists: bool = False) -> tuple[tuple[str, str], ...]:
+    def pairs(self, value: Value, where: Where, key: str, what: str, lists: bool = False) -> tuple[tuple[str, str], ...]:
         """A mapping of name: value (or, when `lists`, a list of "name=value")."""
         if value is None:
             return ()
+        out: dict[str, str] = {}
         if lists and isinstance(value, list):
-            out = {}
             for item in value:
-                text = self.text(item, value, None, what)
-                if text is None:
+                entry = self.text(item, value, None, what)
+                if entry is None:
                     continue
-                k, _, v = text.partition("=")
-                out[str(k)] = str(v)
+                name, _, text = entry.partition("=")
+                out[str(name)] = str(text)
             return tuple(out.items())
         if not isinstance(value, dict):
             self.fail(f"{what} must be a mapping of name: value" + (" or a list of name=value" if lists else ""),
                       where, key)
-        out = {}
         for k, v in value.items():
             if isinstance(v, (dict, list)):
                 self.fail(f"{what}: the value of {k!r} must be a string", value, k)
-            out[str(k)] = "" if v is None else self.text(v, value, k, what)
+            out[str(k)] = self.text(v, value, k, what) or ""     # str: a plain copy of the key's Text
         return tuple(out.items())
 
-    def address(self, text: str, version: Optional[int], where, key, what) -> str:
+    def address(self, text: str, version: Optional[int], where: Where, key: str, what: str) -> str:
         try:
             addr = ipaddress.ip_address(text)
         except ValueError:
@@ -390,35 +274,25 @@ class _Reader:
             self.fail(f"{what}: {text!r} is not {kind}", where, key)
         return text
 
-    def cidr(self, text: str, where, key, what) -> str:
-        try:
-            if "/" not in text:
-                raise ValueError
-            ipaddress.ip_interface(text)
-        except ValueError:
+    def cidr(self, text: str, where: Where, key: str, what: str) -> str:
+        if not is_cidr(text):
             self.fail(f"{what}: {text!r} is not a CIDR block (like 192.168.1.0/24)", where, key)
         return text
-
-
-def _suggest(key: str, allowed: Iterable[str]) -> str:
-    import difflib
-    close = difflib.get_close_matches(key.replace("-", "_"), list(allowed), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(allowed)})"
 
 
 @dataclass
 class _ComposeNet:
     key: str
     name: str
-    external: bool
+    #: None for an external network (compose does not create it)
     network: Optional[Network] = None
     containers: int = 0
     used: bool = False
-    endpoints: list = field(default_factory=list)
+    endpoints: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _read_network(r: _Reader, key: str, spec, nets: _Map, project: str, host: str) -> _ComposeNet:
-    spec = r.mapping(spec, nets, key, _NET_KEYS, f"network {key}")
+def _read_network(r: _Reader, key: str, raw: Value, nets: Map, project: str, host: str) -> _ComposeNet:
+    spec = r.mapping(raw, nets, key, _NET_KEYS, f"network {key}")
     what = f"networks.{key}"
     explicit = r.text(spec.get("name"), spec, "name", f"{what}.name")
     external = spec.get("external")
@@ -432,7 +306,7 @@ def _read_network(r: _Reader, key: str, spec, nets: _Map, project: str, host: st
         extra = [k for k in spec if k not in ("external", "name") and not k.startswith("x-")]
         if extra:
             r.fail(f"{what}: an external network takes only name (not {extra[0]})", spec, extra[0])
-        return _ComposeNet(key, explicit or key, True)
+        return _ComposeNet(key, explicit or key)
     name = explicit or f"{project}_{key}"
     ipam = r.mapping(spec.get("ipam"), spec, "ipam", _IPAM_KEYS, f"{what}.ipam")
     subnets, ranges, gateways, aux = [], [], [], []
@@ -468,10 +342,10 @@ def _read_network(r: _Reader, key: str, spec, nets: _Map, project: str, host: st
         ipam_driver=r.text(ipam.get("driver"), ipam, "driver", f"{what}.ipam.driver"),
         ipam_options=r.pairs(ipam.get("options"), ipam, "options", f"{what}.ipam.options"),
         line=nets.key_lines.get(key))
-    return _ComposeNet(key, name, False, net)
+    return _ComposeNet(key, name, net)
 
 
-def _replicas(r: _Reader, name: str, spec: _Map) -> int:
+def _replicas(r: _Reader, name: str, spec: Map) -> int:
     scale = r.integer(spec.get("scale"), spec, "scale", f"services.{name}.scale")
     deploy = spec.get("deploy")
     replicas = None
@@ -484,8 +358,9 @@ def _replicas(r: _Reader, name: str, spec: _Map) -> int:
     return next((n for n in (replicas, scale) if n is not None), 1)
 
 
-def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes: list) -> None:
-    spec = r.mapping(spec, services, name, None, f"service {name}")
+def _read_service(r: _Reader, name: str, raw_spec: Value, services: Map, nets: dict[str, _ComposeNet],
+                  notes: list[str]) -> None:
+    spec = r.mapping(raw_spec, services, name, None, f"service {name}")
     what = f"services.{name}"
     if "extends" in spec:
         r.fail(f"{what}: extends is not supported: run `docker compose config` and check its output", spec,
@@ -505,12 +380,15 @@ def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes
         notes.append(f"service {name} uses network_mode: {mode}: outside macplan's scope, skipped.")
         return
     if raw is None and "default" in nets:
-        raw = _Seq(["default"])             # the file redefines compose's default network
+        raw = Seq(["default"])             # the file redefines compose's default network
         raw.line = spec.line
     if raw is None:
         notes.append(f"service {name} is on compose's default network (a bridge network): outside macplan's "
                      f"scope, skipped.")
         return
+    attach: dict[str, Value]
+    where: Union[Map, Seq]
+    lines: Mapping[str, int]
     if isinstance(raw, list):
         attach = {}
         for item in raw:
@@ -526,8 +404,8 @@ def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes
     if not attach:                          # `networks: {}` is compose's default network too
         attach, lines = {"default": None}, {}
     priority = {}
-    for key, ep in attach.items():
-        ep = r.mapping(ep, where, key, _SERVICE_NET_KEYS, f"{what}.networks.{key}")
+    for key, raw_ep in attach.items():
+        ep = r.mapping(raw_ep, where, key, _SERVICE_NET_KEYS, f"{what}.networks.{key}")
         priority[key] = r.integer(ep.get("priority"), ep, "priority", f"{what}.networks.{key}.priority") or 0
     # compose's primary network (NetworksByPriority: highest priority, then name) takes the service's MAC
     primary = sorted(attach, key=lambda k: (-priority[k], k))[0]
@@ -535,7 +413,7 @@ def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes
     if service_mac and not _MAC.fullmatch(service_mac):
         r.fail(f"{what}.mac_address: {service_mac!r} is not a MAC address (like 02:42:c0:a8:01:0a)", spec,
                "mac_address")
-    for key, ep in attach.items():
+    for key, raw_ep in attach.items():
         ew = f"{what}.networks.{key}"
         if key == "default" and key not in nets:
             notes.append(f"service {name} is on compose's default network (a bridge network): outside macplan's "
@@ -543,8 +421,8 @@ def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes
             continue
         if key not in nets:
             r.fail(f'service "{name}" refers to undefined network {key}: invalid compose project',
-                   lines.get(key, getattr(where, "line", None)))
-        ep = r.mapping(ep, where, key, _SERVICE_NET_KEYS, ew)
+                   lines.get(key, where.line))
+        ep = r.mapping(raw_ep, where, key, _SERVICE_NET_KEYS, ew)
         ip = r.text(ep.get("ipv4_address"), ep, "ipv4_address", f"{ew}.ipv4_address") or ""
         if ip:
             r.address(ip, 4, ep, "ipv4_address", f"{ew}.ipv4_address")
@@ -558,7 +436,7 @@ def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes
             mac = service_mac
         cn = nets[key]
         cn.used = True
-        if cn.external:
+        if cn.network is None:      # external
             if ip or ip6:
                 notes.append(f"service {name}: static address {ip or ip6} on external network {cn.name} is not "
                              f"checked (macplan cannot see that network's subnets).")
@@ -574,7 +452,7 @@ def _read_service(r: _Reader, name: str, spec, services: _Map, nets: dict, notes
             cn.endpoints += [(ip6, "")] * replicas
 
 
-def read_compose(doc, source: str = "<string>", project: Optional[str] = None,
+def read_compose(doc: Value, source: str = "<string>", project: Optional[str] = None,
                  environ: Optional[Mapping[str, str]] = None, host: str = "host") -> ComposePlan:
     """A loaded compose document as a plan (see the module docstring for what is read)."""
     if environ is None:
@@ -585,7 +463,7 @@ def read_compose(doc, source: str = "<string>", project: Optional[str] = None,
         env = dict(environ)
     r = _Reader(source, env)
     if doc is None:
-        doc = _Map()
+        doc = Map()
     if not isinstance(doc, dict):
         r.fail("a compose file must be a mapping with services: and networks:", 1)
     r.mapping(doc, doc, None, _TOP_KEYS, "the compose file")
@@ -610,7 +488,7 @@ def read_compose(doc, source: str = "<string>", project: Optional[str] = None,
         _read_service(r, name, spec, raw_services, nets, notes)
     networks = []
     for cn in nets.values():
-        if cn.external:
+        if cn.network is None:      # external
             notes.append(f"network {cn.name} is external: compose does not create it, so it is not in the plan.")
             continue
         n = cn.network

@@ -23,6 +23,10 @@ def load(path: str, interfaces: Optional[Iterable[str]] = None, kernel_lacks: It
     except UnicodeDecodeError:
         raise PlanError("not a text file (UTF-8)", str(path)) from None
     from macplan.read.compose import read_compose, sniff  # a docker compose file (compose.yaml, services:...)
+    # read once: each host of a plan takes them (an iterator would be spent on the first)
+    interfaces = None if interfaces is None else tuple(interfaces)
+    kernel_lacks = tuple(kernel_lacks)
+    plan: Plan
     doc = sniff(str(path), text)
     if doc is not None:
         plan = read_compose(doc, str(path))
@@ -37,7 +41,7 @@ def load(path: str, interfaces: Optional[Iterable[str]] = None, kernel_lacks: It
     return parse_script(text, str(path), interfaces=interfaces, kernel_lacks=kernel_lacks)
 
 
-def _override_host(plan: Plan, interfaces, kernel_lacks) -> Plan:
+def _override_host(plan: Plan, interfaces: Optional[tuple[str, ...]], kernel_lacks: tuple[str, ...]) -> Plan:
     """The plan's hosts with the interfaces and missing kernel features given on the command
     line; everything else a host says (its swarm role, interface kinds and limits) stays."""
     hosts = []

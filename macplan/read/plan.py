@@ -4,9 +4,7 @@ is a `PlanError` naming the source and line."""
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
-
-import yaml
+from typing import NoReturn, Optional, Sequence, Union
 
 from macplan.errors import PlanError
 from macplan.model import (
@@ -19,125 +17,13 @@ from macplan.model import (
     Plan,
 )
 from macplan.read.script import _stem
+from macplan.read.yamltext import Map, Policy, Seq, Text, Value, Where, is_cidr, line_of, load, suggest
 
-
-class _Map(dict):
-    line = 0
-    key_lines: dict = {}
-
-
-class _Seq(list):
-    line = 0
-
-
-class _Text(str):
-    """A scalar exactly as written. Nothing is typed while loading (YAML 1.1 would read
-    `vlan: 010` as 8, `1:30` as 90 and a key `yes:` as True); `_Reader` reads each value the
-    way its field needs, and `plain` says whether it was unquoted."""
-    plain = True
-
-
-#: deeper than any plan needs, far below Python's recursion limit (the composer recurses)
-_MAX_DEPTH = 40
-
-
-_NULLS = ("", "~", "null", "Null", "NULL")
-
-
-_NO_ALIASES = "YAML anchors and aliases (&name, *name) are not supported in a plan: write the value out"
-
-
-class _Guard(yaml.composer.Composer):
-    """Composition with no aliases, no explicit tags and bounded depth, over any parser.
-
-    Aliases are refused rather than bounded: a 600-byte "billion laughs" expands to gigabytes
-    as soon as anything walks it, and a plan never needs one. Tags are refused because the
-    schema, not the document, says what a value is (`!!bool x` crashed the constructor)."""
-
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent):
-            raise PlanError(_NO_ALIASES, self.name, line)
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!"):
-            raise PlanError(f"YAML tags ({tag}) are not supported in a plan: remove the tag", self.name, line)
-        if getattr(event, "anchor", None) is not None:
-            raise PlanError(_NO_ALIASES, self.name, line)
-        self.depth += 1
-        try:
-            if self.depth > _MAX_DEPTH:
-                raise PlanError(f"nested more than {_MAX_DEPTH} levels deep", self.name, line)
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
-class _Loader(_Guard, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
-              yaml.constructor.SafeConstructor, yaml.resolver.BaseResolver):
-    """A safe loader with no implicit typing (see `_Text`) that remembers line numbers and
-    refuses duplicate keys, aliases, tags and deep nesting."""
-
-    def __init__(self, stream):
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
-        yaml.resolver.BaseResolver.__init__(self)
-        self.depth = 0
-
-
-if getattr(yaml, "__with_libyaml__", False):
-    class _CLoader(_Guard, yaml._yaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.BaseResolver):
-        """The same, with libyaml scanning and parsing (composition stays ours): a 4094-network
-        plan loads in a third of the time."""
-
-        def __init__(self, stream):
-            yaml._yaml.CParser.__init__(self, stream)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.BaseResolver.__init__(self)
-            self.depth = 0
-else:
-    _CLoader = _Loader
-
-
-def _construct_scalar(loader, node):
-    value = loader.construct_scalar(node)
-    plain = not node.style      # None from the Python parser, "" from libyaml
-    if plain and value in _NULLS:
-        return None
-    out = _Text(value)
-    out.plain = plain
-    return out
-
-
-def _construct_map(loader, node):
-    out = _Map()
-    out.line, out.key_lines = node.start_mark.line + 1, {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, str):
-            raise PlanError("a key must be a name, not a list, a mapping or null", loader.name, line)
-        if key in out:
-            raise PlanError(f"duplicate key {str(key)!r}", loader.name, line)
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.key_lines[key] = line
-    return out
-
-
-def _construct_seq(loader, node):
-    out = _Seq(loader.construct_object(n, deep=True) for n in node.value)
-    out.line = node.start_mark.line + 1
-    return out
-
-
-for _cls in {_Loader, _CLoader}:
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG, _construct_scalar)
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+_PLAN = Policy(
+    max_aliases=None,
+    no_aliases="YAML anchors and aliases (&name, *name) are not supported in a plan: write the value out",
+    no_tags="YAML tags ({tag}) are not supported in a plan: remove the tag",
+    merge_keys=False)
 
 
 # YAML 1.2 core schema, for the few values the schema leaves open (split:)
@@ -150,13 +36,17 @@ _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
-def _typed(value):
+#: a plain scalar typed the YAML 1.2 way, inside what `_typed` returns
+Typed = Union[bool, int, float, str, None, list["Typed"], dict[str, "Typed"]]
+
+
+def _typed(value: Value) -> Typed:
     """A loaded subtree with plain scalars typed as YAML 1.2 does (no octal, no sexagesimal)."""
     if isinstance(value, dict):
         return {str(k): _typed(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_typed(v) for v in value]
-    if isinstance(value, _Text) and value.plain:
+    if isinstance(value, Text) and value.plain:
         if value in _BOOLS:
             return _BOOLS[value]
         if _INT.fullmatch(value) and len(value) <= 19:
@@ -172,28 +62,21 @@ class _Reader:
     def __init__(self, source: str):
         self.source = source
 
-    def fail(self, message: str, where, key=None):
-        line = None
-        if key is not None and isinstance(where, _Map):
-            line = where.key_lines.get(key, where.line)
-        elif isinstance(where, (_Map, _Seq)):
-            line = where.line
-        elif isinstance(where, int):
-            line = where
-        raise PlanError(message, self.source, line)
+    def fail(self, message: str, where: Where, key: Optional[str] = None) -> NoReturn:
+        raise PlanError(message, self.source, line_of(where, key))
 
-    def mapping(self, value, where, key, allowed: Iterable[str], what: str) -> _Map:
+    def mapping(self, value: Value, where: Where, key: Optional[str], allowed: Sequence[str], what: str) -> Map:
         if value is None:
-            return _Map()
+            return Map()
         if not isinstance(value, dict):
             self.fail(f"{what} must be a mapping", where, key)
         for k in value:
             if k not in allowed:
-                hint = _suggest(str(k), allowed)
+                hint = suggest(str(k), allowed)
                 self.fail(f"unknown key {k!r} in {what}{hint}", value, k)
         return value
 
-    def text(self, value, where, key, what) -> Optional[str]:
+    def text(self, value: Value, where: Where, key: Optional[str], what: str) -> Optional[str]:
         if value is None:
             return None
         if not isinstance(value, str):      # a list or mapping where a string belongs
@@ -201,21 +84,27 @@ class _Reader:
                       where, key)
         return str(value)
 
-    def texts(self, value, where, key, what) -> tuple[str, ...]:
+    def texts(self, value: Value, where: Where, key: Optional[str], what: str) -> tuple[str, ...]:
+        """A string or a list of strings (an empty entry of the list is refused)."""
         if value is None:
             return ()
-        if isinstance(value, list):
-            return tuple(self.text(v, v if isinstance(v, (dict, list)) else where, key, what) for v in value)
-        return (self.text(value, where, key, what),)
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for v in items:
+            text = self.text(v, v if isinstance(v, (dict, list)) else where, key, what)
+            if text is None:
+                self.fail(f"{what}: an entry is empty", where, key)
+            out.append(text)
+        return tuple(out)
 
-    def boolean(self, value, where, key) -> Optional[bool]:
+    def boolean(self, value: Value, where: Where, key: str) -> Optional[bool]:
         if value is None:
             return None
         if not isinstance(value, str) or value not in _BOOLS:    # YAML 1.1's yes/no/on/off too
             self.fail(f"{key} must be true or false", where, key)
         return _BOOLS[value]
 
-    def integer(self, value, where, key, minimum=0) -> Optional[int]:
+    def integer(self, value: Value, where: Where, key: str, minimum: int = 0) -> Optional[int]:
         """A decimal whole number: `010` is 10 (as Docker's strconv.Atoi reads a VLAN id), and
         `1:30`, `0x1e`, `1e3` and `12.0` are refused rather than read the YAML 1.1 way."""
         if value is None:
@@ -224,7 +113,7 @@ class _Reader:
             self.fail(f"{key} must be a whole number >= {minimum}", where, key)
         return int(value)
 
-    def pairs(self, value, where, key, what) -> tuple[tuple[str, str], ...]:
+    def pairs(self, value: Value, where: Where, key: str, what: str) -> tuple[tuple[str, str], ...]:
         if value is None:
             return ()
         if not isinstance(value, dict):
@@ -253,53 +142,30 @@ _NET_KEYS = ("driver", "host", "hosts", "parent", "vlan", "mode", "flag", "subne
 _SUBNET_KEYS = ("subnet", "gateway", "ip_range", "aux")
 
 
-def _suggest(key: str, allowed: Iterable[str]) -> str:
-    import difflib
-    close = difflib.get_close_matches(key.replace("-", "_"), list(allowed), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(allowed)})"
-
-
 def load_yaml_text(text: str, source: str = "<string>") -> Plan:
     """A YAML plan (see examples/): hosts, networks, DHCP scopes, VLAN limits."""
-    try:
-        loader = _CLoader(text)
-        loader.name = source
-        try:
-            doc = loader.get_single_data()
-        finally:
-            loader.dispose()
-    except PlanError:
-        raise
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        raise PlanError(f"YAML error: {e.problem or e.context}", source, mark.line + 1 if mark else None) from None
-    except yaml.reader.ReaderError as e:     # a control character: say where, in one line
-        line = text.count("\n", 0, e.position) + 1 if isinstance(e.position, int) else None
-        char = f"#x{e.character:04x}" if isinstance(e.character, int) else repr(e.character)
-        raise PlanError(f"YAML error: character {char}: {e.reason}", source, line) from None
-    except yaml.YAMLError as e:
-        raise PlanError(f"YAML error: {str(e).splitlines()[0] if str(e) else type(e).__name__}", source) from None
+    doc = load(text, source, _PLAN, libyaml=True)
     r = _Reader(source)
     if doc is None:
-        doc = _Map()
+        doc = Map()
     if not isinstance(doc, dict):
         r.fail("a plan must be a mapping with 'networks' (and optionally 'hosts', 'dhcp', 'vlans')", 1)
     r.mapping(doc, doc, None, _PLAN_KEYS, "the plan")
 
-    hosts = []
+    hosts: list[Host] = []
     raw_hosts = r.mapping(doc.get("hosts"), doc, "hosts", _any_keys(doc.get("hosts")), "hosts")
-    for hname, spec in raw_hosts.items():
-        spec = r.mapping(spec, raw_hosts, hname, _HOST_KEYS, f"host {hname}")
+    for hname, raw_host in raw_hosts.items():
+        spec = r.mapping(raw_host, raw_hosts, hname, _HOST_KEYS, f"host {hname}")
         ifaces = []
         raw_if = spec.get("interfaces")
         if isinstance(raw_if, list):
             names = r.texts(raw_if, spec, "interfaces", "an interface name")
-            line = raw_if.line
-            raw_if = _Map({n: None for n in names})
-            raw_if.line, raw_if.key_lines = line, {}
-        raw_if = r.mapping(raw_if, spec, "interfaces", _any_keys(raw_if), f"interfaces of host {hname}")
-        for iname, ispec in raw_if.items():
-            ispec = r.mapping(ispec, raw_if, iname, _IFACE_KEYS, f"interface {iname}")
+            listed = Map({n: None for n in names})
+            listed.line, listed.key_lines = raw_if.line, {}
+            raw_if = listed
+        if_map = r.mapping(raw_if, spec, "interfaces", _any_keys(raw_if), f"interfaces of host {hname}")
+        for iname, raw_ispec in if_map.items():
+            ispec = r.mapping(raw_ispec, if_map, iname, _IFACE_KEYS, f"interface {iname}")
             kind = r.text(ispec.get("kind"), ispec, "kind", "kind") or "ethernet"
             if kind not in INTERFACE_KINDS:
                 r.fail(f"interface {iname}: kind must be one of {', '.join(INTERFACE_KINDS)}", ispec, "kind")
@@ -318,20 +184,20 @@ def load_yaml_text(text: str, source: str = "<string>") -> Plan:
     host_names = [h.name for h in hosts]
 
     dhcp = []
-    raw_dhcp = doc.get("dhcp") or []
+    raw_dhcp = doc.get("dhcp") or Seq()
     if not isinstance(raw_dhcp, list):
         r.fail("dhcp must be a list of scopes (first-last, or {first, last, name})", doc, "dhcp")
     for n, item in enumerate(raw_dhcp):
-        where = raw_dhcp.line + n if isinstance(raw_dhcp, _Seq) else None
+        where = raw_dhcp.line + n
         if isinstance(item, str) and "-" in item:
             first, last = (s.strip() for s in item.split("-", 1))
             dhcp.append(Dhcp(first, last, f"dhcp{n + 1}"))
         elif isinstance(item, dict):
-            item = r.mapping(item, raw_dhcp, None, ("first", "last", "name"), "a DHCP scope")
-            first, last = (r.text(item.get(k), item, k, k) for k in ("first", "last"))
-            if not first or not last:
-                r.fail("a DHCP scope needs first and last", item)
-            dhcp.append(Dhcp(first, last, r.text(item.get("name"), item, "name", "name") or f"dhcp{n + 1}"))
+            scope = r.mapping(item, raw_dhcp, None, ("first", "last", "name"), "a DHCP scope")
+            first_, last_ = (r.text(scope.get(k), scope, k, k) for k in ("first", "last"))
+            if not first_ or not last_:
+                r.fail("a DHCP scope needs first and last", scope)
+            dhcp.append(Dhcp(first_, last_, r.text(scope.get("name"), scope, "name", "name") or f"dhcp{n + 1}"))
         else:
             r.fail("a DHCP scope is 'first-last' or {first, last, name}", where)
     for d in dhcp:
@@ -340,32 +206,36 @@ def load_yaml_text(text: str, source: str = "<string>") -> Plan:
 
     vlan_limits = []
     raw_vlans = r.mapping(doc.get("vlans"), doc, "vlans", _any_keys(doc.get("vlans")), "vlans")
-    for key, spec in raw_vlans.items():
+    for key, raw_vlan in raw_vlans.items():
         if not re.fullmatch(r"[0-9]{1,9}", key):
             r.fail(f"VLAN id {str(key)!r} must be a number", raw_vlans, key)
         vid = int(key)
-        spec = r.mapping(spec, raw_vlans, vid, ("mac_limit", "name"), f"VLAN {vid}")
-        limit = r.integer(spec.get("mac_limit"), spec, "mac_limit", 1)
+        vlan = r.mapping(raw_vlan, raw_vlans, key, ("mac_limit", "name"), f"VLAN {vid}")
+        limit = r.integer(vlan.get("mac_limit"), vlan, "mac_limit", 1)
         if limit is not None:
             vlan_limits.append((vid, limit))
 
-    networks = []
-    raw_nets = doc.get("networks") or _Map()
-    if isinstance(raw_nets, list):
+    networks: list[Network] = []
+    raw_nets: Union[Map, Seq]
+    given = doc.get("networks") or Map()
+    if isinstance(given, list):
+        raw_nets = given
         # the list form keeps repeated names (a script may create a name twice: Docker refuses it)
         for item in raw_nets:
             if not isinstance(item, dict) or not item.get("name"):
-                r.fail("each entry of a networks: list needs a name:", item if isinstance(item, _Map) else raw_nets)
+                r.fail("each entry of a networks: list needs a name:", item if isinstance(item, Map) else raw_nets)
             name = r.text(item["name"], item, "name", "name")
-            body = _Map({k: v for k, v in item.items() if k != "name"})
+            if not name:    # (it is not: item["name"] is a string that is not empty)
+                r.fail("each entry of a networks: list needs a name:", item)
+            body = Map({k: v for k, v in item.items() if k != "name"})
             body.line, body.key_lines = item.line, item.key_lines
-            holder = _Map({name: body})
+            holder = Map({name: body})
             holder.line, holder.key_lines = item.line, {name: item.line}
             networks.extend(_read_network(r, name, body, holder, host_names))
     else:
-        r.mapping(raw_nets, doc, "networks", _any_keys(raw_nets), "networks")
-        for name, spec in raw_nets.items():
-            networks.extend(_read_network(r, str(name), spec, raw_nets, host_names))
+        raw_nets = r.mapping(given, doc, "networks", _any_keys(given), "networks")
+        for name, raw_net in raw_nets.items():
+            networks.extend(_read_network(r, str(name), raw_net, raw_nets, host_names))
     engine = r.text(doc.get("engine"), doc, "engine", "engine") or None    # "" says no engine, like none
     if engine:
         from macplan.errors import UnknownEngine
@@ -379,11 +249,11 @@ def load_yaml_text(text: str, source: str = "<string>") -> Plan:
     return _apply_splits(r, plan, raw_nets)
 
 
-def _apply_splits(r: _Reader, plan: Plan, raw_nets) -> Plan:
+def _apply_splits(r: _Reader, plan: Plan, raw_nets: Union[Map, Seq]) -> Plan:
     """`split:` on a network shared by several hosts gives each host's copy its own slice of
     the subnet as --ip-range (ranges written in the plan are kept: hosts added later never
     move the others)."""
-    items = raw_nets.items() if isinstance(raw_nets, dict) else \
+    items: list[tuple[Value, Value]] = list(raw_nets.items()) if isinstance(raw_nets, dict) else \
         [(i.get("name"), i) for i in raw_nets if isinstance(i, dict)]
     for name, spec in items:
         if not isinstance(spec, dict) or "split" not in spec:
@@ -396,11 +266,11 @@ def _apply_splits(r: _Reader, plan: Plan, raw_nets) -> Plan:
     return plan
 
 
-def _any_keys(value):
+def _any_keys(value: Value) -> tuple[str, ...]:
     return tuple(value.keys()) if isinstance(value, dict) else ()
 
 
-def _check_address(r: _Reader, text: str, where, key):
+def _check_address(r: _Reader, text: str, where: Where, key: str) -> None:
     import ipaddress
     try:
         ipaddress.ip_address(text)
@@ -408,18 +278,13 @@ def _check_address(r: _Reader, text: str, where, key):
         r.fail(f"{key}: {text!r} is not an IP address", where, key)
 
 
-def _check_cidr(r: _Reader, text: str, where, key):
-    import ipaddress
-    try:
-        if "/" not in text:
-            raise ValueError
-        ipaddress.ip_interface(text)
-    except ValueError:
+def _check_cidr(r: _Reader, text: str, where: Where, key: str) -> None:
+    if not is_cidr(text):
         r.fail(f"{key}: {text!r} is not a CIDR block (like 192.168.1.0/24)", where, key)
 
 
-def _read_network(r: _Reader, name: str, spec, parent_map, host_names) -> list[Network]:
-    spec = r.mapping(spec, parent_map, name, _NET_KEYS, f"network {name}")
+def _read_network(r: _Reader, name: str, raw: Value, parent_map: Map, host_names: list[str]) -> list[Network]:
+    spec = r.mapping(raw, parent_map, name, _NET_KEYS, f"network {name}")
     driver = r.text(spec.get("driver"), spec, "driver", "driver") or "macvlan"
     parent = r.text(spec.get("parent"), spec, "parent", "parent")
     vlan = r.integer(spec.get("vlan"), spec, "vlan", 0)
@@ -439,21 +304,24 @@ def _read_network(r: _Reader, name: str, spec, parent_map, host_names) -> list[N
     if flag is not None:
         options["ipvlan_flag"] = flag
 
-    subnets, ranges, gateways, aux = [], [], [], []
+    subnets: list[str] = []
+    ranges: list[str] = []
+    gateways: list[str] = []
+    aux: list[tuple[str, str]] = []
     flat = [k for k in _SUBNET_KEYS if k in spec]
     if flat and "subnets" in spec:
         r.fail(f"network {name}: use either subnets: (a list) or subnet:/gateway:/ip_range:/aux:, not both",
                spec, flat[0])
     entries = []
     if "subnets" in spec:
-        raw = spec["subnets"]
-        if not isinstance(raw, list):
+        listed = spec["subnets"]
+        if not isinstance(listed, list):
             r.fail(f"network {name}: subnets must be a list", spec, "subnets")
-        for item in raw:
+        for item in listed:
             if isinstance(item, str):
-                item = _Map(subnet=item)
-                item.line = raw.line
-            entries.append(r.mapping(item, raw, None, _SUBNET_KEYS, f"a subnet of network {name}"))
+                item = Map(subnet=item)
+                item.line = listed.line
+            entries.append(r.mapping(item, listed, None, _SUBNET_KEYS, f"a subnet of network {name}"))
     elif flat:
         entries.append(spec)
     for e in entries:
@@ -474,23 +342,26 @@ def _read_network(r: _Reader, name: str, spec, parent_map, host_names) -> list[N
         gateways += gs
         aux += ax
     endpoints = []
-    raw_eps = spec.get("endpoints") or []
+    raw_eps = spec.get("endpoints") or Seq()
     if not isinstance(raw_eps, list):
         r.fail(f"network {name}: endpoints must be a list of {{ip, mac}}", spec, "endpoints")
-    for item in raw_eps:
-        item = r.mapping(item, raw_eps, None, ("ip", "mac"), f"an endpoint of network {name}")
-        ip = r.text(item.get("ip"), item, "ip", "ip") or ""
-        mac = r.text(item.get("mac"), item, "mac", "mac") or ""
+    for raw_ep in raw_eps:
+        ep = r.mapping(raw_ep, raw_eps, None, ("ip", "mac"), f"an endpoint of network {name}")
+        ip = r.text(ep.get("ip"), ep, "ip", "ip") or ""
+        mac = r.text(ep.get("mac"), ep, "mac", "mac") or ""
         if ip:
-            _check_address(r, ip, item, "ip")
+            _check_address(r, ip, ep, "ip")
         if mac and not re.fullmatch(r"(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}", mac):
-            r.fail(f"mac: {mac!r} is not a MAC address (like 02:42:c0:a8:01:0a)", item, "mac")
+            r.fail(f"mac: {mac!r} is not a MAC address (like 02:42:c0:a8:01:0a)", ep, "mac")
         endpoints.append((ip, mac.lower()))
     hosts = r.texts(spec.get("hosts"), spec, "hosts", "hosts") if "hosts" in spec else ()
     if "host" in spec and "hosts" in spec:
         r.fail(f"network {name}: give host or hosts, not both", spec, "hosts")
     if "host" in spec:
-        hosts = (r.text(spec.get("host"), spec, "host", "host"),)
+        host = r.text(spec.get("host"), spec, "host", "host")
+        if host is None:
+            r.fail(f"network {name}: host is empty (give a host name)", spec, "host")
+        hosts = (host,)
     if not hosts:
         if len(host_names) > 1:
             r.fail(f"network {name}: the plan has several hosts; say which with host: or hosts:", parent_map, name)
@@ -513,5 +384,5 @@ def _read_network(r: _Reader, name: str, spec, parent_map, host_names) -> list[N
         ipam_driver=r.text(spec.get("ipam_driver"), spec, "ipam_driver", "ipam_driver"),
         ipam_options=r.pairs(spec.get("ipam_options"), spec, "ipam_options", "ipam_options"),
         containers=r.integer(spec.get("containers"), spec, "containers", 0), endpoints=tuple(endpoints),
-        line=parent_map.key_lines.get(name) if isinstance(parent_map, _Map) else None)
+        line=parent_map.key_lines.get(name) if isinstance(parent_map, Map) else None)
     return [base.with_(host=h) for h in hosts]

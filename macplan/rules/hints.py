@@ -242,6 +242,8 @@ def range_not_in_subnet(ctx: Context) -> Optional[str]:
     for g in ctx.created.allocations:
         if g.group.ip_range:
             rng = parse_prefix(g.group.ip_range)
+            if rng is None:  # the daemon refuses what ParsePrefix cannot read: no allocation
+                continue
             if rng.network.prefixlen <= g.pool.subnet.prefixlen:
                 return f"ip-range {g.group.ip_range} is not smaller than subnet {g.pool.subnet}: the whole subnet is the pool."
             if rng.ip != rng.network.network_address:

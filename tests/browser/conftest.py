@@ -2,7 +2,7 @@
 Chromium from Debian's ``chromium`` package with Python Playwright (no browser download).
 
     jupyterlab_url   a JupyterLab on a free port, token disabled, on a scratch copy of
-                     notebooks/10-planner.ipynb and examples/ (so autosave never touches the
+                     notebooks/ and examples/ (so autosave never touches the
                      work tree), news and update checks off, no workspace restore
     voila_url        ``macplan app`` (``macplan.notebook.planner.app_main``) on a free port, URL taken
                      from what it prints
@@ -149,8 +149,7 @@ def artifacts() -> Path:
 @pytest.fixture(scope="session")
 def jupyterlab_url(chromium, tmp_path_factory):
     work = tmp_path_factory.mktemp("lab")
-    (work / "notebooks").mkdir()
-    shutil.copy(ROOT / "notebooks" / "10-planner.ipynb", work / "notebooks")
+    shutil.copytree(ROOT / "notebooks", work / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copytree(ROOT / "examples", work / "examples")
     settings = work / "settings"
     for rel, data in {

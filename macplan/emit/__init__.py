@@ -104,6 +104,35 @@ def commands(plan: Plan, remove: bool = False, host: Optional[str] = None,
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def refusal_notes(report) -> dict[int, str]:
+    """The comment written above each command Docker would refuse, by the network's index in the
+    checked plan: ``Docker 20.10 refuses this: <Docker's words>``. `macplan commands` and the
+    planner both use it, so a script carries the same marks wherever it was made."""
+    from macplan.profile import Profile
+
+    line = Profile.of(report.engine).line
+    notes: dict[int, str] = {}
+    for res in report.networks:
+        err = next((f for f in res.findings if f.severity == "error"), None)
+        if err is not None:
+            words = (err.docker_error or err.message).strip().splitlines() or [err.rule]
+            notes[res.index] = f"Docker {line} refuses this: {words[-1]}"
+    return notes
+
+
+def checked_commands(plan: Plan, report) -> tuple[str, int]:
+    """The plan's create commands with :func:`refusal_notes` above the refused ones, and how
+    many were refused. A command the docker CLI itself refuses never reaches Docker and is
+    left out (a cleaned-up version of it would create what the script never did)."""
+    keep = [i for i, n in enumerate(plan.networks) if n.cli_error is None]
+    notes = refusal_notes(report)
+    renumber = {old: new for new, old in enumerate(keep)}
+    sub = plan.with_(networks=tuple(plan.networks[i] for i in keep), steps=(), removals=(), endpoints=(),
+                     detaches=())
+    marks = {renumber[i]: text for i, text in notes.items() if i in renumber}
+    return commands(sub, notes=marks), len(marks)
+
+
 def api_payload(n: Network) -> dict:
     """The body of POST /networks/create (Engine API field names; docker-py lacks ConfigOnly,
     ConfigFrom, EnableIPv4 and EnableIPv6=false, so callers post this raw)."""

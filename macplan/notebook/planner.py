@@ -311,7 +311,9 @@ class Planner:
         self.engine_choice.observe(self._on_engine, names="value")
 
         # open panel
-        self.open_path = W.Text(placeholder="examples/vlan-trunk.yaml or a .sh script", layout=W.Layout(width="340px"))
+        self.open_path = W.Text(placeholder="a YAML plan or a .sh script, like plans/site.yaml",
+                                layout=W.Layout(width="340px"))
+        self.open_path.add_class("macplan-open-path")
         self.open_button = W.Button(description="Open file", icon="folder-open")
         self.open_interfaces = W.Text(placeholder="eth0, eth1 (for scripts)", description="interfaces",
                                       layout=W.Layout(width="300px"))
@@ -408,6 +410,7 @@ class Planner:
         self._build_hosts()
 
         self.yaml_path = W.Text(description="YAML file", layout=W.Layout(width="380px"))
+        self.yaml_path.add_class("macplan-yaml-path")
         self.save_button = W.Button(description="Save plan", icon="save")
         self.commands_path = W.Text(description="script", layout=W.Layout(width="380px"))
         self.export_button = W.Button(description="Export commands", icon="download")

@@ -5,7 +5,7 @@ Chromium from Debian's ``chromium`` package with Python Playwright (no browser d
                      notebooks/ and examples/ (so autosave never touches the
                      work tree), news and update checks off, no workspace restore
     voila_url        ``macplan app`` (``macplan.notebook.planner.app_main``) on a free port, URL taken
-                     from what it prints
+                     from what it prints, started in ``voila_root``
     browser          one headless Chromium for the session (``$CHROMIUM`` or /usr/bin/chromium)
     page             a fresh 1400x1000 page per test
 
@@ -193,8 +193,16 @@ c.LabApp.workspaces_dir = {str(work / "workspaces")!r}
 
 
 @pytest.fixture(scope="session")
-def voila_url(chromium, tmp_path_factory):
+def voila_root(tmp_path_factory) -> Path:
+    """The folder `macplan app` is started in (its root): holds site.yaml, a copy of vlan-trunk.yaml."""
     work = tmp_path_factory.mktemp("voila")
+    shutil.copy(ROOT / "examples" / "vlan-trunk.yaml", work / "site.yaml")
+    return work
+
+
+@pytest.fixture(scope="session")
+def voila_url(chromium, voila_root):
+    work = voila_root
     log = work / "voila.log"
     port = _free_port()
     code = "import sys; from macplan.notebook.planner import app_main; sys.exit(app_main(sys.argv[1:]))"

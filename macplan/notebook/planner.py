@@ -350,6 +350,8 @@ class Planner:
         self.remove_button = W.Button(description="Remove", icon="trash", layout=W.Layout(width="auto"))
         self.undo_button = W.Button(description="Undo", icon="undo", disabled=True, layout=W.Layout(width="auto"))
         self.undo_button.add_class("macplan-undo")
+        self.add_button.add_class("macplan-add")
+        self.remove_button.add_class("macplan-remove")
         self.add_button.on_click(lambda _: self._guard(self.add_network))
         self.remove_button.on_click(lambda _: self._guard(self.ask_remove))
         self.undo_button.on_click(lambda _: self._guard(self.undo))

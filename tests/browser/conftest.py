@@ -4,7 +4,7 @@ Chromium from Debian's ``chromium`` package with Python Playwright (no browser d
     jupyterlab_url   a JupyterLab on a free port, token disabled, on a scratch copy of
                      notebooks/ and examples/ (so autosave never touches the
                      work tree), news and update checks off, no workspace restore
-    voila_url        ``macplan app`` (``macplan.notebook.planner.app_main``) on a free port, URL taken
+    voila_url        ``macplan app`` (``macplan.notebook.app.app_main``) on a free port, URL taken
                      from what it prints, started in ``voila_root``
     browser          one headless Chromium for the session (``$CHROMIUM`` or /usr/bin/chromium)
     page             a fresh 1400x1000 page per test
@@ -205,7 +205,7 @@ def voila_url(chromium, voila_root):
     work = voila_root
     log = work / "voila.log"
     port = _free_port()
-    code = "import sys; from macplan.notebook.planner import app_main; sys.exit(app_main(sys.argv[1:]))"
+    code = "import sys; from macplan.notebook.app import app_main; sys.exit(app_main(sys.argv[1:]))"
     with open(log, "wb") as out:
         proc = subprocess.Popen([sys.executable, "-c", code, "--port", str(port)], cwd=work, env=_env(),
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)

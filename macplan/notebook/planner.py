@@ -22,8 +22,8 @@ Design:
   is a one-line summary, so a notebook that displays it is stable under nbval: nbval skips the
   widget view (its model id is random) and compares the summary.
 
-``app_main(argv)`` serves ``notebooks/10-planner.ipynb`` with Voila (``macplan app [PLAN]``) on 127.0.0.1,
-behind a random token, with the planner's files confined to one directory (``--root``).
+``macplan app [PLAN]`` (macplan/notebook/app.py) serves ``notebooks/10-planner.ipynb`` with Voila on
+127.0.0.1, behind a random token, with the planner's files confined to one directory (``--root``).
 """
 from __future__ import annotations
 
@@ -376,9 +376,10 @@ class Planner:
             elif key == "ipv6":
                 w = W.Checkbox(value=False, indent=False, description="enable IPv6 (--ipv6)")
             else:
-                w = W.Text(placeholder=placeholder, continuous_update=False, layout=W.Layout(width="340px"))
+                # wide enough for three subnets (two IPv4, one IPv6) without scrolling
+                w = W.Text(placeholder=placeholder, continuous_update=False, layout=W.Layout(width="440px"))
             w.add_class(f"macplan-field-{key.replace('_', '-')}")
-            err = W.HTML(layout=W.Layout(width="100%"))
+            err = W.HTML()
             err.add_class("macplan-err")
             err.add_class(f"macplan-err-{key.replace('_', '-')}")
             w.observe(lambda change, key=key: self._on_field(key, change), names="value")
@@ -393,7 +394,7 @@ class Planner:
         left = W.VBox([self.hosts_html, W.HTML("<b>Networks</b>"), self.filter, self.networks, self.list_note,
                        W.HBox([self.add_button, self.remove_button, self.undo_button]), self.remove_confirm,
                        W.HTML("<b>Selected network</b>"), self.form, self.status],
-                      layout=W.Layout(width="460px", min_width="440px", margin="0 16px 0 0"))
+                      layout=W.Layout(width="560px", min_width="548px", margin="0 16px 0 0"))
 
         self.findings_html = W.HTML()
         self.findings_html.add_class("macplan-findings")

@@ -57,6 +57,10 @@ def _editing(planner, page, artifacts, name: str) -> None:
     the Hosts & limits tab."""
     from playwright.sync_api import expect
 
+    planner.locator(".macplan-networks select").select_option(label="⚠ macvlan216")
+    subnets = planner.locator(".macplan-field-subnets input")
+    expect(subnets).to_have_value("192.168.216.0/24, 192.168.218.0/24, 2001:db8:abc8::/64")
+    assert subnets.evaluate("e => e.scrollWidth <= e.clientWidth"), "three subnets do not fit their field"
     planner.get_by_role("tab", name="Commands").click()
     commands = planner.locator(".macplan-commands")
     expect(commands).to_contain_text("5 commands, 1 refused by Docker 20.10")

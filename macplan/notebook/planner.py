@@ -338,12 +338,12 @@ class Planner:
         self.hosts_html = W.HTML()
         self.hosts_html.add_class("macplan-hosts")
         self.filter = W.Text(placeholder="filter: name, host, parent or subnet", continuous_update=True,
-                             layout=W.Layout(width="100%"))
+                             layout=W.Layout(width="98%"))
         self.filter.add_class("macplan-filter")
         self.filter.observe(lambda change: self._guard(self._sync_list), names="value")
         self.list_note = W.HTML()
         self.list_note.add_class("macplan-list-note")
-        self.networks = W.Select(options=[], rows=10, layout=W.Layout(width="100%"))
+        self.networks = W.Select(options=[], rows=10, layout=W.Layout(width="98%"))
         self.networks.add_class("macplan-networks")
         self.networks.observe(self._on_select, names="value")
         self.add_button = W.Button(description="Add network", icon="plus", layout=W.Layout(width="auto"))
@@ -937,20 +937,19 @@ class Planner:
 
     def _save_paths(self) -> tuple[str, str]:
         """Where Save and Export write by default: the file that was opened (a script's plan next
-        to it as .yaml), shown relative to the folder paths are read from; a plan that came from
-        elsewhere (pasted, empty, a file outside the app's root) is named after the plan."""
+        to it as .yaml), relative to the folder paths are read from; a file outside that folder
+        by its name, in the folder; a pasted or empty plan by the plan's name."""
         base = self.file_root or Path.cwd().resolve()
         src = Path(self.source) if self.source and not self.source.startswith("<") else None
         if src is not None:
             full = (base / src).resolve()
             try:
                 rel = full.relative_to(base)
-            except ValueError:
-                rel = None if self.file_root else full
-            if rel is not None:
-                if rel.suffix in (".yaml", ".yml"):
-                    return str(rel), str(rel.with_suffix(".sh"))
-                return str(rel.with_suffix(".yaml")), str(rel)
+            except ValueError:      # outside the folder: its name, in the folder
+                rel = Path(_file_stem(full.stem) + full.suffix)
+            if rel.suffix in (".yaml", ".yml"):
+                return str(rel), str(rel.with_suffix(".sh"))
+            return str(rel.with_suffix(".yaml")), str(rel.with_suffix(".sh"))
         stem = _file_stem(self.plan.name)
         return f"{stem}.yaml", f"{stem}.sh"
 

@@ -113,6 +113,9 @@ _CSS = """<style>
 .macplan-planner table.macplan-cap {border-collapse:collapse;font-size:12px;}
 .macplan-planner table.macplan-cap td, .macplan-planner table.macplan-cap th
   {border-bottom:1px solid #ddd;padding:2px 8px;text-align:left;}
+/* notebook 10's prose about driving a planner from cells: JupyterLab only, not on the page
+   `macplan app` serves (Voila's page is the one whose <body> is a jp-Notebook) */
+body.jp-Notebook .macplan-lab-only {display:none;}
 </style>"""
 
 

@@ -43,3 +43,17 @@ def test_map_hover_text_without_trust(jupyterlab_url, page, artifacts):
         document.body.appendChild(d); }""", [px, py, "title under the mouse: " + tip])
     page.screenshot(path=str(artifacts / "map-hover-untrusted.png"),
                     clip={"x": max(box["x"] - 20, 0), "y": max(box["y"] - 20, 0), "width": 700, "height": 420})
+
+
+def test_planner_notebook_not_run_says_how_to_get_the_planner(jupyterlab_url, page, artifacts):
+    from playwright.sync_api import expect
+
+    page.goto(f"{jupyterlab_url}/lab/tree/notebooks/10-planner.ipynb?reset")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook")
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    expect(panel.locator(".jp-RenderedMarkdown").filter(has_text="No planner above, only a line of text?")
+           ).to_be_visible()
+    expect(panel.locator(".jp-RenderedMarkdown").filter(has_text="It opens on the plan given to")).to_be_visible()
+    expect(panel.get_by_text("nbval")).to_have_count(0)
+    expect(panel.get_by_text("widget-001")).to_have_count(0)
+    page.screenshot(path=str(artifacts / "planner-notebook-not-run.png"))

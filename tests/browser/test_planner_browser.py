@@ -106,6 +106,7 @@ def test_planner_in_jupyterlab(jupyterlab_url, page, artifacts):
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     planner = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .macplan-planner").first
     expect(planner).to_be_visible(timeout=90_000)
+    expect(page.locator(".jp-RenderedMarkdown h2").filter(has_text="The same steps without a browser")).to_be_visible()
     _conflict_round_trip(planner, page, artifacts, "jupyterlab")
     _editing(planner, page, artifacts, "jupyterlab")
 
@@ -117,6 +118,8 @@ def test_planner_as_a_voila_page(voila_url, voila_root, page, artifacts):
     planner = page.locator(".macplan-planner").first
     expect(planner).to_be_visible(timeout=90_000)
     expect(page.locator("text=Traceback")).to_have_count(0)
+    expect(page.get_by_text("It opens on the plan given to")).to_be_visible()
+    expect(page.get_by_text("The same steps without a browser")).to_be_hidden()   # JupyterLab only
     _conflict_round_trip(planner, page, artifacts, "voila")
     _editing(planner, page, artifacts, "voila")
     # files: opened and saved relative to the folder the app was started in, under the file's name

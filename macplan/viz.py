@@ -4,9 +4,9 @@ Every object here draws itself as SVG (``to_svg()``) and has a plain ``__repr__`
 deterministic (no random ids, no timestamps, fixed number formatting) so notebooks can be
 checked strictly with nbval, and it needs nothing but netaddr: no matplotlib, no JavaScript.
 
-``_repr_html_`` wraps the SVG as an ``<img>`` (a data URI) with an HTML image map whose
-``<area title=...>`` give the per-address hover text. Inline ``<svg>`` would be simpler, but
-JupyterLab sanitizes the HTML of notebooks it does not trust (any notebook opened before it
+``_repr_html_`` wraps the SVG as an ``<img>`` (a data URI) under transparent ``<span
+title=...>`` boxes, one per cell, that give the per-address hover text (JupyterLab's sanitizer
+keeps them; it unlinks an image map). Inline ``<svg>`` would be simpler, but JupyterLab sanitizes the HTML of notebooks it does not trust (any notebook opened before it
 is run) and drops ``<svg>`` while keeping its text, which turns a map into a wall of
 addresses; an ``<img>`` survives the sanitizer, and nbconvert HTML shows it the same way.
 
@@ -18,7 +18,6 @@ can be tested with hand-made input. The functions at the end (:func:`address_map
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
 import math
 import re
@@ -108,10 +107,13 @@ _SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def _html_image(svg: str) -> str:
-    """The SVG as an <img> plus an image map carrying each shape's <title> as hover text."""
+    """The SVG as an <img>, with a transparent <span title=...> laid over each shape that has a
+    <title>: the hover text. An image map would be the classic way, but JupyterLab's sanitizer
+    strips a <map>'s name and id in untrusted notebooks, which unlinks it from its image; spans
+    with `title` and absolute positions pass the sanitizer untouched."""
     root = ET.fromstring(svg)
     width, height = root.get("width"), root.get("height")
-    areas: list[str] = []
+    spans: list[str] = []
     for el in root.iter():
         title = el.find(f"{_SVG_NS}title")
         rect = el if el.tag == f"{_SVG_NS}rect" else el.find(f"{_SVG_NS}rect")
@@ -119,18 +121,15 @@ def _html_image(svg: str) -> str:
             continue
         x, y = float(rect.get("x", 0)), float(rect.get("y", 0))
         x2, y2 = x + float(rect.get("width", 0)), y + float(rect.get("height", 0))
-        tip = _esc(title.text)
-        areas.append(f'<area shape="rect" coords="{math.floor(x)},{math.floor(y)},{math.ceil(x2)},'
-                     f'{math.ceil(y2)}" title="{tip}" alt="{tip}">')
+        left, top = math.floor(x), math.floor(y)
+        spans.append(f'<span title="{_esc(title.text)}" style="position:absolute;left:{left}px;top:{top}px;'
+                     f'width:{math.ceil(x2) - left}px;height:{math.ceil(y2) - top}px"></span>')
     lean = re.sub(r"<title>[^<]*</title>", "", svg)  # an <img> never shows them
     data = base64.b64encode(lean.encode("utf-8")).decode("ascii")
-    name = "macplan-" + hashlib.sha1(svg.encode("utf-8")).hexdigest()[:12]
-    usemap = f' usemap="#{name}"' if areas else ""
-    out = (f'<img src="data:image/svg+xml;base64,{data}" width="{width}" height="{height}" '
-           f'alt="{_esc(root.get("aria-label", ""))}"{usemap} style="max-width:none">')
-    if areas:
-        out += f'<map name="{name}">' + "".join(areas) + "</map>"
-    return f"<div>{out}</div>"
+    img = (f'<img src="data:image/svg+xml;base64,{data}" width="{width}" height="{height}" '
+           f'alt="{_esc(root.get("aria-label", ""))}" style="max-width:none">')
+    return (f'<div class="macplan-map" style="position:relative;width:{width}px;height:{height}px">'
+            f'{img}{"".join(spans)}</div>')
 
 
 # --------------------------------------------------------------------------- address map

@@ -165,17 +165,172 @@ def test_add_and_remove_with_buttons(seed):
     seed.add_button.click()
     assert seed.network.name == "net6" and len(seed.plan.networks) == 6
     assert seed.networks.value == 5
+    # a new network is one Docker accepts: a free VLAN of the trunk, a subnet nobody uses
+    assert seed.network.parent == "eth0.1" and seed.network.subnets == ("10.0.1.0/24",)
+    assert seed.network.gateways == ("10.0.1.1",)
+    assert seed.report.networks[5].accepted and rules_of(seed, "net6") == []
     seed.fields["subnets"].value = "10.9.0.0/24"
     seed.fields["vlan"].value = "9"
     assert seed.plan.network("net6").parent == "eth0.9"
+    seed.remove_button.click()                      # asks first
+    assert len(seed.plan.networks) == 6 and seed.remove_confirm.layout.display == ""
+    assert "Remove <code>net6</code>?" in seed.remove_question.value
+    seed.remove_no.click()
+    assert len(seed.plan.networks) == 6 and seed.remove_confirm.layout.display == "none"
     seed.remove_button.click()
+    seed.remove_yes.click()
     assert [n.name for n in seed.plan.networks] == ["pub_net", "macnet32", "macvlan50", "ipvlan210", "macvlan216"]
     for _ in range(5):
         seed.remove_button.click()
+        seed.remove_yes.click()
     assert seed.plan.networks == () and seed.selected is None
     assert seed.remove_button.disabled
     seed.add_button.click()
-    assert seed.network.name == "net1"
+    assert seed.network.name == "net1" and seed.report.ok
+
+
+@pytest.mark.parametrize("path", EXAMPLES + [Path(SEED)], ids=lambda p: p.name)
+def test_added_networks_are_accepted_on_every_example(path):
+    p = Planner.open(str(path), interfaces=["eth0"], engine="20.10")
+    before = {r.name: r.accepted for r in p.report.networks}
+    for _ in range(3):
+        p.add_network()
+        assert p.report.networks[p.selected].accepted, p.findings_text(p.network.name)
+        assert not [f for f in p.report.networks[p.selected].findings if f.severity == "error"]
+    assert {r.name: r.accepted for r in p.report.networks if r.name in before} == before
+
+
+def test_commands_tab_and_export_mark_refusals_as_the_cli_does(seed, tmp_path, capsys):
+    from macplan.cli import main
+
+    seed.tabs.selected_index = 1
+    assert "5 commands, 1 refused by Docker 20.10" in seed.commands_html.value
+    assert "in an order Docker accepts" not in seed.commands_html.value
+    assert "# Docker 20.10 refuses this: network dm-&lt;id&gt; is already using parent interface eth0" \
+        in seed.commands_html.value
+    seed.commands_path.value = str(tmp_path / "seed.sh")
+    seed.export_button.click()
+    assert "1 marked as refused" in seed.save_status.value
+    assert main(["commands", SEED, "--engine", "20.10", "--interfaces", "eth0"]) == 1
+    assert (tmp_path / "seed.sh").read_text() == capsys.readouterr().out
+    seed.engine_choice.value = "27"
+    seed.tabs.selected_index = 0
+    seed.tabs.selected_index = 1
+    assert "5 commands, in an order Docker accepts" in seed.commands_html.value
+    assert "refuses this" not in seed.commands()
+
+
+def test_undo_and_the_unsaved_mark(seed, tmp_path):
+    assert not seed.unsaved and "unsaved" not in seed.title.value and seed.undo_button.disabled
+    seed.select("macvlan50")
+    seed.fields["vlan"].value = ""
+    seed.fields["containers"].value = "9"
+    assert seed.unsaved and "unsaved changes" in seed.title.value and not seed.undo_button.disabled
+    seed.undo_button.click()
+    assert seed.network.containers is None and seed.fields["containers"].value == ""
+    seed.undo_button.click()
+    assert seed.plan.network("macvlan50").parent == "eth0.50" and rules_of(seed, "macvlan50") == []
+    assert not seed.unsaved and "unsaved" not in seed.title.value and seed.undo_button.disabled
+    seed.remove_button.click()
+    seed.remove_yes.click()
+    seed.add_button.click()
+    seed.undo_button.click()
+    seed.undo_button.click()
+    assert [n.name for n in seed.plan.networks][2] == "macvlan50" and seed.network.name == "macvlan50"
+    seed.fields["containers"].value = "3"
+    seed.yaml_path.value = str(tmp_path / "s.yaml")
+    seed.save_button.click()
+    assert not seed.unsaved and "unsaved" not in seed.title.value
+
+
+def test_hosts_interfaces_limits_and_dhcp(seed):
+    seed.tabs.selected_index = 2
+    hf = seed.host_fields
+    assert seed.host_choice.value == "host" and hf["interfaces"].value == "eth0 ethernet"
+    hf["interfaces"].value = "eth0 ethernet 3\nwlan0 wifi"
+    assert seed.plan.host("host").interface("eth0").mac_limit == 3
+    assert seed.plan.host("host").interface("wlan0").kind == "wifi"
+    hf["interfaces"].value = "eth0 copper"
+    assert "neither a kind" in seed.host_errors["interfaces"].value
+    assert seed.plan.host("host").interface("wlan0") is not None
+    hf["vlan_limits"].value = "50=0"
+    assert seed.plan.vlan_limits == ((50, 0),)
+    hf["vlan_limits"].value = "50"
+    assert "VLAN=limit" in seed.host_errors["vlan_limits"].value
+    hf["dhcp"].value = "office 192.168.50.10-192.168.50.20"
+    assert seed.plan.dhcp[0].name == "office" and seed.plan.dhcp[0].last == "192.168.50.20"
+    hf["dhcp"].value = "192.168.50.30-192.168.50.20"
+    assert "before the last" in seed.host_errors["dhcp"].value
+    hf["name"].value = "docker1"
+    assert [h.name for h in seed.plan.hosts] == ["docker1"] and {n.host for n in seed.plan.networks} == {"docker1"}
+    assert seed.host_choice.value == "docker1"
+    seed.add_host_button.click()
+    assert [h.name for h in seed.plan.hosts] == ["docker1", "host2"] and seed.host_choice.value == "host2"
+    assert hf["interfaces"].value == ""
+    assert "1 refused" in seed.title.value          # the whole plan was re-checked
+
+
+def test_filter_keeps_the_list_small_on_4094_networks():
+    p = Planner(trunk_plan(4094), engine="20.10")
+    assert len(p.networks.options) == 200
+    assert "4,094 of 4,094 networks match; showing the first 200" in p.list_note.value
+    p.filter.value = "v4093"
+    assert [label.split()[1:] for label, _ in p.networks.options] == [["v4093", "@h1"]]
+    p.networks.set_state({"index": 0})
+    assert p.network.name == "v4093"
+    p.filter.value = "10.15."
+    assert len(p.networks.options) <= 201 and all("10.15." in p.plan.networks[i].subnets[0]
+                                                   for _, i in p.networks.options if i != p.selected)
+    p.filter.value = ""
+    assert p.network.name == "v4093" and p.selected in [i for _, i in p.networks.options]
+
+
+def test_save_defaults_to_the_file_opened(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copy(ROOT / "examples" / "vlan-trunk.yaml", tmp_path / "mine.yaml")
+    monkeypatch.chdir(tmp_path)
+    p = Planner.open("mine.yaml")
+    assert (p.yaml_path.value, p.commands_path.value) == ("mine.yaml", "mine.sh")
+    p.select(0)
+    p.fields["containers"].value = "4"
+    p.save_button.click()
+    assert macplan.load(str(tmp_path / "mine.yaml")).networks[0].containers == 4
+    assert not (tmp_path / "vlan-trunk.yaml").exists()
+    s = Planner.open(SEED, interfaces=["eth0"])
+    assert (s.yaml_path.value, s.commands_path.value) == ("seed.yaml", "seed.sh")   # outside: its name, here
+
+
+def test_in_the_app_paths_are_relative_to_its_root(tmp_path, monkeypatch):
+    import shutil
+
+    (tmp_path / "plans").mkdir()
+    shutil.copy(ROOT / "examples" / "vlan-trunk.yaml", tmp_path / "plans" / "site.yaml")
+    monkeypatch.setenv("MACPLAN_APP", "1")
+    monkeypatch.setenv("MACPLAN_APP_ROOT", str(tmp_path))
+    monkeypatch.chdir(ROOT / "notebooks")             # where Voila runs the notebook
+    p = Planner.open(str(tmp_path / "plans" / "site.yaml"))
+    assert p.yaml_path.value == "plans/site.yaml" and str(tmp_path) in p.save_where.value
+    p.select(0)
+    p.fields["containers"].value = "6"
+    p.save_button.click()
+    assert macplan.load(str(tmp_path / "plans" / "site.yaml")).networks[0].containers == 6
+    p.open_path.value = "plans/site.yaml"
+    p.open_button.click()
+    assert p.plan.networks[0].containers == 6 and "opened" in p.open_status.value
+    p.yaml_path.value = "../escape.yaml"
+    p.save_button.click()
+    assert "could not save" in p.save_status.value and not (tmp_path.parent / "escape.yaml").exists()
+    seedp = Planner.open(SEED, interfaces=["eth0"])   # the app's default plan lives outside the root
+    assert seedp.yaml_path.value == "seed.yaml"
+
+
+def test_default_engine_is_one_function(monkeypatch):
+    from macplan.notebook import planner as mod
+
+    monkeypatch.setattr(mod, "default_engine", lambda: "27")
+    p = Planner.open(SEED, interfaces=["eth0"])
+    assert p.report.engine == "27" and p.engine_choice.value == "27"
 
 
 def test_open_panel(seed, tmp_path):
@@ -209,7 +364,7 @@ def test_save_and_export(seed, tmp_path):
     assert back.networks == seed.plan.networks
     seed.commands_path.value = str(tmp_path / "p.sh")
     seed.export_button.click()
-    assert (tmp_path / "p.sh").read_text() == emit.commands(seed.plan)
+    assert (tmp_path / "p.sh").read_text() == emit.checked_commands(seed.plan, seed.report)[0]
     seed.yaml_path.value = str(tmp_path / "no" / "such" / "dir.yaml")
     seed.save_button.click()
     assert "could not save" in seed.save_status.value

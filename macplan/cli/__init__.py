@@ -192,13 +192,8 @@ def _run(args) -> int:
         if args.api:
             print(json.dumps([emit.api_payload(n) for n in emit.ordered(plan.networks, plan.as_written)], indent=2))
             return 0
-        notes = {}
-        if not args.remove:     # say which commands Docker will refuse, right above them
-            for res in check(plan, engine).networks:
-                err = next((f for f in res.findings if f.severity == "error"), None)
-                if err is not None:
-                    notes[res.index] = f"Docker {Profile.of(engine).line} refuses this: " \
-                                       f"{err.docker_error.splitlines()[-1]}"
+        # say which commands Docker will refuse, right above them (the planner writes the same marks)
+        notes = {} if args.remove else emit.refusal_notes(check(plan, engine))
         sys.stdout.write(emit.commands(plan, remove=args.remove, notes=notes))
         return 1 if notes else 0
     if args.command == "convert":

@@ -1,7 +1,7 @@
 """Emission: `docker network create` commands (shell-safe), Engine API payloads, YAML plans."""
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Optional, Sequence, TypedDict, Union
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence, TypedDict, Union
 
 import yaml
 
@@ -10,6 +10,9 @@ from macplan.errors import PlanError
 from macplan.model import IpamGroup, Network, Plan, creation_order
 from macplan.quoting import shell as _quote_argv
 from macplan.quoting import visible
+
+if TYPE_CHECKING:      # report.py imports emit's callers, not emit: only the type is needed
+    from macplan.report import Report
 
 __all__ = ["create_argv", "remove_argv", "commands", "api_payload", "dump_yaml", "ordered", "ApiPayload"]
 
@@ -134,6 +137,35 @@ def commands(plan: Plan, remove: bool = False, host: Optional[str] = None,
                 lines.append("# " + visible(notes[i]))
             lines.append(_shell(create_argv(plan.networks[i])))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def refusal_notes(report: "Report") -> dict[int, str]:
+    """The comment written above each command Docker would refuse, by the network's index in the
+    checked plan: ``Docker 20.10 refuses this: <Docker's words>``. `macplan commands` and the
+    planner both use it, so a script carries the same marks wherever it was made."""
+    from macplan.profile import Profile
+
+    line = Profile.of(report.engine).line
+    notes: dict[int, str] = {}
+    for res in report.networks:
+        err = next((f for f in res.findings if f.severity == "error"), None)
+        if err is not None:
+            words = (err.docker_error or err.message).strip().splitlines() or [err.rule]
+            notes[res.index] = f"Docker {line} refuses this: {words[-1]}"
+    return notes
+
+
+def checked_commands(plan: Plan, report: "Report") -> tuple[str, int]:
+    """The plan's create commands with :func:`refusal_notes` above the refused ones, and how
+    many were refused. A command the docker CLI itself refuses never reaches Docker and is
+    left out (a cleaned-up version of it would create what the script never did)."""
+    keep = [i for i, n in enumerate(plan.networks) if n.cli_error is None]
+    notes = refusal_notes(report)
+    renumber = {old: new for new, old in enumerate(keep)}
+    sub = plan.with_(networks=tuple(plan.networks[i] for i in keep), steps=(), removals=(), endpoints=(),
+                     detaches=())
+    marks = {renumber[i]: text for i, text in notes.items() if i in renumber}
+    return commands(sub, notes=marks), len(marks)
 
 
 def api_payload(n: Network) -> ApiPayload:

@@ -22,8 +22,8 @@ Design:
   is a one-line summary, so a notebook that displays it is stable under nbval: nbval skips the
   widget view (its model id is random) and compares the summary.
 
-``app_main(argv)`` serves ``notebooks/10-planner.ipynb`` with Voila (``macplan app [PLAN]``) on 127.0.0.1,
-behind a random token, with the planner's files confined to one directory (``--root``).
+``macplan app [PLAN]`` (macplan/notebook/app.py) serves ``notebooks/10-planner.ipynb`` with Voila on
+127.0.0.1, behind a random token, with the planner's files confined to one directory (``--root``).
 """
 from __future__ import annotations
 
@@ -41,10 +41,14 @@ import macplan
 from macplan import emit, viz
 from macplan.checked import Checked
 from macplan.errors import FieldError, OutsideRoot, PlanError
-from macplan.model import IPVLAN_MODES, LAN_DRIVERS, MACVLAN_MODES, Network, Plan
+from macplan.model import INTERFACE_KINDS, IPVLAN_MODES, LAN_DRIVERS, MACVLAN_MODES, Host, Network, Plan
 from macplan.notebook.app import _app_root
 from macplan.notebook.fields import (
     _aux_text,
+    _free_parent,
+    _free_subnet,
+    _host_with,
+    _interfaces_text,
     _items,
     _join,
     _split_parent,
@@ -52,17 +56,34 @@ from macplan.notebook.fields import (
     _with_parent,
     parse_aux,
     parse_containers,
+    parse_dhcp,
     parse_gateways,
+    parse_interfaces,
     parse_ip_ranges,
     parse_name,
     parse_parent,
     parse_subnets,
     parse_vlan,
+    parse_vlan_limits,
 )
+from macplan.profile import Profile
 
 __all__ = ["Planner"]
 
 DEFAULT_ENGINE = "20.10"
+
+
+def default_engine() -> str:
+    """The engine a plan is checked against when neither the plan nor the user names one.
+    (One place: when macplan.profile gains its rule, the engine of DOCKER_HOST when one answers,
+    this returns that.)"""
+    return DEFAULT_ENGINE
+
+
+_MAX_ROWS = 200         # rows of the network list shown at once; the filter finds the rest
+
+
+_MAX_UNDO = 100
 
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -92,6 +113,9 @@ _CSS = """<style>
 .macplan-planner table.macplan-cap {border-collapse:collapse;font-size:12px;}
 .macplan-planner table.macplan-cap td, .macplan-planner table.macplan-cap th
   {border-bottom:1px solid #ddd;padding:2px 8px;text-align:left;}
+/* notebook 10's prose about driving a planner from cells: JupyterLab only, not on the page
+   `macplan app` serves (Voila's page is the one whose <body> is a jp-Notebook) */
+body.jp-Notebook .macplan-lab-only {display:none;}
 </style>"""
 
 
@@ -160,7 +184,10 @@ class Planner:
         self._pending = None          # (docker_host, host, plan) the diff on screen was made for
         self.selected: Optional[int] = None
         self.timings: dict[str, float] = {}
-        self.checked = Checked(plan, engine or plan.engine or DEFAULT_ENGINE)
+        self.checked = Checked(plan, engine or plan.engine or default_engine())
+        self._undo: list[tuple] = []
+        self._saved_plan: Plan = plan
+        self._want_host: Optional[str] = None
         self._build()
         self._after_load()
 
@@ -246,7 +273,9 @@ class Planner:
         return _items(text) if text else None
 
     def _set_plan(self, plan: Plan) -> None:
-        self.checked = Checked(plan, self.engine_choice.value or plan.engine or DEFAULT_ENGINE)
+        self.checked = Checked(plan, self.engine_choice.value or plan.engine or default_engine())
+        self._undo.clear()
+        self._saved_plan = plan
         if plan.engine and plan.engine in self.engine_choice.options:
             self._syncing = True
             try:
@@ -280,12 +309,14 @@ class Planner:
         self.title = W.HTML()
         self.title.add_class("macplan-summary")
         self.engine_choice = W.Dropdown(options=list(macplan.LINES), value=self.checked.engine
-                                        if self.checked.engine in macplan.LINES else DEFAULT_ENGINE,
+                                        if self.checked.engine in macplan.LINES else default_engine(),
                                         description="engine", layout=W.Layout(width="160px"))
         self.engine_choice.observe(self._on_engine, names="value")
 
         # open panel
-        self.open_path = W.Text(placeholder="examples/vlan-trunk.yaml or a .sh script", layout=W.Layout(width="340px"))
+        self.open_path = W.Text(placeholder="a YAML plan or a .sh script, like plans/site.yaml",
+                                layout=W.Layout(width="340px"))
+        self.open_path.add_class("macplan-open-path")
         self.open_button = W.Button(description="Open file", icon="folder-open")
         self.open_interfaces = W.Text(placeholder="eth0, eth1 (for scripts)", description="interfaces",
                                       layout=W.Layout(width="300px"))
@@ -309,28 +340,49 @@ class Planner:
         # hosts and networks
         self.hosts_html = W.HTML()
         self.hosts_html.add_class("macplan-hosts")
-        self.networks = W.Select(options=[], rows=10, layout=W.Layout(width="330px"))
+        self.filter = W.Text(placeholder="filter: name, host, parent or subnet", continuous_update=True,
+                             layout=W.Layout(width="98%"))
+        self.filter.add_class("macplan-filter")
+        self.filter.observe(lambda change: self._guard(self._sync_list), names="value")
+        self.list_note = W.HTML()
+        self.list_note.add_class("macplan-list-note")
+        self.networks = W.Select(options=[], rows=10, layout=W.Layout(width="98%"))
         self.networks.add_class("macplan-networks")
         self.networks.observe(self._on_select, names="value")
         self.add_button = W.Button(description="Add network", icon="plus", layout=W.Layout(width="auto"))
         self.remove_button = W.Button(description="Remove", icon="trash", layout=W.Layout(width="auto"))
+        self.undo_button = W.Button(description="Undo", icon="undo", disabled=True, layout=W.Layout(width="auto"))
+        self.undo_button.add_class("macplan-undo")
+        self.add_button.add_class("macplan-add")
+        self.remove_button.add_class("macplan-remove")
         self.add_button.on_click(lambda _: self._guard(self.add_network))
-        self.remove_button.on_click(lambda _: self._guard(self.remove_network))
+        self.remove_button.on_click(lambda _: self._guard(self.ask_remove))
+        self.undo_button.on_click(lambda _: self._guard(self.undo))
+        self.remove_question = W.HTML()
+        self.remove_yes = W.Button(description="Remove it", button_style="danger", layout=W.Layout(width="auto"))
+        self.remove_no = W.Button(description="Keep it", layout=W.Layout(width="auto"))
+        self.remove_yes.add_class("macplan-remove-yes")
+        self.remove_yes.on_click(lambda _: self._guard(self.remove_network))
+        self.remove_no.on_click(lambda _: self._guard(self.cancel_remove))
+        self.remove_confirm = W.HBox([self.remove_question, self.remove_yes, self.remove_no],
+                                     layout=W.Layout(display="none", align_items="center"))
+        self.remove_confirm.add_class("macplan-remove-confirm")
 
         # the form
         self.fields: dict[str, W.Widget] = {}
         self.errors: dict[str, W.HTML] = {}
         rows = []
-        label_w = W.Layout(width="104px", min_width="104px", flex="0 0 auto")
+        label_w = W.Layout(width="96px", min_width="96px", flex="0 0 auto")
         for key, label, placeholder in _FIELDS:
             if key in ("host", "driver", "mode"):
                 w = W.Dropdown(options=[""], layout=W.Layout(width="200px"))
             elif key == "ipv6":
                 w = W.Checkbox(value=False, indent=False, description="enable IPv6 (--ipv6)")
             else:
-                w = W.Text(placeholder=placeholder, continuous_update=False, layout=W.Layout(width="230px"))
+                # wide enough for three subnets (two IPv4, one IPv6) without scrolling
+                w = W.Text(placeholder=placeholder, continuous_update=False, layout=W.Layout(width="440px"))
             w.add_class(f"macplan-field-{key.replace('_', '-')}")
-            err = W.HTML(layout=W.Layout(width="100%"))
+            err = W.HTML()
             err.add_class("macplan-err")
             err.add_class(f"macplan-err-{key.replace('_', '-')}")
             w.observe(lambda change, key=key: self._on_field(key, change), names="value")
@@ -342,10 +394,10 @@ class Planner:
         self.status = W.HTML()
         self.status.add_class("macplan-status")
 
-        left = W.VBox([self.hosts_html, W.HTML("<b>Networks</b>"), self.networks,
-                       W.HBox([self.add_button, self.remove_button]), W.HTML("<b>Selected network</b>"),
-                       self.form, self.status],
-                      layout=W.Layout(width="360px", min_width="340px", margin="0 16px 0 0"))
+        left = W.VBox([self.hosts_html, W.HTML("<b>Networks</b>"), self.filter, self.networks, self.list_note,
+                       W.HBox([self.add_button, self.remove_button, self.undo_button]), self.remove_confirm,
+                       W.HTML("<b>Selected network</b>"), self.form, self.status],
+                      layout=W.Layout(width="560px", min_width="548px", margin="0 16px 0 0"))
 
         self.findings_html = W.HTML()
         self.findings_html.add_class("macplan-findings")
@@ -361,12 +413,17 @@ class Planner:
         self.commands_html = W.HTML()
         self.commands_html.add_class("macplan-commands")
 
+        self._build_hosts()
+
         self.yaml_path = W.Text(description="YAML file", layout=W.Layout(width="380px"))
+        self.yaml_path.add_class("macplan-yaml-path")
         self.save_button = W.Button(description="Save plan", icon="save")
         self.commands_path = W.Text(description="script", layout=W.Layout(width="380px"))
         self.export_button = W.Button(description="Export commands", icon="download")
         self.save_status = W.HTML()
         self.save_status.add_class("macplan-save-status")
+        base = self.file_root or Path.cwd()
+        self.save_where = W.HTML(f"<b>Save</b> (a path relative to <code>{_esc(base)}</code>)")
         self.save_button.on_click(lambda _: self._guard(self.save_yaml))
         self.export_button.on_click(lambda _: self._guard(self.export_commands))
 
@@ -391,7 +448,7 @@ class Planner:
         self.cancel_button.on_click(lambda _: self._guard(self.cancel_apply))
 
         save_box = W.VBox([
-            W.HTML("<b>Save</b> (paths are relative to the notebook's folder)"),
+            self.save_where,
             W.HBox([self.yaml_path, self.save_button]),
             W.HBox([self.commands_path, self.export_button]),
             self.save_status,
@@ -401,10 +458,10 @@ class Planner:
             W.HBox([self.diff_button, self.confirm_button, self.cancel_button]),
             self.diff_html, self.progress, self.apply_result,
         ])
-        self.tabs = W.Tab(children=[self.macs_html, self.commands_html, save_box],
-                          titles=("Capacity & MACs", "Commands", "Save & apply"))
+        self.tabs = W.Tab(children=[self.macs_html, self.commands_html, self.hosts_box, save_box],
+                          titles=("Capacity & MACs", "Commands", "Hosts & limits", "Save & apply"))
         self.tabs.selected_index = 0
-        self._stale: set = {0, 1}
+        self._stale: set = {0, 1, 2}
         self.tabs.observe(lambda change: self._guard(self._render_tab), names="selected_index")
 
         self.root = W.VBox([
@@ -416,6 +473,138 @@ class Planner:
             self.tabs,
         ], layout=W.Layout(width="100%"))
         self.root.add_class("macplan-planner")
+
+    def _build_hosts(self) -> None:
+        """The Hosts & limits tab: a host's name and interfaces (kind, switch-port MAC limit), the
+        VLANs' MAC limits and the LAN's DHCP scopes: what a YAML plan's hosts:, vlans: and dhcp: say."""
+        self.host_choice = W.Dropdown(options=[], description="host", layout=W.Layout(width="260px"))
+        self.host_choice.observe(lambda change: None if self._syncing else self._guard(self._fill_hosts),
+                                 names="value")
+        self.add_host_button = W.Button(description="Add host", icon="plus", layout=W.Layout(width="auto"))
+        self.add_host_button.on_click(lambda _: self._guard(self.add_host))
+        self.host_fields: dict[str, W.Widget] = {
+            "name": W.Text(continuous_update=False, layout=W.Layout(width="260px")),
+            "interfaces": W.Textarea(continuous_update=False, layout=W.Layout(width="420px", height="90px"),
+                                     placeholder="one per line: name [kind] [MAC limit], like\neth0 ethernet 32\n"
+                                                 "wlan0 wifi\n(empty: interfaces not declared, any parent goes)"),
+            "vlan_limits": W.Text(continuous_update=False, layout=W.Layout(width="420px"),
+                                  placeholder="VLAN=limit, like 10=64, 20=128"),
+            "dhcp": W.Textarea(continuous_update=False, layout=W.Layout(width="420px", height="70px"),
+                               placeholder="one per line: [name] first-last, like\noffice 192.168.1.100-192.168.1.199"),
+        }
+        self.host_errors = {k: W.HTML() for k in self.host_fields}
+        labels = {"name": "host name", "interfaces": "interfaces", "vlan_limits": "VLAN MAC limits",
+                  "dhcp": "DHCP scopes"}
+        rows = [W.HBox([self.host_choice, self.add_host_button])]
+        for key, w in self.host_fields.items():
+            w.add_class(f"macplan-host-{key.replace('_', '-')}")
+            self.host_errors[key].add_class("macplan-err")
+            self.host_errors[key].add_class(f"macplan-err-host-{key.replace('_', '-')}")
+            w.observe(lambda change, key=key: None if self._syncing else self._guard(self._host_field, key,
+                                                                                      change["new"]), names="value")
+            rows.append(W.VBox([W.HBox([W.Label(labels[key], layout=W.Layout(width="130px")), w]),
+                                self.host_errors[key]]))
+            if key == "interfaces":
+                rows.append(W.HTML("<b>The whole plan</b>"))
+        kinds = ", ".join(INTERFACE_KINDS)
+        rows.append(W.HTML(f"<span style='color:#555'>Kinds: {kinds}. A MAC limit is the switch port's "
+                           "port-security limit; a VLAN's limit counts every host's MACs on it.</span>"))
+        self.hosts_box = W.VBox(rows)
+        self.hosts_box.add_class("macplan-hosts-tab")
+
+    def _fill_hosts(self, *_) -> None:
+        plan = self.plan
+        names = [h.name for h in plan.hosts]
+        self._syncing = True
+        try:
+            want, self._want_host = self._want_host, None
+            if want in names or list(self.host_choice.options) != names:
+                keep = want or self.host_choice.value
+                self.host_choice.options = names
+                self.host_choice.value = keep if keep in names else (names[0] if names else None)
+            host = plan.host(self.host_choice.value) if self.host_choice.value else None
+            self.host_fields["name"].value = host.name if host else ""
+            self.host_fields["interfaces"].value = _interfaces_text(host) if host else ""
+            self.host_fields["vlan_limits"].value = ", ".join(f"{v}={n}" for v, n in plan.vlan_limits)
+            self.host_fields["dhcp"].value = "\n".join(f"{d.name} {d.first}-{d.last}" for d in plan.dhcp)
+            for e in self.host_errors.values():
+                e.value = ""
+        finally:
+            self._syncing = False
+
+    def _host_field(self, key: str, value: str) -> None:
+        plan = self.plan
+        try:
+            if key == "vlan_limits":
+                new = plan.with_(vlan_limits=parse_vlan_limits(value))
+            elif key == "dhcp":
+                new = plan.with_(dhcp=parse_dhcp(value))
+            else:
+                name = self.host_choice.value
+                host = plan.host(name)
+                if key == "name":
+                    new_name = parse_name(value)
+                    if new_name != name and new_name in {h.name for h in plan.hosts}:
+                        raise FieldError(f"there is already a host {new_name}")
+                    new = plan.with_(hosts=tuple(_host_with(h, name=new_name) if h.name == name else h
+                                                 for h in plan.hosts),
+                                     networks=tuple(n.with_(host=new_name) if n.host == name else n
+                                                    for n in plan.networks))
+                else:
+                    ifaces = parse_interfaces(value, host)
+                    new = plan.with_(hosts=tuple(_host_with(h, interfaces=ifaces, interfaces_known=bool(ifaces))
+                                                 if h.name == name else h for h in plan.hosts))
+        except FieldError as exc:
+            self.host_errors[key].value = f"⚠ {_esc(exc)}"
+            return
+        self.host_errors[key].value = ""
+        if new == plan:
+            return
+        if key == "name":
+            self._want_host = new_name
+        self._edit_plan(new)
+        self._fill_hosts()
+
+    def add_host(self) -> None:
+        """A new host (its interfaces not declared yet), selected in the Hosts & limits tab."""
+        names = {h.name for h in self.plan.hosts}
+        k = len(names) + 1
+        while f"host{k}" in names:
+            k += 1
+        self._want_host = f"host{k}"
+        self._edit_plan(self.plan.with_(hosts=self.plan.hosts + (Host(name=f"host{k}", interfaces_known=False),)))
+        self._fill_hosts()
+
+    # ------------------------------------------------------------------ undo
+    def _remember(self) -> None:
+        self._undo.append((self.checked.plan, self.checked.report, self.selected))
+        del self._undo[:-_MAX_UNDO]
+
+    def _edit_plan(self, plan: Plan, selected: object = "keep") -> None:
+        """Any change other than a network's form field: the whole plan re-checked, undoable."""
+        self._remember()
+        self.checked.full(plan)
+        if selected != "keep":
+            self.selected = selected if isinstance(selected, int) else None
+        elif self.selected is not None and self.selected >= len(plan.networks):
+            self.selected = len(plan.networks) - 1 if plan.networks else None
+        self._refresh(list_changed=True, refill=True)
+
+    def undo(self) -> bool:
+        """Go back one edit (up to the last 100); False when there is nothing to undo."""
+        if not self._undo:
+            return False
+        plan, report, selected = self._undo.pop()
+        self.checked.plan, self.checked.report, self.checked.last = plan, report, "undo"
+        self.selected = selected if selected is None or selected < len(plan.networks) else None
+        self.cancel_remove()
+        self._refresh(list_changed=True, refill=True)
+        return True
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the plan differs from the one opened or last saved."""
+        return self.plan is not self._saved_plan and self.plan != self._saved_plan
 
     # ------------------------------------------------------------------ display
     def _repr_mimebundle_(self, **kwargs):
@@ -562,6 +751,7 @@ class Planner:
     def _replace(self, new: Network) -> None:
         index = self.selected
         old = self.plan.networks[index]
+        self._remember()
         self.checked.replace(index, new)
         if new.driver != old.driver:
             self._fill_form(only=("mode",))
@@ -569,28 +759,44 @@ class Planner:
 
     # ------------------------------------------------------------------ add / remove
     def add_network(self) -> None:
-        """Append a new macvlan network (on the selected network's host) and select it."""
+        """Append a macvlan network Docker accepts as it stands, and select it: on the selected
+        network's host, on a VLAN sub-interface of its trunk that no network uses, with a /24
+        that overlaps no subnet of the plan."""
         names = {n.name for n in self.plan.networks}
         k = len(self.plan.networks) + 1
         while f"net{k}" in names:
             k += 1
         host = self.network.host if self.network is not None else (self.plan.hosts[0].name if self.plan.hosts else "host")
-        h = self.plan.host(host)
-        parent = h.interfaces[0].name if h.interfaces else "eth0"
-        new = Network(name=f"net{k}", host=host, options=(("parent", parent),))
-        self.checked.full(self.plan.with_(networks=self.plan.networks + (new,)))
-        self.selected = len(self.plan.networks) - 1
-        self._refresh(list_changed=True, refill=True)
+        base = self.network.base_interface if self.network is not None and self.network.parent else None
+        if not base:
+            h = self.plan.host(host) if host in {x.name for x in self.plan.hosts} else None
+            base = h.interfaces[0].name if h is not None and h.interfaces else "eth0"
+        subnet = _free_subnet(self.plan)
+        gateway = subnet.rsplit(".", 1)[0] + ".1"      # said, not left to Docker (a warning otherwise)
+        new = Network(name=f"net{k}", host=host, options=(("parent", _free_parent(self.plan, base)),),
+                      subnets=(subnet,), gateways=(gateway,))
+        self.filter.value = ""
+        self._edit_plan(self.plan.with_(networks=self.plan.networks + (new,)), selected=len(self.plan.networks))
+
+    def ask_remove(self) -> None:
+        """The Remove button: ask first (Remove it / Keep it)."""
+        if self.network is None:
+            return
+        self.remove_question.value = f"Remove <code>{_esc(self.network.name)}</code>?"
+        self.remove_confirm.layout.display = ""
+
+    def cancel_remove(self) -> None:
+        self.remove_confirm.layout.display = "none"
 
     def remove_network(self) -> None:
-        """Remove the selected network."""
+        """Remove the selected network (Undo brings it back)."""
+        self.cancel_remove()
         if self.selected is None:
             return
         nets = list(self.plan.networks)
         del nets[self.selected]
-        self.checked.full(self.plan.with_(networks=tuple(nets)))
-        self.selected = min(self.selected, len(nets) - 1) if nets else None
-        self._refresh(list_changed=True, refill=True)
+        selected = min(self.selected, len(nets) - 1) if nets else None
+        self._edit_plan(self.plan.with_(networks=tuple(nets)), selected=selected)
 
     # ------------------------------------------------------------------ save / export
     def save_yaml(self, path: Optional[str] = None) -> Optional[str]:
@@ -601,6 +807,8 @@ class Planner:
         except (OSError, ValueError) as exc:
             self.save_status.value = f'<span class="macplan-err">could not save {_esc(path)}: {_esc(exc)}</span>'
             return None
+        self._saved_plan = self.plan
+        self._render_summary()
         self.save_status.value = f"saved the plan ({len(self.plan.networks)} networks) to <code>{_esc(path)}</code>"
         return path
 
@@ -611,25 +819,15 @@ class Planner:
         except (OSError, ValueError) as exc:
             self.save_status.value = f'<span class="macplan-err">could not write {_esc(path)}: {_esc(exc)}</span>'
             return None
-        self.save_status.value = f"wrote {len(self.plan.networks)} commands to <code>{_esc(path)}</code>"
+        refused = emit.checked_commands(self.plan, self.report)[1]
+        marked = f" ({refused} marked as refused by Docker)" if refused else ""
+        self.save_status.value = f"wrote the commands{marked} to <code>{_esc(path)}</code>"
         return path
 
     def commands(self) -> str:
-        """The plan's ``docker network create`` commands (as ``macplan commands`` prints them),
-        with each network's line cached so an edit re-renders one line."""
-        by_host: dict[str, list] = {}
-        for n in self.plan.networks:
-            by_host.setdefault(n.host, []).append(n)
-        hosts = [h.name for h in self.plan.hosts] + [h for h in by_host if h not in {x.name for x in self.plan.hosts}]
-        lines = []
-        for h in hosts:
-            nets = by_host.get(h)
-            if not nets:
-                continue
-            if len(by_host) > 1:
-                lines.append(f"# on host {h}")
-            lines += [self._command(n) for n in emit.ordered(nets)]
-        return "\n".join(lines) + ("\n" if lines else "")
+        """The plan's ``docker network create`` commands exactly as ``macplan commands`` prints
+        them: each command Docker would refuse has a comment above it saying so."""
+        return emit.checked_commands(self.plan, self.report)[0]
 
     def _command(self, net: Network) -> str:
         got = self._cmd_cache.get(id(net))
@@ -719,8 +917,7 @@ class Planner:
     # ------------------------------------------------------------------ rendering
     def _after_load(self) -> None:
         self.selected = 0 if self.plan.networks else None
-        self.yaml_path.value = f"{_file_stem(self.plan.name)}.yaml"
-        self.commands_path.value = f"{_file_stem(self.plan.name)}.sh"
+        self.yaml_path.value, self.commands_path.value = self._save_paths()
         hosts = sorted({n.host for n in self.plan.networks}) or [h.name for h in self.plan.hosts]
         self.apply_host.options = hosts
         self.apply_host.value = hosts[0] if hosts else None
@@ -737,9 +934,27 @@ class Planner:
             self._fill_form()
         self._render_findings()
         self._render_network()
-        self._stale = {0, 1}
+        self._stale = {0, 1, 2}
         self._render_tab()
         self.timings["render"] = time.perf_counter() - t0
+
+    def _save_paths(self) -> tuple[str, str]:
+        """Where Save and Export write by default: the file that was opened (a script's plan next
+        to it as .yaml), relative to the folder paths are read from; a file outside that folder
+        by its name, in the folder; a pasted or empty plan by the plan's name."""
+        base = self.file_root or Path.cwd().resolve()
+        src = Path(self.source) if self.source and not self.source.startswith("<") else None
+        if src is not None:
+            full = (base / src).resolve()
+            try:
+                rel = full.relative_to(base)
+            except ValueError:      # outside the folder: its name, in the folder
+                rel = Path(_file_stem(full.stem) + full.suffix)
+            if rel.suffix in (".yaml", ".yml"):
+                return str(rel), str(rel.with_suffix(".sh"))
+            return str(rel.with_suffix(".yaml")), str(rel.with_suffix(".sh"))
+        stem = _file_stem(self.plan.name)
+        return f"{stem}.yaml", f"{stem}.sh"
 
     def _render_tab(self, *_) -> None:
         """Re-render the visible detail tab; the others when they are opened (a big plan's
@@ -747,7 +962,8 @@ class Planner:
         tab = self.tabs.selected_index
         if tab in self._stale:
             self._stale.discard(tab)
-            (self._render_macs, self._render_commands)[tab]()
+            if tab in (0, 1, 2):
+                (self._render_macs, self._render_commands, self._fill_hosts)[tab]()
 
     def _render_summary(self) -> None:
         src = f" <span style='color:#555'>from {_esc(os.path.basename(self.source))}</span>" if self.source else ""
@@ -756,10 +972,13 @@ class Planner:
         warnings = sum(1 for f in rep.findings if f.severity == "warning")
         refused = sum(1 for n in rep.networks if not n.accepted)
         color = "#b00020" if errors else ("#8a6d00" if warnings else "#006b3c")
+        dirty = (" <span class='macplan-unsaved' style='color:#b00020' title='the plan differs from the file "
+                 "opened or last saved'>&#9679; unsaved changes</span>" if self.unsaved else "")
+        self.undo_button.disabled = not self._undo
         self.title.value = (f"<div style='font-size:15px'><b>macplan planner</b>: plan <code>{_esc(self.plan.name)}</code>{src}"
                             f" &middot; {len(self.plan.networks)} networks &middot; "
                             f"<span style='color:{color}'>{refused} refused, {errors} errors, {warnings} warnings</span>"
-                            f" (engine {_esc(rep.engine)})</div>")
+                            f" (engine {_esc(rep.engine)}){dirty}</div>")
         parts = []
         for h in self.plan.hosts:
             ifaces = ", ".join(i.name + (f" ({i.kind})" if i.kind != "ethernet" else "")
@@ -769,25 +988,46 @@ class Planner:
             parts.append(f"<code>{_esc(h.name)}</code>: {_esc(known)}; {count} networks")
         self.hosts_html.value = "<b>Hosts</b><br>" + "<br>".join(parts)
 
-    def _list_options(self) -> list:
+    def _list_options(self) -> tuple[list, int]:
+        """The rows of the network list that match the filter (at most _MAX_ROWS, the selected
+        network always among them), and how many match."""
         opts = []
-        many = len({x.host for x in self.plan.networks}) > 1
-        for i, (n, r) in enumerate(zip(self.plan.networks, self.report.networks)):
+        nets, results = self.plan.networks, self.report.networks
+        many = len({x.host for x in nets}) > 1
+        words = self.filter.value.lower().split()
+        matched = 0
+        for i, n in enumerate(nets):
+            if words:
+                hay = " ".join((n.name, n.host, n.parent or "", *n.subnets)).lower()
+                if not all(w in hay for w in words):
+                    continue
+            matched += 1
+            if len(opts) >= _MAX_ROWS and i != self.selected:
+                continue
+            r = results[i]
             sev = min((_SEVERITY_ORDER[f.severity] for f in r.findings), default=3)
             mark = "✖" if not r.accepted or sev == 0 else ("⚠" if sev == 1 else "✓")
             opts.append((f"{mark} {n.name}  @{n.host}" if many else f"{mark} {n.name}", i))
-        return opts
+        return opts, matched
 
-    def _sync_list(self) -> None:
-        opts = self._list_options()
+    def _sync_list(self, *_) -> None:
+        opts, matched = self._list_options()
         self._syncing = True
         try:
             with self.networks.hold_sync():
-                if list(self.networks.options) != [o[0] for o in opts]:
+                if list(self.networks.options) != opts:
                     self.networks.options = opts
-                self.networks.value = self.selected
+                values = {v for _, v in opts}
+                self.networks.value = self.selected if self.selected in values else None
         finally:
             self._syncing = False
+        total = len(self.plan.networks)
+        if matched > len(opts) or (self.filter.value.strip() and matched < total):
+            more = f"; showing the first {len(opts)}, type to narrow" if matched > len(opts) else ""
+            self.list_note.value = (f"<span style='color:#555'>{matched:,} of {total:,} networks match"
+                                    f"{_esc(more)}</span>")
+        else:
+            self.list_note.value = ""
         self.remove_button.disabled = self.selected is None
         self.form.layout.display = "none" if self.selected is None else ""
 
@@ -947,9 +1187,16 @@ class Planner:
         self.macs_html.value = "".join(parts)
 
     def _render_commands(self) -> None:
-        text = self.commands()
-        self.commands_html.value = (f"<div style='color:#555'>{len(self.plan.networks)} commands, in an order "
-                                    f"Docker accepts (Save &amp; apply exports them)</div><pre>{_esc(text)}</pre>")
+        text, refused = emit.checked_commands(self.plan, self.report)
+        count = sum(1 for line in text.splitlines() if line.startswith("docker "))
+        line = Profile.of(self.report.engine).line
+        if refused:
+            head = (f"{count} commands, {refused} refused by Docker {_esc(line)}: each is marked by a comment "
+                    f"above it")
+        else:
+            head = f"{count} commands, in an order Docker accepts"
+        self.commands_html.value = (f"<div style='color:#555'>{head} (Save &amp; apply exports them as shown)"
+                                    f"</div><pre>{_esc(text)}</pre>")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -2,10 +2,10 @@
 Chromium from Debian's ``chromium`` package with Python Playwright (no browser download).
 
     jupyterlab_url   a JupyterLab on a free port, token disabled, on a scratch copy of
-                     notebooks/10-planner.ipynb and examples/ (so autosave never touches the
+                     notebooks/ and examples/ (so autosave never touches the
                      work tree), news and update checks off, no workspace restore
     voila_url        ``macplan app`` (``macplan.notebook.app.app_main``) on a free port, URL taken
-                     from what it prints
+                     from what it prints, started in ``voila_root``
     browser          one headless Chromium for the session (``$CHROMIUM`` or /usr/bin/chromium)
     page             a fresh 1400x1000 page per test
 
@@ -149,8 +149,7 @@ def artifacts() -> Path:
 @pytest.fixture(scope="session")
 def jupyterlab_url(chromium, tmp_path_factory):
     work = tmp_path_factory.mktemp("lab")
-    (work / "notebooks").mkdir()
-    shutil.copy(ROOT / "notebooks" / "10-planner.ipynb", work / "notebooks")
+    shutil.copytree(ROOT / "notebooks", work / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copytree(ROOT / "examples", work / "examples")
     settings = work / "settings"
     for rel, data in {
@@ -194,8 +193,16 @@ c.LabApp.workspaces_dir = {str(work / "workspaces")!r}
 
 
 @pytest.fixture(scope="session")
-def voila_url(chromium, tmp_path_factory):
+def voila_root(tmp_path_factory) -> Path:
+    """The folder `macplan app` is started in (its root): holds site.yaml, a copy of vlan-trunk.yaml."""
     work = tmp_path_factory.mktemp("voila")
+    shutil.copy(ROOT / "examples" / "vlan-trunk.yaml", work / "site.yaml")
+    return work
+
+
+@pytest.fixture(scope="session")
+def voila_url(chromium, voila_root):
+    work = voila_root
     log = work / "voila.log"
     port = _free_port()
     code = "import sys; from macplan.notebook.app import app_main; sys.exit(app_main(sys.argv[1:]))"

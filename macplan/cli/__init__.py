@@ -15,6 +15,43 @@ ENGINE_COMMANDS = ("apply", "diff", "import", "destroy")
 ROUTED = {"lab": ("cli.lab", "cli"), "app": ("notebook.app", "app_main"), "verify": ("cli.verify", "cli")}
 
 
+_ASCII = json.encoder.encode_basestring_ascii
+
+
+def _pretty(obj: object, indent: str = "") -> str:
+    """`json.dumps(obj, indent=2)`, character for character, for the dicts, lists, strings,
+    ints, bools and None of a report: the standard encoder does indented output in pure
+    Python generators, which a 4,094-network report waits on."""
+    if isinstance(obj, str):
+        return _ASCII(obj)
+    if obj is None:
+        return "null"
+    if obj is True:
+        return "true"
+    if obj is False:
+        return "false"
+    if isinstance(obj, dict):
+        if not obj:
+            return "{}"
+        inner = indent + "  "
+        sep = ",\n" + inner
+        return "{\n" + inner + sep.join(
+            f"{_ASCII(k) if isinstance(k, str) else _pretty_key(k)}: {_pretty(v, inner)}" for k, v in obj.items()) \
+            + "\n" + indent + "}"
+    if isinstance(obj, (list, tuple)):
+        if not obj:
+            return "[]"
+        inner = indent + "  "
+        return "[\n" + inner + (",\n" + inner).join(_pretty(v, inner) for v in obj) + "\n" + indent + "]"
+    if type(obj) is int:
+        return int.__repr__(obj)
+    return json.dumps(obj)          # floats and anything unusual: the standard encoder's way
+
+
+def _pretty_key(key: object) -> str:
+    return json.dumps({key: 0})[1:-4]      # the standard encoder's key, as a JSON string
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, like every other bad input
         sys.stderr.write(f"macplan: {message} (see macplan --help)\n")
@@ -136,12 +173,12 @@ def _run(args) -> int:
     Profile.of(engine)                                   # an unknown --engine is bad input: exit 2
     if args.command == "check":
         rep = check(plan, engine)
-        print(json.dumps(rep.to_dict(), indent=2) if args.json else out.check_text(plan, rep))
+        print(_pretty(rep.to_dict()) if args.json else out.check_text(plan, rep))
         return 1 if rep.errors else 0
     if args.command == "capacity":
         from macplan.report import capacity
         cap = capacity(plan, engine)
-        print(json.dumps(cap.to_dict(), indent=2) if args.json else out.capacity_text(cap))
+        print(_pretty(cap.to_dict()) if args.json else out.capacity_text(cap))
         return 0
     if args.command == "commands":
         from macplan import emit

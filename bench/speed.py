@@ -58,8 +58,10 @@ def yaml_plan(n: int, hosts: int) -> str:
 
 
 def run(cmd: list[str], env: dict) -> float:
+    # from a neutral directory: `python -m` puts the working directory first on sys.path, which
+    # would pick the macplan there over the tree asked for
     t0 = time.perf_counter()
-    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=tempfile.gettempdir())
     took = time.perf_counter() - t0
     if r.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)}: exit {r.returncode}: {r.stderr.decode()[-500:]}")
@@ -100,7 +102,8 @@ def growth(tree: str) -> str:
         "    ratio = '' if prev is None else f' (x{cpu / prev:.2f} for x2 networks; n log n x2.2, n^2 x4)'\n"
         "    print(f'  {n:5d} networks: {cpu * 1000:6.0f} ms CPU{ratio}')\n"
         "    prev = cpu\n")
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env_for(tree))
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env_for(tree),
+                       cwd=tempfile.gettempdir())
     return r.stdout.rstrip() or r.stderr.strip().splitlines()[-1]
 
 
@@ -161,7 +164,7 @@ def main() -> None:
             [py, "-c", "import sys, macplan.cli as c; c.main(['check', %r, '--json']); "
              "print(sorted(m for m in ('docker', 'pandas', 'ipywidgets', 'matplotlib', 'yaml', 'netaddr') "
              "if m in sys.modules), file=sys.stderr)" % files["one.sh"]],
-            capture_output=True, text=True, env=env_for(tree))
+            capture_output=True, text=True, env=env_for(tree), cwd=tempfile.gettempdir())
         print(f"  heavy modules a one-network script check imports ({label}): "
               f"{(heavy.stderr.strip().splitlines() or ['?'])[-1]}")
     if args.planner:

@@ -18,13 +18,16 @@ def _net_info(net: Network):
     local = (net.driver in LAN_DRIVERS and not net.config_only and net.config_from is None
              and net.scope in (None, "", "local") and net.ipam_driver in (None, "", "default")
              and bool(net.subnets) and bool(net.parent))
-    nets = []
+    spans = []
     for s in net.subnets:
         try:
-            nets.append(ipaddress.ip_network(s, strict=False))
+            sub = ipaddress.ip_network(s, strict=False)
         except ValueError:
             local = False
-    return local, net.parent, tuple(nets)
+            continue
+        # (family, first, last) as integers: comparing them is what overlaps() does, for less
+        spans.append((sub.version, int(sub.network_address), int(sub.broadcast_address)))
+    return local, net.parent, tuple(spans)
 
 
 def _related(a, b) -> bool:
@@ -32,7 +35,7 @@ def _related(a, b) -> bool:
     (na, _, parent_a, sub_a), (nb, _, parent_b, sub_b) = a, b
     if na == nb or (parent_a and parent_a == parent_b):
         return True
-    return any(x.version == y.version and x.overlaps(y) for x in sub_a for y in sub_b)
+    return any(x[0] == y[0] and x[1] <= y[2] and y[1] <= x[2] for x in sub_a for y in sub_b)
 
 
 class Checked:

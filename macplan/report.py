@@ -195,8 +195,12 @@ def _finish(plan: Plan, profile: Profile, results: list[NetworkResult]) -> Repor
 
 def _unchecked_parents(plan: Plan, results) -> list[Finding]:
     """Hosts whose interfaces are unknown: parents are assumed to exist, so say so once."""
-    hosts = sorted({r.host for r in results if r.created is not None and r.created.network.parent
-                    and not plan.host(r.host).interfaces_known})
+    # asked once per host, not once per network
+    unknown = {h for h in {r.host for r in results} if not plan.host(h).interfaces_known}
+    if not unknown:
+        return []
+    hosts = sorted({r.host for r in results if r.host in unknown and r.created is not None
+                    and r.created.network.parent})
     if not hosts:
         return []
     return [RULES["parents-unchecked"].finding(

@@ -3,11 +3,13 @@ surprises, no aliases or tags); every field reads its value as it needs it, and 
 is a `PlanError` naming the source and line."""
 from __future__ import annotations
 
+import gc
 import re
 from typing import Iterable, Optional
 
 import yaml
 
+from macplan.docker.goparse import parse_ip, parse_prefix
 from macplan.errors import PlanError
 from macplan.model import (
     INTERFACE_KINDS,
@@ -261,6 +263,18 @@ def _suggest(key: str, allowed: Iterable[str]) -> str:
 
 def load_yaml_text(text: str, source: str = "<string>") -> Plan:
     """A YAML plan (see examples/): hosts, networks, DHCP scopes, VLAN limits."""
+    # a big plan is hundreds of thousands of small objects with no cycles among them: the cyclic
+    # collector's passes over them while they are built cost more than the reading itself
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_yaml_text(text, source)
+    finally:
+        if was:
+            gc.enable()
+
+
+def _load_yaml_text(text: str, source: str) -> Plan:
     try:
         loader = _CLoader(text)
         loader.name = source
@@ -315,7 +329,7 @@ def load_yaml_text(text: str, source: str = "<string>") -> Plan:
         hosts.append(Host(str(hname), tuple(ifaces), lacks, interfaces_known="interfaces" in spec, swarm=swarm))
     if not hosts:
         hosts = [Host("host", (), frozenset(), interfaces_known=False)]
-    host_names = [h.name for h in hosts]
+    host_names = {h.name: None for h in hosts}     # ordered, and `in` without a scan
 
     dhcp = []
     raw_dhcp = doc.get("dhcp") or []
@@ -397,11 +411,15 @@ def _apply_splits(r: _Reader, plan: Plan, raw_nets) -> Plan:
 
 
 def _any_keys(value):
-    return tuple(value.keys()) if isinstance(value, dict) else ()
+    # the keys view, not a tuple of them: `mapping` asks `k in allowed` once a key, and a tuple
+    # would make that quadratic in the number of networks (or hosts)
+    return value.keys() if isinstance(value, dict) else ()
 
 
 def _check_address(r: _Reader, text: str, where, key):
     import ipaddress
+    if parse_ip(text) is not None:       # Go's parser takes a subset of what ipaddress takes
+        return
     try:
         ipaddress.ip_address(text)
     except ValueError:
@@ -410,6 +428,8 @@ def _check_address(r: _Reader, text: str, where, key):
 
 def _check_cidr(r: _Reader, text: str, where, key):
     import ipaddress
+    if parse_prefix(text) is not None:   # cached, and a subset of what ip_interface takes
+        return
     try:
         if "/" not in text:
             raise ValueError

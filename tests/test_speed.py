@@ -107,3 +107,12 @@ def test_checking_n_networks_walks_the_interface_list_a_bounded_number_of_times(
         assert len(cap.networks) == n
         walked.append(_CountingTuple.walked)
     assert walked[0] <= 5 * 201 and walked[1] <= 5 * 401, walked
+
+
+def test_report_json_writes_every_field_of_a_finding():
+    """The report's JSON builds finding dicts itself (asdict is slow): it must stay what
+    Finding.to_dict says, whatever fields a Finding gains."""
+    from macplan.report import _finding_dicts
+    from macplan.rules.catalog import RULES
+    f = RULES["mac-limit"].finding("too many", "docker says no")
+    assert _finding_dicts([f]) == [f.to_dict()]

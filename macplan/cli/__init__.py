@@ -22,7 +22,34 @@ _ASCII = json.encoder.encode_basestring_ascii
 def _pretty(obj: object, indent: str = "") -> str:
     """`json.dumps(obj, indent=2)`, character for character, for the dicts, lists, strings,
     ints, bools and None of a report: the standard encoder does indented output in pure
-    Python generators, which a 4,094-network report waits on."""
+    Python generators, which a 4,094-network report waits on.  Scalars inside a container are
+    written in place (no call each): most of a report is scalars."""
+    if isinstance(obj, dict):
+        if not obj:
+            return "{}"
+        inner = indent + "  "
+        parts = []
+        for k, v in obj.items():
+            t = type(v)
+            if t is str:
+                text = _ASCII(v)
+            elif t is int:
+                text = int.__repr__(v)
+            elif v is None:
+                text = "null"
+            elif v is True:
+                text = "true"
+            elif v is False:
+                text = "false"
+            else:
+                text = _pretty(v, inner)
+            parts.append(f"{_ASCII(k) if type(k) is str else _pretty_key(k)}: {text}")
+        return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + indent + "}"
+    if isinstance(obj, (list, tuple)):
+        if not obj:
+            return "[]"
+        inner = indent + "  "
+        return "[\n" + inner + (",\n" + inner).join([_pretty(v, inner) for v in obj]) + "\n" + indent + "]"
     if isinstance(obj, str):
         return _ASCII(obj)
     if obj is None:
@@ -31,19 +58,6 @@ def _pretty(obj: object, indent: str = "") -> str:
         return "true"
     if obj is False:
         return "false"
-    if isinstance(obj, dict):
-        if not obj:
-            return "{}"
-        inner = indent + "  "
-        sep = ",\n" + inner
-        return "{\n" + inner + sep.join(
-            f"{_ASCII(k) if isinstance(k, str) else _pretty_key(k)}: {_pretty(v, inner)}" for k, v in obj.items()) \
-            + "\n" + indent + "}"
-    if isinstance(obj, (list, tuple)):
-        if not obj:
-            return "[]"
-        inner = indent + "  "
-        return "[\n" + inner + (",\n" + inner).join(_pretty(v, inner) for v in obj) + "\n" + indent + "]"
     if type(obj) is int:
         return int.__repr__(obj)
     return json.dumps(obj)          # floats and anything unusual: the standard encoder's way

@@ -1,3 +1,3 @@
-from macplan.cli import main
+from macplan.cli import run
 
-raise SystemExit(main())
+run()

@@ -3,7 +3,7 @@ networks an edit can affect are re-simulated, the rest reused. The planner's eng
 from __future__ import annotations
 
 import ipaddress
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Optional
 
 import macplan
 from macplan.model import LAN_DRIVERS, Network, Plan
@@ -11,7 +11,7 @@ from macplan.model import LAN_DRIVERS, Network, Plan
 if TYPE_CHECKING:
     from macplan.report import Capacity, Report
 
-_Subnet = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+_Subnet = tuple[int, int, int]          # (family, first address, last address) as integers
 #: (local, parent, parsed subnets): what `_net_info` says of one network
 _NetInfo = tuple[bool, Optional[str], tuple[_Subnet, ...]]
 #: (name, index, parent, parsed subnets): one network of a host as `_related` compares them
@@ -27,13 +27,16 @@ def _net_info(net: Network) -> _NetInfo:
     local = (net.driver in LAN_DRIVERS and not net.config_only and net.config_from is None
              and net.scope in (None, "", "local") and net.ipam_driver in (None, "", "default")
              and bool(net.subnets) and bool(net.parent))
-    nets: list[_Subnet] = []
+    spans: list[_Subnet] = []
     for s in net.subnets:
         try:
-            nets.append(ipaddress.ip_network(s, strict=False))
+            sub = ipaddress.ip_network(s, strict=False)
         except ValueError:
             local = False
-    return local, net.parent, tuple(nets)
+            continue
+        # (family, first, last) as integers: comparing them is what overlaps() does, for less
+        spans.append((sub.version, int(sub.network_address), int(sub.broadcast_address)))
+    return local, net.parent, tuple(spans)
 
 
 def _related(a: _Item, b: _Item) -> bool:
@@ -41,7 +44,7 @@ def _related(a: _Item, b: _Item) -> bool:
     (na, _, parent_a, sub_a), (nb, _, parent_b, sub_b) = a, b
     if na == nb or (parent_a and parent_a == parent_b):
         return True
-    return any(x.version == y.version and x.overlaps(y) for x in sub_a for y in sub_b)
+    return any(x[0] == y[0] and x[1] <= y[2] and y[1] <= x[2] for x in sub_a for y in sub_b)
 
 
 class Checked:

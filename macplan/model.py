@@ -50,8 +50,16 @@ class Host:
     #: this daemon's swarm role: "inactive", "manager" or "worker"
     swarm: str = "inactive"
 
+    @cached_property
+    def _interfaces_by_name(self) -> dict[str, Interface]:
+        # the first of a name wins, as the linear search it replaces did
+        out: dict[str, Interface] = {}
+        for i in self.interfaces:
+            out.setdefault(i.name, i)
+        return out
+
     def interface(self, name: str) -> Optional[Interface]:
-        return next((i for i in self.interfaces if i.name == name), None)
+        return self._interfaces_by_name.get(name)
 
     def has_interface(self, name: str) -> bool:
         return not self.interfaces_known or self.interface(name) is not None

@@ -73,7 +73,9 @@ class NetworkCapacity:
 
 
 def _ip(version: int, value: int) -> str:
-    return str(ipaddress.IPv4Address(value) if version == 4 else ipaddress.IPv6Address(value))
+    if version == 4:            # what str(IPv4Address(value)) prints, without building one
+        return f"{value >> 24}.{value >> 16 & 255}.{value >> 8 & 255}.{value & 255}"
+    return str(ipaddress.IPv6Address(value))
 
 
 def _pool_text(a: Allocation) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from macplan.docker.cli import Refusal, group_ipam, ipam_groups
@@ -917,6 +918,7 @@ def _check_swarm_name(net: Network) -> None:
         raise Refusal("swarm-name", "rpc error: code = InvalidArgument desc = name must be 63 characters or fewer")
 
 
+@lru_cache(maxsize=16384)
 def _can_exist(ifname: str) -> bool:
     """A link of this name can exist only if the kernel accepts the name (dev_valid_name), so a
     parent that fails it is missing whatever the host's interface list says or leaves unsaid."""
@@ -934,8 +936,11 @@ def name_control_characters(ctx) -> Optional[str]:
     character (libnetwork refuses only a blank name; moby#27449), but `docker network ls`
     prints it raw, every script must quote it, and a pasted command that is not quoted breaks.
     macplan quotes it in commands and escapes it in comments; other tools may not."""
+    name = ctx.net.name
+    if name.isascii() and name.isprintable():
+        return None             # the usual name: no control character can be in it
     from macplan.quoting import has_control, shown
-    if has_control(ctx.net.name):
+    if has_control(name):
         return (f"network name {shown(ctx.net.name)} holds control characters: Docker accepts it, but "
                 f"`docker network ls` prints it raw and unquoted scripts break on it; rename it.")
     return None

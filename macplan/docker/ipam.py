@@ -147,6 +147,7 @@ class AddressSpace:
         self.keys: set[tuple] = set()
         self._starts: list[int] = []          # sorted first addresses of the masters
         self._blocks: set[tuple] = set()      # (first address, prefix length) of the masters
+        self._plens: dict[int, int] = {}      # prefix length -> how many masters have it
         self.cursor = 0                       # where the default-pool search starts (<=26)
         self._refs: dict = {}                 # master subnet -> how many pool keys use it
 
@@ -154,8 +155,8 @@ class AddressSpace:
         """Two CIDR blocks overlap only if one contains the other: look for a master that is a
         supernet of `subnet` (one lookup per shorter prefix) or starts inside it (bisect)."""
         bits, lo = subnet.max_prefixlen, int(subnet.network_address)
-        for plen in range(subnet.prefixlen, -1, -1):
-            if (lo >> (bits - plen) << (bits - plen), plen) in self._blocks:
+        for plen in self._plens:              # only the lengths some master has
+            if plen <= subnet.prefixlen and (lo >> (bits - plen) << (bits - plen), plen) in self._blocks:
                 return True
         hi = lo + (1 << (bits - subnet.prefixlen)) - 1
         i = bisect.bisect_left(self._starts, lo)
@@ -181,6 +182,7 @@ class AddressSpace:
         if pool.subnet not in self.masters:
             bisect.insort(self._starts, pool.base)
             self._blocks.add((pool.base, pool.subnet.prefixlen))
+            self._plens[pool.subnet.prefixlen] = self._plens.get(pool.subnet.prefixlen, 0) + 1
         master = self.masters.setdefault(pool.subnet, pool)
         if master is not pool:
             master.taken.update(pool.taken)
@@ -212,6 +214,10 @@ class AddressSpace:
         del self._refs[pool.subnet], self.masters[pool.subnet]
         self._starts.pop(bisect.bisect_left(self._starts, master.base))
         self._blocks.discard((master.base, master.subnet.prefixlen))
+        plen = master.subnet.prefixlen
+        self._plens[plen] -= 1
+        if not self._plens[plen]:
+            del self._plens[plen]
 
     def default_pool(self) -> Optional[ipaddress.IPv4Network]:
         """The pool Docker picks when no --subnet is given: the first default not in use, from

@@ -3,9 +3,11 @@ surprises, no aliases or tags); every field reads its value as it needs it, and 
 is a `PlanError` naming the source and line."""
 from __future__ import annotations
 
+import gc
 import re
-from typing import NoReturn, Optional, Sequence, Union
+from typing import Collection, NoReturn, Optional, Union
 
+from macplan.docker.goparse import parse_ip
 from macplan.errors import PlanError
 from macplan.model import (
     INTERFACE_KINDS,
@@ -65,7 +67,7 @@ class _Reader:
     def fail(self, message: str, where: Where, key: Optional[str] = None) -> NoReturn:
         raise PlanError(message, self.source, line_of(where, key))
 
-    def mapping(self, value: Value, where: Where, key: Optional[str], allowed: Sequence[str], what: str) -> Map:
+    def mapping(self, value: Value, where: Where, key: Optional[str], allowed: Collection[str], what: str) -> Map:
         if value is None:
             return Map()
         if not isinstance(value, dict):
@@ -144,6 +146,18 @@ _SUBNET_KEYS = ("subnet", "gateway", "ip_range", "aux")
 
 def load_yaml_text(text: str, source: str = "<string>") -> Plan:
     """A YAML plan (see examples/): hosts, networks, DHCP scopes, VLAN limits."""
+    # a big plan is hundreds of thousands of small objects with no cycles among them: the cyclic
+    # collector's passes over them while they are built cost more than the reading itself
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_yaml_text(text, source)
+    finally:
+        if was:
+            gc.enable()
+
+
+def _load_yaml_text(text: str, source: str) -> Plan:
     doc = load(text, source, _PLAN, libyaml=True)
     r = _Reader(source)
     if doc is None:
@@ -181,7 +195,7 @@ def load_yaml_text(text: str, source: str = "<string>") -> Plan:
         hosts.append(Host(str(hname), tuple(ifaces), lacks, interfaces_known="interfaces" in spec, swarm=swarm))
     if not hosts:
         hosts = [Host("host", (), frozenset(), interfaces_known=False)]
-    host_names = [h.name for h in hosts]
+    host_names = {h.name: None for h in hosts}     # ordered, and `in` without a scan
 
     dhcp = []
     raw_dhcp = doc.get("dhcp") or Seq()
@@ -266,12 +280,16 @@ def _apply_splits(r: _Reader, plan: Plan, raw_nets: Union[Map, Seq]) -> Plan:
     return plan
 
 
-def _any_keys(value: Value) -> tuple[str, ...]:
-    return tuple(value.keys()) if isinstance(value, dict) else ()
+def _any_keys(value: Value) -> Collection[str]:
+    # the keys view, not a tuple of them: `mapping` asks `k in allowed` once a key, and a tuple
+    # would make that quadratic in the number of networks (or hosts)
+    return value.keys() if isinstance(value, dict) else ()
 
 
 def _check_address(r: _Reader, text: str, where: Where, key: str) -> None:
     import ipaddress
+    if parse_ip(text) is not None:       # Go's parser takes a subset of what ipaddress takes
+        return
     try:
         ipaddress.ip_address(text)
     except ValueError:
@@ -283,7 +301,7 @@ def _check_cidr(r: _Reader, text: str, where: Where, key: str) -> None:
         r.fail(f"{key}: {text!r} is not a CIDR block (like 192.168.1.0/24)", where, key)
 
 
-def _read_network(r: _Reader, name: str, raw: Value, parent_map: Map, host_names: list[str]) -> list[Network]:
+def _read_network(r: _Reader, name: str, raw: Value, parent_map: Map, host_names: dict[str, None]) -> list[Network]:
     spec = r.mapping(raw, parent_map, name, _NET_KEYS, f"network {name}")
     driver = r.text(spec.get("driver"), spec, "driver", "driver") or "macvlan"
     parent = r.text(spec.get("parent"), spec, "parent", "parent")

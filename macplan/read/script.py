@@ -5,6 +5,7 @@ note that names the line. Every problem is a `PlanError` naming the source and l
 from __future__ import annotations
 
 import csv
+import gc
 import re
 from typing import Iterable, Optional
 
@@ -90,6 +91,9 @@ _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 _ASSIGN_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=")
+
+
+_CSV_SPECIAL = re.compile(r'["\r\n\x00]')     # what makes a CSV field more than split(",")
 
 
 _SIMPLE_LINE = re.compile(r"[^'\"\\$`;&|<>()#]*")
@@ -446,26 +450,42 @@ def _create(rest: list[str], line: int, host: str) -> Network:
             bools[name] = value
         elif name in _SLICE_FLAGS:
             # pflag reads a slice value as CSV: `--subnet=` (empty) adds nothing
-            values.setdefault(name, []).extend(next(csv.reader([value])) if value else [])
+            if not value:
+                continue
+            items = next(csv.reader([value])) if _CSV_SPECIAL.search(value) else value.split(",")
+            if name in values:
+                values[name].extend(items)
+            else:
+                values[name] = items
+        elif name in values:
+            values[name].append(value)
         else:
-            values.setdefault(name, []).append(value)
+            values[name] = [value]
 
-    def maps(flag):
+    def maps(flag: str) -> tuple[tuple[str, str], ...]:
+        given = values.get(flag)
+        if not given:
+            return ()
         out: dict[str, str] = {}
-        for v in values.get(flag, []):
-            k, val = _split_kv(v)
+        for v in given:
+            k, _, val = v.partition("=")
             out[k] = val
         return tuple(out.items())
 
-    last = lambda flag: values[flag][-1] if flag in values else None  # noqa: E731
+    def last(flag: str) -> Optional[str]:
+        given = values.get(flag)
+        return given[-1] if given else None
+
+    get = values.get
     return Network(
         name=positional[0], driver=last("driver") or "bridge", host=host, options=maps("opt"),
-        subnets=tuple(values.get("subnet", ())), ip_ranges=tuple(values.get("ip-range", ())),
-        gateways=tuple(values.get("gateway", ())), aux=maps("aux-address"),
+        subnets=tuple(get("subnet", ())), ip_ranges=tuple(get("ip-range", ())),
+        gateways=tuple(get("gateway", ())), aux=maps("aux-address"),
         ipv6=bools.get("ipv6"), ipv4=bools.get("ipv4"), internal=bools.get("internal", False),
         attachable=bools.get("attachable", False), ingress=bools.get("ingress", False),
         scope=last("scope"), config_only=bools.get("config-only", False), config_from=last("config-from"),
-        labels=maps("label"), ipam_driver=last("ipam-driver"), ipam_options=maps("ipam-opt"), line=line)
+        labels=maps("label"), ipam_driver=last("ipam-driver"),
+        ipam_options=maps("ipam-opt"), line=line)
 
 
 def _remove(rest: list[str], line: int, host: str, verb: str = "rm") -> Removal:
@@ -573,6 +593,24 @@ def _docker_words(words: list) -> Optional[list]:
 
 def parse_script(text: str, source: str = "<string>", interfaces: Optional[Iterable[str]] = None,
                  kernel_lacks: Iterable[str] = (), name: Optional[str] = None, host: str = "host") -> Plan:
+    """A shell script of docker commands (`network create`, `network rm`, `network connect`,
+    `run`/`create` with `--network`), applied in order on one host.
+
+    `interfaces` lists the host's interfaces (None: unknown, so parents are assumed to exist);
+    `kernel_lacks` names kernel features the host lacks ("8021q", "dummy", "ipvlan")."""
+    # thousands of small objects and no cycles among them: the cyclic collector's passes over
+    # them would cost a fifth of the read
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_script(text, source, interfaces, kernel_lacks, name, host)
+    finally:
+        if was:
+            gc.enable()
+
+
+def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], kernel_lacks: Iterable[str],
+                  name: Optional[str], host: str) -> Plan:
     """A shell script of docker commands (`network create`, `network rm`, `network connect`,
     `run`/`create` with `--network`), applied in order on one host.
 

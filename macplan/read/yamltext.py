@@ -18,10 +18,11 @@ import difflib
 import ipaddress
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, Mapping, Optional, Union
 
 import yaml
 
+from macplan.docker.goparse import parse_prefix
 from macplan.errors import PlanError
 
 __all__ = ["NULLS", "Map", "Policy", "Seq", "Text", "Value", "Where", "is_cidr", "line_of", "load", "suggest"]
@@ -66,7 +67,7 @@ def line_of(where: Where, key: Optional[str] = None) -> Optional[int]:
     return None
 
 
-def suggest(key: str, allowed: Sequence[str]) -> str:
+def suggest(key: str, allowed: Iterable[str]) -> str:
     """" (did you mean ...?)" for an unknown key, or the known ones."""
     close = difflib.get_close_matches(key.replace("-", "_"), list(allowed), n=1)
     return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(allowed)})"
@@ -76,6 +77,8 @@ def is_cidr(text: str) -> bool:
     """A subnet or ip-range as both formats take it: address/prefix (host bits allowed)."""
     if "/" not in text:
         return False
+    if parse_prefix(text) is not None:      # cached, and a subset of what ip_interface takes
+        return True
     try:
         ipaddress.ip_interface(text)
     except ValueError:

@@ -404,6 +404,8 @@ def _check(plan: Plan, engine=None) -> Report:
     report.removals, report.endpoints = removals, endpoints
     report.plan_findings += [RULES["script-line-skipped"].finding(
         f"line {line}: `{text}` is not a docker command macplan reads; skipped.") for line, text in plan.skipped]
+    # a compose file's services and networks macplan leaves aside (bridge, external, network_mode)
+    report.plan_findings += [RULES["compose-skipped"].finding(note) for note in getattr(plan, "notes", ())]
     return report
 
 

@@ -536,6 +536,10 @@ EXAMPLES: dict[str, Example] = {
                      'veth<id> to sandbox: error setting interface \\"veth<id>\\" MAC to \\"02:00:00:00:00:09\\": '
                      'address already in use": unknown',
         source="the lab's 20.10.24, two `docker run --mac-address` of one MAC on one macvlan parent (runc hook)"),
+    "compose-skipped": Example(
+        yaml="services:\n  db:\n    image: postgres\n    networks: [backend]\n"
+             "networks:\n  lan:\n    driver: macvlan\n    driver_opts: {parent: eth0}\n"
+             "    ipam:\n      config: [{subnet: 10.1.0.0/24}]\n  backend:\n    driver: bridge\n"),
     "script-line-skipped": Example(
         script="echo creating the LAN\n" + MV + "--subnet 10.1.0.0/24 -o parent=eth0 lan\n", engine="29"),
     "script-not-run": Example(

@@ -18,6 +18,13 @@ except ImportError:  # rootdir-relative import mode
 def check(ex):
     if ex.script is not None:
         plan = macplan.parse_script(ex.script, interfaces=ex.interfaces, kernel_lacks=ex.kernel_lacks)
+    elif ex.yaml.startswith("services:"):   # a docker compose file: read as `macplan check compose.yaml` does
+        import tempfile
+        from pathlib import Path
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "compose.yaml"
+            path.write_text(ex.yaml)
+            plan = macplan.load(str(path))
     else:
         plan = macplan.load_yaml_text(ex.yaml)
     return plan, macplan.check(plan, engine=ex.engine)

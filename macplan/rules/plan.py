@@ -22,3 +22,8 @@ declare(
 declare(
     "mac-limit", "warning", "lan", "Use ipvlan, fewer containers per VLAN, or a higher limit.",
     "Each macvlan container is a MAC the switch must learn; port security and CAM limits drop the excess.")
+declare(
+    "compose-skipped", "info", "script", "Nothing to do: macplan plans macvlan and ipvlan networks.",
+    "A compose file may hold services on bridge networks, on the default network, with network_mode, or on "
+    "external networks compose does not create; macplan reads what concerns macvlan/ipvlan networks and says "
+    "what it left aside.")

@@ -556,3 +556,11 @@ def test_app_main_usage_errors(capsys, tmp_path):
     assert "macplan app" in capsys.readouterr().out
     assert app_main([str(tmp_path / "nope.yaml")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_the_planner_and_the_cli_default_to_the_same_engine(monkeypatch):
+    """One rule everywhere: with no engine answering, the planner's default is the CLI's."""
+    from macplan.notebook import planner as mod
+    from macplan.profile import DEFAULT_ENGINE
+    monkeypatch.setenv("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+    assert mod.default_engine() == DEFAULT_ENGINE

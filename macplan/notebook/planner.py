@@ -70,14 +70,14 @@ from macplan.profile import Profile
 
 __all__ = ["Planner"]
 
-DEFAULT_ENGINE = "20.10"
 
 
 def default_engine() -> str:
-    """The engine a plan is checked against when neither the plan nor the user names one.
-    (One place: when macplan.profile gains its rule, the engine of DOCKER_HOST when one answers,
-    this returns that.)"""
-    return DEFAULT_ENGINE
+    """The engine a plan is checked against when neither the plan nor the user names one: the
+    rule the CLI uses too (the engine of DOCKER_HOST or the docker context when one answers,
+    else macplan.profile.DEFAULT_ENGINE)."""
+    from macplan.engine.transport import default_engine as asked
+    return asked()
 
 
 _MAX_ROWS = 200         # rows of the network list shown at once; the filter finds the rest

@@ -207,7 +207,10 @@ def voila_url(chromium, voila_root):
     port = _free_port()
     code = "import sys; from macplan.notebook.app import app_main; sys.exit(app_main(sys.argv[1:]))"
     with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-c", code, "--port", str(port)], cwd=work, env=_env(),
+        # --engine 20.10: the page's expected verdicts are Debian 12's engine (macnet32 refused);
+        # without it the app asks DOCKER_HOST, else takes the documented default (29)
+        proc = subprocess.Popen([sys.executable, "-c", code, "--port", str(port), "--engine", "20.10"],
+                                cwd=work, env=_env(),
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + 30

@@ -77,12 +77,14 @@ def _verify(lab, plan_file, *extra, timeout=120):
 
 def _left(lab) -> dict:
     """What verify may leave behind: probes, shim links, the LAN namespace, moved far ends."""
-    probes = lab.client.containers.list(all=True, filters={"label": LABEL})
+    # the low-level list: the high-level one inspects each container, which races with a verify
+    # run removing its probes at that moment (404)
+    probes = lab.client.api.containers(all=True, filters={"label": LABEL})
     netns = lab.lab.name
     links = subprocess.run(["ip", "-n", netns, "-br", "link"], capture_output=True, text=True).stdout
     names = [l.split()[0].split("@")[0] for l in links.splitlines() if l.strip()]
     lan = Path(f"/var/run/netns/{netns}-lan").exists()
-    return {"probes": [c.name for c in probes], "shims": [n for n in names if n.startswith(SHIM_PREFIX)],
+    return {"probes": [c["Names"][0].lstrip("/") for c in probes], "shims": [n for n in names if n.startswith(SHIM_PREFIX)],
             "lan": lan, "links": len(names)}
 
 

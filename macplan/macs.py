@@ -136,5 +136,5 @@ def count_macs(created: Iterable[Created], plan: Plan, capacities: Mapping[int, 
         iface = plan.host(pm.host).interface(pm.base) if pm.base is not None else None
         ports[(pm.host, pm.base)] = PortMacs(pm.host, pm.base, (before.macs if before else 1) + pm.macs,
                                              iface.mac_limit if iface else None)
-    # Report.ports (macplan/report.py, typed later) still holds the rows as dicts
+    # Report.ports (macplan/report.py) holds the rows as dicts: PortMacsDict
     return list(parents.values()), vlan_rows, [p.to_dict() for p in ports.values()]

@@ -5,27 +5,83 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, TypedDict, Union, cast
 
 from macplan.docker.cli import Refusal, create_usage, remove_usage, usage_text
 from macplan.docker.daemon import Created, Daemon
-from macplan.model import Plan
+from macplan.model import Endpoint, Network, Plan, Removal
 from macplan.profile import Profile
 
 # importing the rule modules registers every rule id in RULES
 from macplan.rules import hints  # noqa: F401
 from macplan.rules import plan as _plan_rules  # noqa: F401
 from macplan.rules import refusals as _refusals  # noqa: F401
-from macplan.rules.catalog import RULES, Finding
+from macplan.rules.catalog import RULES, Check, Finding, Rule
 from macplan.rules.multihost import cross_host as _cross_host
+
+if TYPE_CHECKING:      # imported where used (pools and macs import the daemon): only the types here
+    from macplan.macs import ParentMacs, ParentMacsDict, PortMacsDict, VlanMacs, VlanMacsDict
+    from macplan.pools import NetworkCapacity, NetworkCapacityDict
 
 __all__ = ["check", "recheck", "simulate", "capacity", "Report", "Capacity", "NetworkResult", "RemovalResult",
            "EndpointResult"]
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
+#: what Finding.to_dict gives, one per finding
+FindingDict = dict[str, Optional[str]]
+#: an engine as check takes it: a release line, a daemon version or a Profile (None: the plan's)
+EngineArg = Union[str, Profile, None]
 
-def _finding_dicts(findings: list[Finding]) -> list[dict]:
+
+class NetworkResultDict(TypedDict):
+    index: int
+    name: str
+    host: str
+    accepted: bool
+    findings: list[FindingDict]
+
+
+class RemovalResultDict(TypedDict):
+    index: int
+    line: Optional[int]
+    names: list[str]
+    removed: list[str]
+    accepted: bool
+    docker_error: Optional[str]
+    findings: list[FindingDict]
+
+
+class EndpointResultDict(TypedDict):
+    index: int
+    line: Optional[int]
+    container: str
+    network: str
+    ip: Optional[str]
+    ip6: Optional[str]
+    mac: Optional[str]
+    accepted: bool
+    docker_error: Optional[str]
+    findings: list[FindingDict]
+
+
+class CapacityDict(TypedDict):
+    engine: str
+    networks: list[NetworkCapacityDict]
+    parents: list[ParentMacsDict]
+    vlans: list[VlanMacsDict]
+    ports: list[PortMacsDict]
+
+
+class ReportDict(TypedDict):
+    engine: str
+    networks: list[NetworkResultDict]
+    removals: list[RemovalResultDict]
+    endpoints: list[EndpointResultDict]
+    plan: list[FindingDict]
+
+
+def _finding_dicts(findings: list[Finding]) -> list[FindingDict]:
     """`Finding.to_dict` for many, without dataclasses.asdict's deep copies (the JSON output
     of a 4,094-network check makes thousands)."""
     return [{"rule": f.rule, "severity": f.severity, "message": f.message, "docker_error": f.docker_error,
@@ -53,9 +109,9 @@ class NetworkResult:
     accepted: bool
     findings: list[Finding] = field(default_factory=list)
     created: Optional[Created] = None
-    capacity: object = None
+    capacity: Optional[NetworkCapacity] = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> NetworkResultDict:
         return {"index": self.index, "name": self.name, "host": self.host, "accepted": self.accepted,
                 "findings": _finding_dicts(self.findings)}
 
@@ -65,14 +121,14 @@ class RemovalResult:
     """One `docker network rm` of a script: which names Docker removed, and what it printed."""
     index: int
     line: Optional[int]
-    names: tuple
+    names: tuple[str, ...]
     host: str
     accepted: bool = True
-    removed: list = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
     docker_error: Optional[str] = None
     findings: list[Finding] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> RemovalResultDict:
         return {"index": self.index, "line": self.line, "names": list(self.names), "removed": list(self.removed),
                 "accepted": self.accepted, "docker_error": self.docker_error,
                 "findings": _finding_dicts(self.findings)}
@@ -96,7 +152,7 @@ class EndpointResult:
     #: the container runs on the network now (False: `docker create`, or connect of a stopped one)
     started: bool = False
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> EndpointResultDict:
         return {"index": self.index, "line": self.line, "container": self.container, "network": self.network,
                 "ip": self.ip, "ip6": self.ip6, "mac": self.mac, "accepted": self.accepted,
                 "docker_error": self.docker_error, "findings": _finding_dicts(self.findings)}
@@ -108,9 +164,9 @@ class Report:
     profile: Profile
     networks: list[NetworkResult]
     plan_findings: list[Finding] = field(default_factory=list)
-    parents: list = field(default_factory=list)
-    vlans: list = field(default_factory=list)
-    ports: list = field(default_factory=list)
+    parents: list[ParentMacs] = field(default_factory=list)
+    vlans: list[VlanMacs] = field(default_factory=list)
+    ports: list[PortMacsDict] = field(default_factory=list)
     removals: list[RemovalResult] = field(default_factory=list)
     endpoints: list[EndpointResult] = field(default_factory=list)
 
@@ -128,7 +184,7 @@ class Report:
     def ok(self) -> bool:
         return not self.errors
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> ReportDict:
         return {"engine": self.engine, "networks": [n.to_dict() for n in self.networks],
                 "removals": [r.to_dict() for r in self.removals],
                 "endpoints": [e.to_dict() for e in self.endpoints],
@@ -141,7 +197,7 @@ def _refused(r: Refusal, name: str) -> Finding:
     return spec.finding(r.message or f"Docker refuses {name} ({said}): {spec.advice}", r.text)
 
 
-def _create(eng: Daemon, net, index: int) -> NetworkResult:
+def _create(eng: Daemon, net: Network, index: int) -> NetworkResult:
     """One network's `docker network create` on a simulated daemon, with its capacity."""
     from macplan.pools import network_capacity
     result = NetworkResult(index, net.name, net.host, True)
@@ -160,25 +216,26 @@ def _create(eng: Daemon, net, index: int) -> NetworkResult:
 
 def _advise(plan: Plan, eng: Daemon, result: NetworkResult) -> None:
     """The warning and info rules, for a network Docker accepts."""
-    if not result.accepted:
+    created = result.created
+    if not result.accepted or created is None:       # an accepted network was created
         return
-    ctx = hints.Context(plan, eng, result.created, result.capacity)
-    for r in _advice_rules():
-        message = r.check(ctx)
+    ctx = hints.Context(plan, eng, created, result.capacity)
+    for r, rule_check in _advice_rules():
+        message = rule_check(ctx)
         if message:
             result.findings.append(r.finding(message))
     result.findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
 
 
-def _advice_rules() -> list:
+def _advice_rules() -> list[tuple[Rule, Check]]:
     """The rules with a check function (warnings and notes), in catalog order."""
     global _ADVICE
     if _ADVICE is None or len(_ADVICE[0]) != len(RULES):
-        _ADVICE = (dict(RULES), [r for r in RULES.values() if r.check is not None])
+        _ADVICE = (dict(RULES), [(r, r.check) for r in RULES.values() if r.check is not None])
     return _ADVICE[1]
 
 
-_ADVICE = None
+_ADVICE: Optional[tuple[dict[str, Rule], list[tuple[Rule, Check]]]] = None
 
 
 def _finish(plan: Plan, profile: Profile, results: list[NetworkResult]) -> Report:
@@ -193,7 +250,7 @@ def _finish(plan: Plan, profile: Profile, results: list[NetworkResult]) -> Repor
     return Report(profile.line, profile, results, plan_findings, parents, vlans, ports)
 
 
-def _unchecked_parents(plan: Plan, results) -> list[Finding]:
+def _unchecked_parents(plan: Plan, results: list[NetworkResult]) -> list[Finding]:
     """Hosts whose interfaces are unknown: parents are assumed to exist, so say so once."""
     # asked once per host, not once per network
     unknown = {h for h in {r.host for r in results} if not plan.host(h).interfaces_known}
@@ -208,13 +265,14 @@ def _unchecked_parents(plan: Plan, results) -> list[Finding]:
         f"pass --interfaces (or list interfaces: in the plan) to check them.")]
 
 
-def simulate(plan: Plan, engine=None) -> tuple[Profile, dict[str, Daemon], list[NetworkResult]]:
+def simulate(plan: Plan, engine: EngineArg = None) -> tuple[Profile, dict[str, Daemon], list[NetworkResult]]:
     """Run every network's create on a simulated daemon per host, in order."""
     profile, engines, results, _, _ = _simulate(plan, engine)
     return profile, engines, results
 
 
-def _simulate(plan: Plan, engine=None):
+def _simulate(plan: Plan, engine: EngineArg = None) -> tuple[
+        Profile, dict[str, Daemon], list[NetworkResult], list[RemovalResult], list[EndpointResult]]:
     """Every docker command on a simulated daemon per host: creates, and for scripts the
     `network rm` and container endpoints between them, in script order."""
     profile = Profile.of(engine if engine is not None else plan.engine)
@@ -234,7 +292,8 @@ def _simulate(plan: Plan, engine=None):
         for index in plan.creation_order():
             net = plan.networks[index]
             results[index] = _create(engine_of(net.host), net, index)
-        return profile, engines, results, [], []
+        # creation_order names every network once: no slot is left None
+        return profile, engines, cast("list[NetworkResult]", results), [], []
     from macplan.model import Step
     # a plan built in Python with removals or containers but no steps: by line where written,
     # else creates, containers, detaches, then removals
@@ -244,8 +303,10 @@ def _simulate(plan: Plan, engine=None):
         [(d.line or float("inf"), 2, Step("detach", i, d.line or 0)) for i, d in enumerate(plan.detaches)] +
         [(r.line or float("inf"), 3, Step("rm", i, r.line or 0)) for i, r in enumerate(plan.removals)],
         key=lambda t: (t[0], t[1]))]
-    macs: dict[tuple, str] = {}
-    last_ok, stopped = True, None
+    macs: dict[tuple[str, str, str], str] = {}
+    last_ok = True
+    stopped: Optional[int] = None
+    res: Union[NetworkResult, RemovalResult, EndpointResult]
     for step in steps:
         if stopped is not None:
             skip = f"not run: with set -e the script stops at line {stopped}, where Docker refuses a command"
@@ -293,10 +354,12 @@ def _simulate(plan: Plan, engine=None):
             last_ok = res.accepted
             if not res.accepted and step.errexit:
                 stopped = step.line
-    return profile, engines, results, removals, endpoints
+    # a script's steps name every network, removal and endpoint once: no slot is left None
+    return (profile, engines, cast("list[NetworkResult]", results), cast("list[RemovalResult]", removals),
+            cast("list[EndpointResult]", endpoints))
 
 
-def _remove(eng: Daemon, rm, res: RemovalResult) -> None:
+def _remove(eng: Daemon, rm: Removal, res: RemovalResult) -> None:
     """`docker network rm A B ...`: the CLI removes each name in turn, prints each failure on
     its own line and exits 1 if any failed."""
     usage = remove_usage(rm, eng.profile)
@@ -304,7 +367,7 @@ def _remove(eng: Daemon, rm, res: RemovalResult) -> None:
         res.accepted, res.docker_error = False, usage.text
         res.findings.append(_refused(usage, "the rm command"))
         return
-    lines = []
+    lines: list[str] = []
     for name in rm.names:
         try:
             eng.remove(name)
@@ -321,15 +384,15 @@ def _remove(eng: Daemon, rm, res: RemovalResult) -> None:
         res.accepted, res.docker_error = False, "\n".join(lines)
 
 
-def _attach(eng: Daemon, ep, res: EndpointResult, macs: dict) -> None:
+def _attach(eng: Daemon, ep: Endpoint, res: EndpointResult, macs: dict[tuple[str, str, str], str]) -> None:
     """A container command as the daemon answers it: `docker create` stores the container (no
     address yet), `docker run` creates and starts it, `docker network connect` joins a running
     container now and only records the network for a stopped one."""
     import ipaddress
 
-    def join_check(target, mac):
+    def join_check(target: Created, mac: str) -> None:
         # Join: the runtime hook sets the MAC in the sandbox (after IPAM and the driver)
-        if mac and target is not None and target.parent and target.network.driver == "macvlan":
+        if mac and target.parent and target.network.driver == "macvlan":
             owner = macs.get((ep.host, target.parent, mac))
             held = eng.container(owner) if owner is not None else None
             if held is not None and not any(j[0].parent == target.parent for j in held.joined.values()):
@@ -388,13 +451,13 @@ def _attach(eng: Daemon, ep, res: EndpointResult, macs: dict) -> None:
         macs[(ep.host, created.parent, mac)] = ep.container or f"the container of line {ep.line}"
 
 
-def check(plan: Plan, engine=None) -> Report:
+def check(plan: Plan, engine: EngineArg = None) -> Report:
     """Every finding for every network, errors first within each network."""
     with _no_gc():
         return _check(plan, engine)
 
 
-def _check(plan: Plan, engine=None) -> Report:
+def _check(plan: Plan, engine: EngineArg = None) -> Report:
     profile, engines, results, removals, endpoints = _simulate(plan, engine)
     for res in results:
         if res.host in engines:
@@ -409,11 +472,11 @@ def _check(plan: Plan, engine=None) -> Report:
     return report
 
 
-def _count_endpoints(results, endpoints) -> None:
+def _count_endpoints(results: list[NetworkResult], endpoints: list[EndpointResult]) -> None:
     """A script's containers take addresses (and MACs): each network's capacity and MAC count
     see the endpoints accepted on it."""
     from macplan.pools import network_capacity
-    on: dict[tuple, list] = {}
+    on: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for e in endpoints:
         if e.accepted and e.started:
             on.setdefault((e.host, e.network), []).append((e.ip or "", e.mac or ""))
@@ -428,7 +491,7 @@ def _count_endpoints(results, endpoints) -> None:
         res.capacity = network_capacity(res.created)
 
 
-def recheck(report: Report, plan: Plan, indices) -> Report:
+def recheck(report: Report, plan: Plan, indices: Iterable[int]) -> Report:
     """`check` after an edit, re-simulating only `indices`: networks of one host that are the
     only ones the edit can affect (same name, parent or overlapping pools; the caller knows).
     Results of the other networks are reused from `report`."""
@@ -436,31 +499,32 @@ def recheck(report: Report, plan: Plan, indices) -> Report:
         return _recheck(report, plan, indices)
 
 
-def _recheck(report: Report, plan: Plan, indices) -> Report:
+def _recheck(report: Report, plan: Plan, indices: Iterable[int]) -> Report:
     wanted = set(indices)
-    indices = [i for i in plan.creation_order() if i in wanted]
-    host = plan.networks[indices[0]].host
-    assert all(plan.networks[j].host == host for j in indices), "recheck takes networks of one host"
+    order = [i for i in plan.creation_order() if i in wanted]
+    host = plan.networks[order[0]].host
+    assert all(plan.networks[j].host == host for j in order), "recheck takes networks of one host"
     eng = Daemon(plan.host(host), report.profile)
-    fresh = {j: _create(eng, plan.networks[j], j) for j in indices}
+    fresh = {j: _create(eng, plan.networks[j], j) for j in order}
     for res in fresh.values():
         _advise(plan, eng, res)
     results = [fresh.get(j, r) for j, r in enumerate(report.networks)]
     return _finish(plan, report.profile, results)
 
 
-def _mac_limits(vlans, ports) -> list[Finding]:
-    out = []
+def _mac_limits(vlans: list[VlanMacs], ports: list[PortMacsDict]) -> list[Finding]:
+    out: list[Finding] = []
     for v in vlans:
         if v.limit is not None and v.macs > v.limit:
             out.append(RULES["mac-limit"].finding(
                 f"VLAN {v.vlan if v.vlan is not None else 'untagged'} will see {v.macs} MAC addresses, above its "
                 f"limit of {v.limit}; use ipvlan or fewer containers per VLAN."))
     for p in ports:
-        if p.get("limit") is not None and p["macs"] > p["limit"]:
+        limit = p["limit"]
+        if limit is not None and p["macs"] > limit:
             out.append(RULES["mac-limit"].finding(
                 f"switch port of {p['host']} {p['interface']} will see {p['macs']} MAC addresses, above its "
-                f"port-security limit of {p['limit']}; use ipvlan or raise the limit."))
+                f"port-security limit of {limit}; use ipvlan or raise the limit."))
     return out
 
 
@@ -469,16 +533,16 @@ def _mac_limits(vlans, ports) -> list[Finding]:
 @dataclass
 class Capacity:
     engine: str
-    networks: list = field(default_factory=list)     # NetworkCapacity, accepted networks only
-    parents: list = field(default_factory=list)
-    vlans: list = field(default_factory=list)
-    ports: list = field(default_factory=list)
-    report: object = None
+    networks: list[NetworkCapacity] = field(default_factory=list)     # accepted networks only
+    parents: list[ParentMacs] = field(default_factory=list)
+    vlans: list[VlanMacs] = field(default_factory=list)
+    ports: list[PortMacsDict] = field(default_factory=list)
+    report: Optional[Report] = None
 
-    def network(self, name: str, host=None):
+    def network(self, name: str, host: Optional[str] = None) -> NetworkCapacity:
         return next(n for n in self.networks if n.name == name and (host is None or n.host == host))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> CapacityDict:
         return {"engine": self.engine,
                 "networks": [n.to_dict() for n in self.networks],
                 "parents": [p.to_dict() for p in self.parents],
@@ -486,7 +550,7 @@ class Capacity:
                 "ports": list(self.ports)}
 
 
-def capacity(plan: Plan, engine=None, report=None) -> Capacity:
+def capacity(plan: Plan, engine: EngineArg = None, report: Optional[Report] = None) -> Capacity:
     """Capacity of every network Docker would create (refused ones hold nothing).
     Pass the `report` of `check(plan, engine)` to reuse its simulation."""
     report = report if report is not None else check(plan, engine)

@@ -10,10 +10,10 @@ import ipaddress
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional, Protocol, cast
 
 from macplan.docker.cli import Refusal, group_ipam, ipam_groups
-from macplan.docker.goparse import GoError, go_prefix, parse_cidr, parse_ip, parse_prefix
+from macplan.docker.goparse import IP, GoError, Iface, Net, go_prefix, parse_cidr, parse_ip, parse_prefix
 from macplan.docker.ipam import AddressSpace, Pool, RangeSlots
 from macplan.model import LAN_DRIVERS, Host, IpamGroup, Network
 from macplan.profile import Profile
@@ -56,6 +56,15 @@ class Created:
     ipv4: bool
 
 
+#: an IPAM entry as getIpamConfig files it: the CLI's group and its subnet (None: v29's unmapped
+#: 0.0.0.0/n, "pick a default pool")
+Entry = tuple[IpamGroup, Optional[Net]]
+#: addresses an endpoint takes: family (4, 6) -> the address as an int
+Taken = dict[int, int]
+#: the Join hook a caller passes to start/connect: (the network joined, the MAC asked for)
+JoinCheck = Callable[[Created, str], None]
+
+
 def _go_atoi(text: str) -> Optional[int]:
     if not re.fullmatch(r"[+-]?[0-9]+", text):
         return None
@@ -63,15 +72,15 @@ def _go_atoi(text: str) -> Optional[int]:
     return value if -2**63 <= value < 2**63 else None
 
 
-def _unmap(ip):
+def _unmap(ip: Optional[IP]) -> Optional[IP]:
     """An IPv4-mapped address is an IPv4 one to the daemon (net.IP.To4 up to 23, Unmap later):
     never inside an IPv6 subnet, inside the IPv4 pool of a mapped subnet."""
-    if ip is not None and ip.version == 6 and ip.ipv4_mapped is not None:
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         return ip.ipv4_mapped
     return ip
 
 
-def _unmapped_net(net):
+def _unmapped_net(net: Net) -> ipaddress.IPv4Network:
     """The IPv4 network an IPv4-mapped range stands for (its ip-range inside a mapped subnet)."""
     return ipaddress.IPv4Network((int(net.network_address) & 0xFFFFFFFF, max(0, net.prefixlen - 96)), strict=False)
 
@@ -145,10 +154,10 @@ class Daemon:
         if net.ingress and driver != "overlay":
             # only overlay has global data scope (controller.go NewNetwork, every version)
             raise Refusal("ingress-local-scope", "Ingress network can only be global scope network")
-        applied = net.config_from is None
-        if not applied and p.applies_config_before_swarm_checks:
-            net, parsed, ipv6, ipv4 = self._config_from(net)
-            applied = True
+        config_from = net.config_from         # None once applied (or when there is none)
+        if config_from is not None and p.applies_config_before_swarm_checks:
+            net, parsed, ipv6, ipv4 = self._config_from(net, config_from)
+            config_from = None
         if net.scope == "swarm":
             if self.host.swarm == "inactive":
                 raise Refusal("swarm-inactive", "cannot create a swarm scoped network when swarm is not active")
@@ -163,10 +172,10 @@ class Daemon:
         early = driver in LAN_DRIVERS and p.parses_driver_options_early
         if early:
             self._driver_options(net, mode)
-        if not applied:
+        if config_from is not None:
             # up to 28.0.0 the config network is applied after the driver is resolved, so the
             # driver meets its options only when it creates the network
-            net, parsed, ipv6, ipv4 = self._config_from(net)
+            net, parsed, ipv6, ipv4 = self._config_from(net, config_from)
             mode, early = self._mode(net), False
         parent = net.parent or ""
         internal = net.internal or (driver in LAN_DRIVERS and not parent and p.no_parent_is_internal)
@@ -252,7 +261,7 @@ class Daemon:
             raise Refusal("ipam-config-invalid", _join(errors))
 
     @staticmethod
-    def _address_problem(addr: str, subnet, fam: str) -> Optional[str]:
+    def _address_problem(addr: str, subnet: Iface, fam: str) -> Optional[str]:
         ip = parse_ip(addr)
         if ip is None:
             return "invalid address"
@@ -290,7 +299,7 @@ class Daemon:
             raise Refusal("config-from-options",
                           "network driver options are not supported if the network depends on a configuration network")
 
-    def _options_sent(self, net: Network) -> dict:
+    def _options_sent(self, net: Network) -> dict[str, str]:
         """The -o options the daemon passes to libnetwork."""
         sent = dict(net.option_map)
         if self.profile.flag_drops_family_option:
@@ -303,19 +312,19 @@ class Daemon:
     def _asks_ipv4(net: Network) -> bool:
         return net.ipv4 is not None or "com.docker.network.enable_ipv4" in net.option_map
 
-    def _config_only(self, net, index, ipv6, ipv4) -> Created:
+    def _config_only(self, net: Network, index: int, ipv6: bool, ipv4: bool) -> Created:
         # Docker stores it with driver "null": no driver check (its -d is ignored), no pool, no
         # parent, until a --config-from network is instantiated from it (D4, S1)
         created = Created(net.with_(driver="null"), index, [], "", "", net.internal, ipv6, ipv4)
         return self._record(created)
 
-    def _config_from(self, net: Network):
+    def _config_from(self, net: Network, name: str) -> tuple[Network, dict[int, list[Entry]], bool, bool]:
         """getConfigNetwork + applyConfigurationTo: the network as the daemon instantiates it,
         the config network's options (its parent), IPAM, labels and IPv6/IPv4 with this
         network's name, driver and operator fields.  Returns (network, subnets by family, ipv6, ipv4)."""
-        source = self.named(net.config_from)
+        source = self.named(name)
         if source is None or not source.network.config_only:
-            raise Refusal("config-from-missing", f'configuration network "{net.config_from}" does not exist')
+            raise Refusal("config-from-missing", f'configuration network "{name}" does not exist')
         cfg = source.network
         effective = net.with_(options=cfg.options, subnets=cfg.subnets, ip_ranges=cfg.ip_ranges,
                               gateways=cfg.gateways, aux=cfg.aux, labels=cfg.labels, ipam_driver=cfg.ipam_driver,
@@ -324,7 +333,7 @@ class Daemon:
         # 20.10 copies only enableIPv6; IPv4 cannot be turned off before 28, so both agree
         return effective, parsed, source.ipv6, source.ipv4
 
-    def _ipam_driver(self, net: Network, parsed, ipv4: bool, ipv6: bool) -> bool:
+    def _ipam_driver(self, net: Network, parsed: dict[int, list[Entry]], ipv4: bool, ipv6: bool) -> bool:
         """getIPAMDriver and the null driver's RequestPool; True when the default IPAM allocates."""
         name = net.ipam_driver or "default"
         if name == "default":
@@ -349,23 +358,25 @@ class Daemon:
         if ipv6:
             raise Refusal("null-ipam-empty", "ipv6 pool is empty")
 
-    def _parse_subnets(self, groups) -> dict[int, list]:
+    def _parse_subnets(self, groups: tuple[IpamGroup, ...]) -> dict[int, list[Entry]]:
         """getIpamConfig: every subnet must parse; entries split by family, in order.  An
         IPv4-mapped subnet (::ffff:a.b.c.d/p) is an IPv4 entry on every engine; the profile
         says which pool it stands for (None: a default pool)."""
-        by_family: dict[int, list] = {4: [], 6: []}
+        by_family: dict[int, list[Entry]] = {4: [], 6: []}
         for g in groups:
             try:
                 written, subnet = parse_cidr(g.subnet)
             except GoError as e:
                 raise Refusal("daemon-invalid-subnet", f"Invalid subnet {g.subnet} : {e}") from None
-            if subnet.version == 6 and written.ipv4_mapped is not None:
-                by_family[4].append((g, self.profile.mapped_subnet(written, subnet)))
+            if isinstance(written, ipaddress.IPv6Address) and written.ipv4_mapped is not None:
+                # parse_cidr gives an address and network of one family: an IPv6 network here
+                by_family[4].append((g, self.profile.mapped_subnet(written, cast(ipaddress.IPv6Network, subnet))))
                 continue
             by_family[subnet.version].append((g, subnet))
         return by_family
 
-    def _allocate(self, net, by_family, ipv4, ipv6, mode, internal, has_parent) -> list[Allocation]:
+    def _allocate(self, net: Network, by_family: dict[int, list[Entry]], ipv4: bool, ipv6: bool, mode: str,
+                  internal: bool, has_parent: bool) -> list[Allocation]:
         """ipamAllocate: IPv4 entries, then IPv6 ones when IPv6 is on; all or nothing."""
         p = self.profile
         out: list[Allocation] = []
@@ -387,7 +398,7 @@ class Daemon:
                 entries = [(IpamGroup(str(default)), default)]
             for g, subnet in entries:
                 picked = subnet is None          # v29: an unmapped 0.0.0.0/n asks for a default pool
-                if picked:
+                if subnet is None:
                     subnet = pending[4].space.default_pool()
                     if subnet is None:
                         raise Refusal("no-default-pool", p.defaults_exhausted_text(4))
@@ -397,7 +408,8 @@ class Daemon:
                                               default=not by_family[fam] or picked))
         return out
 
-    def _allocate_one(self, net, g, subnet, view, mode, internal, has_parent, default) -> Allocation:
+    def _allocate_one(self, net: Network, g: IpamGroup, subnet: Net, view: AddressSpaceView, mode: str,
+                      internal: bool, has_parent: bool, default: bool) -> Allocation:
         p = self.profile
         rng = parse_cidr(g.ip_range)[1] if g.ip_range and not default else None
         if rng is not None and rng.version != subnet.version:   # a mapped subnet's range, unmapped
@@ -408,6 +420,7 @@ class Daemon:
             raise Refusal("pool-overlap", p.overlap_prefix + "Pool overlaps with other one on this address space")
         slots = RangeSlots.of(subnet, rng)
         gateway = None
+        addr: Optional[int]
         if p.gateway_reserved(net.driver, mode, internal, has_parent, bool(g.gateway)):
             if g.gateway:
                 ip = _unmap(parse_ip(g.gateway))
@@ -442,7 +455,7 @@ class Daemon:
                 raise Refusal("aux-in-use", f"failed to allocate secondary ip address ({name}:{value}): {why}")
             pool.taken[int(ip)] = f"aux {name} of {net.name}"
             aux[name] = int(ip)
-        view.commit(pool, range_key)
+        view.commit(subnet, range_key)
         return Allocation(g, pool, slots, gateway, aux, default, range_key)
 
     def _parent_in_use(self, net: Network, parent: str, mode: str) -> None:
@@ -536,14 +549,16 @@ class Daemon:
     # settings (daemon/create.go), takes addresses only when it starts or, running, is connected
     # (daemon/container_operations.go connectToNetwork -> libnetwork CreateEndpoint and Join).
 
-    def _containers(self) -> dict:
+    def _containers(self) -> dict[str, Container]:
         """name -> Container that exists (made on first use: scripts only)."""
-        return self.__dict__.setdefault("_script_containers", {})
+        made: dict[str, Container] = self.__dict__.setdefault("_script_containers", {})
+        return made
 
-    def _named_by_script(self) -> set:
+    def _named_by_script(self) -> set[str]:
         """Names the script created or tried to create: a connect to one that is gone is "No such
         container"; a name never seen may belong to a container made outside the script."""
-        return self.__dict__.setdefault("_script_names", set())
+        names: set[str] = self.__dict__.setdefault("_script_names", set())
+        return names
 
     def container(self, name: str) -> Optional["Container"]:
         return self._containers().get(name)
@@ -597,16 +612,17 @@ class Daemon:
             addr = parse_ip(text)
             if addr is not None and fam == 4:
                 addr = _unmap(addr)          # net.ParseIP(..).To4() (29: Is4In6) takes ::ffff:a.b.c.d as IPv4
-            if addr is None or addr.version != fam or (fam == 6 and addr.ipv4_mapped is not None):
+            if addr is None or addr.version != fam or \
+                    (isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None):
                 # an IPv4-mapped --ip6 is no IPv6 address: To4() != nil (create.go @v20.10.24),
                 # Is4In6 (container_operations.go normalizeEndpointIPAMConfig @docker-v29.7.2)
                 raise Refusal("endpoint-address-invalid", f"invalid IPv{fam} address: {text}")
 
-    def start(self, c: "Container", join_check=None) -> tuple[Optional[Created], dict]:
+    def start(self, c: Container, join_check: Optional[JoinCheck] = None) -> tuple[Optional[Created], Taken]:
         """A container starts (`docker run`, `docker start`): it joins every network of its
         settings, the one it was created with first (allocateNetwork).  If the start fails the
         endpoints made are undone and the container stays, stopped (`--rm`: removed, its name free)."""
-        first = (None, {})
+        first: tuple[Optional[Created], Taken] = (None, {})
         try:
             for i, (network, (ip, ip6)) in enumerate(list(c.settings.items())):
                 got = self._join(c, network, ip, ip6, c.mac if network == c.network else "", join_check)
@@ -620,7 +636,7 @@ class Daemon:
         c.running = True
         return first
 
-    def start_named(self, name: str, join_check=None) -> tuple[Optional[Created], dict]:
+    def start_named(self, name: str, join_check: Optional[JoinCheck] = None) -> tuple[Optional[Created], Taken]:
         """`docker start NAME`: a stopped container starts; a running one is left as it is."""
         c = self._containers().get(name)
         if c is None and name in self._named_by_script():
@@ -630,7 +646,7 @@ class Daemon:
         return self.start(c, join_check)
 
     def connect(self, name: str, network: str, ip: str = "", ip6: str = "",
-                join_check=None) -> tuple[Optional[Created], dict, bool]:
+                join_check: Optional[JoinCheck] = None) -> tuple[Optional[Created], Taken, bool]:
         """`docker network connect NETWORK NAME` (ConnectContainerToNetwork): (network, addresses
         taken, whether the container runs).  A stopped container only records the network in its
         settings; a running one gets an endpoint now."""
@@ -676,8 +692,8 @@ class Daemon:
                 raise Refusal("endpoint-ip-without-subnet", "user specified IP address is supported only when "
                                                             "connecting to networks with user configured subnets")
 
-    def _join(self, c: "Container", network: str, ip: str, ip6: str, mac: str, join_check=None,
-              connecting: bool = False) -> tuple[Optional[Created], dict]:
+    def _join(self, c: Container, network: str, ip: str, ip6: str, mac: str, join_check: Optional[JoinCheck] = None,
+              connecting: bool = False) -> tuple[Optional[Created], Taken]:
         """connectToNetwork for one network: the checks in the daemon's order, then libnetwork's
         CreateEndpoint (name, IPAM, driver) and Join.  Returns (network, {4: int, 6: int})."""
         if network == "none":
@@ -708,7 +724,7 @@ class Daemon:
         c.joined[network] = (created, taken)
         return created, taken
 
-    def _commit(self, created: Created, container: str, taken: dict) -> None:
+    def _commit(self, created: Created, container: str, taken: Taken) -> None:
         by_family = {4: [a for a in created.allocations if a.family == 4],
                      6: [a for a in created.allocations if a.family == 6]}
         for fam, addr in taken.items():
@@ -717,7 +733,7 @@ class Daemon:
         self._attached().setdefault(id(created), []).append(container)
 
     def attach(self, network: str, container: str, ip: str, ip6: str, mac: str,
-               started: bool = True, commit: bool = True) -> tuple[Created, dict]:
+               started: bool = True, commit: bool = True) -> tuple[Created, Taken]:
         """A container endpoint's IPAM and driver checks, as libnetwork's CreateEndpoint makes them:
         the addresses it takes, {4: int, 6: int}; or Refusal with the daemon's text.  With
         `commit` (and `started`) the addresses are taken and the endpoint counts on the network."""
@@ -728,7 +744,7 @@ class Daemon:
         if net.config_only:
             raise Refusal("endpoint-config-only", "cannot create endpoint on configuration-only network")
         wanted = {4: ip, 6: ip6}
-        parsed = {}
+        parsed: dict[int, IP] = {}
         for fam, text in wanted.items():
             if not text:
                 continue
@@ -749,7 +765,7 @@ class Daemon:
             elif not _user_subnet(created, fam):
                 raise Refusal("endpoint-ip-without-subnet", "user specified IP address is supported only when "
                                                             "connecting to networks with user configured subnets")
-        taken: dict[int, int] = {}
+        taken: Taken = {}
         for fam in (4, 6):
             allocs = by_family[fam]
             if not allocs:
@@ -777,8 +793,9 @@ class Daemon:
             self._commit(created, container, taken)
         return created, taken
 
-    def _assign(self, fam: int, allocs: list, parsed: dict, taken: dict, network: str) -> None:
+    def _assign(self, fam: int, allocs: list[Allocation], parsed: dict[int, IP], taken: Taken, network: str) -> None:
         """assignAddressVersion: the asked address, or the next free one of the range."""
+        addr: Optional[int]
         if fam in parsed:
             addr = int(parsed[fam])
             for a in allocs:
@@ -801,7 +818,8 @@ class Daemon:
                 if why != a.pool.profile.no_addresses_text:
                     # libnetwork assignAddressVersion tries the next pool only when this one is full;
                     # any other allocator error (20.10's "invalid bit range" of a /64 ip-range) stops it
-                    raise Refusal("endpoint-range-unreachable", why)
+                    # (pick gives (None, why) when it gives no address)
+                    raise Refusal("endpoint-range-unreachable", cast(str, why))
             else:
                 raise Refusal("endpoint-pool-full", f"no available IPv{fam} addresses on this network's "
                                                     f"address pools: {network} ({ID})")
@@ -836,9 +854,10 @@ class Daemon:
         if command == "rm" or c.auto_remove:
             del self._containers()[container]
 
-    def _attached(self) -> dict:
+    def _attached(self) -> dict[int, list[str]]:
         """id(Created) -> the containers on it (made on first use: scripts only)."""
-        return self.__dict__.setdefault("attached", {})
+        attached: dict[int, list[str]] = self.__dict__.setdefault("attached", {})
+        return attached
 
 
 @dataclass
@@ -854,8 +873,8 @@ class Container:
     auto_remove: bool = False
     running: bool = False
     #: network name, as written -> (ip, ip6) asked for on it, in the order the networks were added
-    settings: dict = field(default_factory=dict)
-    joined: dict = field(default_factory=dict)       # network name -> (Created, {family: address})
+    settings: dict[str, tuple[str, str]] = field(default_factory=dict)
+    joined: dict[str, tuple[Created, Taken]] = field(default_factory=dict)   # network name -> (Created, {family: address})
 
 
 
@@ -865,15 +884,16 @@ class AddressSpaceView:
 
     def __init__(self, space: AddressSpace):
         self.space = space
-        self.new: dict = {}
-        self.keys: set = set()
+        self.new: dict[Net, Pool] = {}
+        self.keys: set[tuple[Net, str]] = set()
 
-    def request(self, subnet, range_key):
+    def request(self, subnet: Net, range_key: Optional[str]) -> Optional[Pool]:
         key = (subnet, range_key or "")
         if key in self.keys:
             return None
         if range_key is None and any(subnet.overlaps(s) for s in self.new):  # this create's own entries
             return None
+        pool: Optional[Pool]
         if subnet in self.new:
             pool = self.new[subnet]
         else:
@@ -886,8 +906,9 @@ class AddressSpaceView:
         self.new[subnet] = pool
         return pool
 
-    def commit(self, pool, range_key):
-        self.keys.add((pool.subnet, range_key or ""))
+    def commit(self, subnet: Net, range_key: Optional[str]) -> None:
+        """The subnet (equal to its pool's) and ip-range of a request the create keeps."""
+        self.keys.add((subnet, range_key or ""))
 
 
 # ---- names (issue 10) ------------------------------------------------------------------------
@@ -929,9 +950,15 @@ def _can_exist(ifname: str) -> bool:
 from macplan.rules.catalog import rule as _rule  # noqa: E402  (a warning next to the name checks above)
 
 
+class _NamedContext(Protocol):
+    """What the rule below reads of macplan.rules.hints.Context (which imports this module)."""
+    @property
+    def net(self) -> Network: ...
+
+
 @_rule("name-control-characters", "warning", "daemon",
        "Rename the network without control characters or line breaks.")
-def name_control_characters(ctx) -> Optional[str]:
+def name_control_characters(ctx: _NamedContext) -> Optional[str]:
     """Docker creates a network whose name holds a newline, an escape or another control
     character (libnetwork refuses only a blank name; moby#27449), but `docker network ls`
     prints it raw, every script must quote it, and a pasted command that is not quoted breaks.

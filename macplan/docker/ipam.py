@@ -9,17 +9,20 @@ from __future__ import annotations
 import bisect
 import ipaddress
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional, TypeAlias, Union
 
 from macplan.profile import Profile
 
-__all__ = ["Pool", "AddressSpace", "RangeSlots", "DEFAULT_V4_POOLS"]
+__all__ = ["Pool", "AddressSpace", "RangeSlots", "DEFAULT_V4_POOLS", "Subnet"]
+
+#: a subnet of either family, as ipaddress.ip_network returns it
+Subnet: TypeAlias = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
 
 
-def _default_pools():
+def _default_pools() -> list[ipaddress.IPv4Network]:
     # ipamutils local-scope defaults: 172.17-31.0.0/16, then 192.168.0.0/16 split in /20s.
-    out = [ipaddress.ip_network(f"172.{i}.0.0/16") for i in range(17, 32)]
-    out += list(ipaddress.ip_network("192.168.0.0/16").subnets(new_prefix=20))
+    out = [ipaddress.IPv4Network(f"172.{i}.0.0/16") for i in range(17, 32)]
+    out += list(ipaddress.IPv4Network("192.168.0.0/16").subnets(new_prefix=20))
     return out
 
 
@@ -29,18 +32,19 @@ DEFAULT_V4_POOLS = _default_pools()
 @dataclass
 class Pool:
     """A master pool: one subnet in an address space, possibly shared by several networks."""
-    subnet: ipaddress._BaseNetwork
+    subnet: Subnet
     profile: Profile
-    taken: dict = field(default_factory=dict)      # address int -> what took it
+    taken: dict[int, str] = field(default_factory=dict)      # address int -> what took it
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         net = self.subnet
-        self.base = int(net.network_address)
-        self.size = 1 << (net.max_prefixlen - net.prefixlen)
+        self.base: int = int(net.network_address)
+        self.size: int = 1 << (net.max_prefixlen - net.prefixlen)
         #: how many addresses Docker's allocator can address in this subnet
-        self.slots = min(self.size, 2**64 - 1) if net.version == 6 and self.profile.bitmap_caps_ipv6 else self.size
+        self.slots: int = min(self.size, 2**64 - 1) if net.version == 6 and self.profile.bitmap_caps_ipv6 else self.size
         # Reserved when the pool is created: network and broadcast (IPv4), the subnet-router
         # anycast address (IPv6); nothing in an IPv4 /31 or /32 from engine 23.
+        self._implicit: dict[int, str]
         if net.version == 6:
             self._implicit = {self.base: "network"}    # bit 0 (Set(0): the subnet-router address)
         elif net.prefixlen >= 31 and self.profile.usable_slash31:
@@ -122,7 +126,7 @@ class RangeSlots:
     ranged: bool = False      # an --ip-range was given (Docker then searches the range's bits)
 
     @classmethod
-    def of(cls, subnet: ipaddress._BaseNetwork, ip_range: Optional[ipaddress._BaseNetwork]) -> "RangeSlots":
+    def of(cls, subnet: Subnet, ip_range: Optional[Subnet]) -> "RangeSlots":
         base, last = int(subnet.network_address), int(subnet.broadcast_address)
         if ip_range is None:
             return cls(base, last)
@@ -143,15 +147,15 @@ class AddressSpace:
 
     def __init__(self, profile: Profile):
         self.profile = profile
-        self.masters: dict[ipaddress._BaseNetwork, Pool] = {}
-        self.keys: set[tuple] = set()
+        self.masters: dict[Subnet, Pool] = {}
+        self.keys: set[tuple[Subnet, str]] = set()    # (subnet, ip-range or "") of the pools
         self._starts: list[int] = []          # sorted first addresses of the masters
-        self._blocks: set[tuple] = set()      # (first address, prefix length) of the masters
+        self._blocks: set[tuple[int, int]] = set()    # (first address, prefix length) of the masters
         self._plens: dict[int, int] = {}      # prefix length -> how many masters have it
         self.cursor = 0                       # where the default-pool search starts (<=26)
-        self._refs: dict = {}                 # master subnet -> how many pool keys use it
+        self._refs: dict[Subnet, int] = {}    # master subnet -> how many pool keys use it
 
-    def overlaps(self, subnet) -> bool:
+    def overlaps(self, subnet: Subnet) -> bool:
         """Two CIDR blocks overlap only if one contains the other: look for a master that is a
         supernet of `subnet` (one lookup per shorter prefix) or starts inside it (bisect)."""
         bits, lo = subnet.max_prefixlen, int(subnet.network_address)
@@ -162,7 +166,7 @@ class AddressSpace:
         i = bisect.bisect_left(self._starts, lo)
         return i < len(self._starts) and self._starts[i] <= hi
 
-    def request(self, subnet, range_key: Optional[str]) -> tuple[Optional[Pool], bool]:
+    def request(self, subnet: Subnet, range_key: Optional[str]) -> tuple[Optional[Pool], bool]:
         """(pool, new) for a subnet and optional ip-range, or (None, False) when Docker answers
         'Pool overlaps with other one on this address space'."""
         key = (subnet, range_key or "")
@@ -192,7 +196,7 @@ class AddressSpace:
             self._refs[pool.subnet] = self._refs.get(pool.subnet, 0) + 1
         return master
 
-    def release(self, pool: Pool, range_key: Optional[str], addresses=()) -> None:
+    def release(self, pool: Pool, range_key: Optional[str], addresses: Iterable[Optional[int]] = ()) -> None:
         """`docker network rm`: ipamReleaseVersion gives back the network's gateway and aux
         addresses, then its pool key; the master subnet (and its bitmap) goes with the last key
         that uses it (updatePoolDBOnRemoval's refcount; v29 releaseSubnet/autoRelease).  The

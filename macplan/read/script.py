@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import gc
 import re
-from typing import Iterable, Optional
+from typing import Callable, Container, Iterable, Mapping, Optional, Sequence, TypeAlias, TypeVar, Union, cast
 
 from macplan.errors import PlanError
 from macplan.model import (
@@ -87,6 +87,13 @@ _LEX = re.compile(r"""
 _DQ_LEX = re.compile(r"""(?P<esc>\\.)|(?P<var>\$(?:\{[^}]*\}?|[A-Za-z_][A-Za-z0-9_]*|\(\(?|[0-9@*#?$!-]|))|(?P<bt>`)|(?P<text>[^\\$`]+|.)""", re.S)
 
 
+# _LEX and _DQ_LEX match at every position inside their text (their last alternatives take any
+# one character, re.S), so their `match` never answers None there; said once here, at no cost
+# per token.
+_lex_at = cast("Callable[[str, int], re.Match[str]]", _LEX.match)
+_dq_lex_at = cast("Callable[[str, int], re.Match[str]]", _DQ_LEX.match)
+
+
 _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -102,9 +109,21 @@ _SIMPLE_LINE = re.compile(r"[^'\"\\$`;&|<>()#]*")
 class _Unset:
     """A value macplan cannot know (`$(cmd)`, `$1`, the environment): fine until a docker
     command uses it.  `name` is set for an assignment `NAME=$(cmd)`."""
+    why: str
+    name: Optional[str]
 
     def __init__(self, why: str, name: Optional[str] = None):
         self.why, self.name = why, name
+
+
+#: a shell word: its text, or _Unset when it cannot be expanded
+_WordValue: TypeAlias = Union[str, _Unset]
+#: what _lex gives: words, and operators as 1-tuples (`("&&",)`)
+_Token: TypeAlias = Union[_WordValue, tuple[str]]
+#: the script's variables: a value, or _Unset for `NAME=$(cmd)`
+_Vars: TypeAlias = dict[str, _WordValue]
+#: words all text (an argv) or a script's, not yet checked for _Unset
+_W = TypeVar("_W", str, _WordValue)
 
 
 def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
@@ -138,21 +157,25 @@ class _Word:
     """A shell word being built: its text pieces, whether any part was quoted (so "" is a
     word), and what could not be expanded."""
     __slots__ = ("parts", "quoted", "problem", "raw")
+    parts: list[str]
+    quoted: bool
+    problem: Optional[str]
+    raw: str
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.parts, self.quoted, self.problem, self.raw = [], False, None, ""
 
 
-def _lex(text: str, variables: dict, source: str, line: int, subs: Optional[list] = None) -> list:
+def _lex(text: str, variables: _Vars, source: str, line: int, subs: Optional[list[str]] = None) -> list[_Token]:
     """Words (str, or _Unset for one that cannot be expanded) and operators (tuples).  The
     text of each `$(command)` goes to `subs`: its output is unknowable, but a docker command
     in it (`CID=$(docker run -d --network lan ...)`) still runs."""
-    out: list = []
+    out: list[_Token] = []
     word: Optional[_Word] = None
     assign = True            # leading NAME=value words are assignments (no field splitting)
     pos, n = 0, len(text)
 
-    def finish():
+    def finish() -> None:
         nonlocal word, assign
         if word is not None:
             m = _ASSIGN_RE.match(word.parts[0]) if word.parts else None
@@ -163,7 +186,7 @@ def _lex(text: str, variables: dict, source: str, line: int, subs: Optional[list
             assign = assign and m is not None
             word = None
 
-    def expand(token: str, quoted: bool):
+    def expand(token: str, quoted: bool) -> None:
         nonlocal word
         value = _expand(token, variables)
         if word is None:
@@ -196,7 +219,7 @@ def _lex(text: str, variables: dict, source: str, line: int, subs: Optional[list
             finish()
 
     while pos < n:
-        m = _LEX.match(text, pos)
+        m = _lex_at(text, pos)
         kind, tok = m.lastgroup, m.group()
         pos = m.end()
         if kind == "ws":
@@ -215,7 +238,7 @@ def _lex(text: str, variables: dict, source: str, line: int, subs: Optional[list
             word.quoted = True
             inner, p = tok[1:-1], 0
             while p < len(inner):
-                dm = _DQ_LEX.match(inner, p)
+                dm = _dq_lex_at(inner, p)
                 dk, dt = dm.lastgroup, dm.group()
                 p = dm.end()
                 if dk == "var" and dt.startswith("$("):
@@ -271,7 +294,7 @@ def _close_paren(text: str, pos: int, depth: int) -> int:
     return pos
 
 
-def _expand(token: str, variables: dict):
+def _expand(token: str, variables: _Vars) -> Union[str, _Unset]:
     """The value of `$NAME`, `${NAME}`, `${NAME:-word}`, `${NAME-word}` (a _Unset if unknown)."""
     if token == "$":
         return "$"
@@ -308,15 +331,18 @@ class _Command:
     """One simple command of a script: its words, the operator that joins it to the command
     before (`&&`, `||` or None) and whether `&&`/`||` follows it."""
     __slots__ = ("words", "joined_by", "followed")
+    words: Sequence[_WordValue]
+    joined_by: Optional[str]
+    followed: bool
 
-    def __init__(self, words, joined_by):
+    def __init__(self, words: Sequence[_WordValue], joined_by: Optional[str]):
         self.words, self.joined_by, self.followed = words, joined_by, False
 
 
-def _commands(tokens: list) -> list[_Command]:
+def _commands(tokens: list[_Token]) -> list[_Command]:
     out: list[_Command] = []
-    words: list = []
-    joined_by = None
+    words: list[_WordValue] = []
+    joined_by: Optional[str] = None
     redirect = False
     for tok in tokens:
         if isinstance(tok, tuple):
@@ -361,11 +387,18 @@ class _Usage(Exception):
         self.kind, self.detail = kind, detail
 
 
-def _pflag(words: list[str], bools: set, values: set, shorts: dict, short_bools: set = frozenset(),
-           interspersed: bool = True):
-    """pflag's parse of `words`: ([(flag, value)], positionals, first error or None).  After an
-    error the words are still sorted (unknown flags taken as boolean), for naming the command."""
-    flags: list[tuple[str, object]] = []
+#: pflag's reading of a command's words: the boolean flags and the flags with a value, each as
+#: [(flag, value)] in the order given, the positional arguments, the first error or None
+_Parsed: TypeAlias = tuple[list[tuple[str, bool]], list[tuple[str, str]], list[str], Optional[_Usage]]
+
+
+def _pflag(words: list[str], bools: Container[str], values: Container[str], shorts: Mapping[str, str],
+           short_bools: Container[str] = frozenset(), interspersed: bool = True) -> _Parsed:
+    """pflag's parse of `words`: ([(bool flag, value)], [(flag, value)], positionals, first error
+    or None).  After an error the words are still sorted (unknown flags taken as boolean), for
+    naming the command."""
+    switches: list[tuple[str, bool]] = []
+    flags: list[tuple[str, str]] = []
     positional: list[str] = []
     error: Optional[_Usage] = None
     i = 0
@@ -384,9 +417,9 @@ def _pflag(words: list[str], bools: set, values: set, shorts: dict, short_bools:
                         error = error or _Usage("text", f'invalid argument "{value}" for "--{name}" flag: '
                                                         f'strconv.ParseBool: parsing "{value}": invalid syntax')
                         continue
-                    flags.append((name, b))
+                    switches.append((name, b))
                 else:
-                    flags.append((name, True))
+                    switches.append((name, True))
                 continue
             if name not in values:
                 error = error or _Usage("text", f"unknown flag: --{name}")
@@ -402,7 +435,7 @@ def _pflag(words: list[str], bools: set, values: set, shorts: dict, short_bools:
             while j < len(word):
                 c = word[j]
                 if c in short_bools:
-                    flags.append((c, True))
+                    switches.append((c, True))
                     j += 1
                     continue
                 if c not in shorts:
@@ -423,32 +456,30 @@ def _pflag(words: list[str], bools: set, values: set, shorts: dict, short_bools:
             if not interspersed:
                 positional += words[i:]
                 break
-    return flags, positional, error
+    return switches, flags, positional, error
 
 
 def parse_command(argv: list[str], source: str = "<string>", line: int = 1, host: str = "host") -> Network:
     """One `docker network create ...` argv (starting at `docker`) as a Network; a command the
     CLI refuses is a Network whose `cli_error` says why."""
     words = _docker_words(list(argv))
-    if words is None or words[:2] != ["network", "create"]:
+    if words[:2] != ["network", "create"]:
         shown = " ".join(argv[:3]) if argv else ""
         raise PlanError(f"not a 'docker network create' command: {shown!s}", source, line)
     return _create(words[2:], line, host)
 
 
 def _create(rest: list[str], line: int, host: str) -> Network:
-    flags, positional, error = _pflag(rest, _BOOL_FLAGS, _VALUE_FLAGS, _SHORT)
+    switches, flags, positional, error = _pflag(rest, _BOOL_FLAGS, _VALUE_FLAGS, _SHORT)
     if error is None and len(positional) != 1:
         error = _Usage("args", "docker network create")
     if error is not None:
         return Network(name=" ".join(positional), driver="bridge", host=host, line=line,
                        cli_error=(error.kind, error.detail))
     values: dict[str, list[str]] = {}
-    bools: dict[str, bool] = {}
+    bools = dict(switches)
     for name, value in flags:
-        if name in _BOOL_FLAGS:
-            bools[name] = value
-        elif name in _SLICE_FLAGS:
+        if name in _SLICE_FLAGS:
             # pflag reads a slice value as CSV: `--subnet=` (empty) adds nothing
             if not value:
                 continue
@@ -490,19 +521,19 @@ def _create(rest: list[str], line: int, host: str) -> Network:
 
 def _remove(rest: list[str], line: int, host: str, verb: str = "rm") -> Removal:
     # -f/--force exists from CLI 23; older CLIs refuse it (rules.cli decides per engine)
-    flags, positional, error = _pflag(rest, {"force"}, set(), {}, short_bools={"f"})
+    switches, _, positional, error = _pflag(rest, {"force"}, set(), {}, short_bools={"f"})
     if verb not in ("rm", "remove"):
         # `docker network delete`: no such subcommand (rm's only alias is remove), so `docker
         # network` itself refuses its arguments (cli/required.go NoArgs)
         error = _Usage("network-unknown", verb)
-    force = next((("-f" if name == "f" else "--force") for name, v in flags if v), None)
+    force = next((("-f" if name == "f" else "--force") for name, v in switches if v), None)
     if error is None and not positional:
         error = _Usage("args-min", "docker network rm")
     return Removal(tuple(positional), host, force, (error.kind, error.detail) if error else None, line)
 
 
 def _connect(rest: list[str], line: int, host: str) -> Endpoint:
-    flags, positional, error = _pflag(rest, set(), _CONNECT_VALUES, {})
+    _, flags, positional, error = _pflag(rest, set(), _CONNECT_VALUES, {})
     if error is None and len(positional) != 2:
         error = _Usage("args-exact2", "docker network connect")
     got = dict(flags)
@@ -511,16 +542,16 @@ def _connect(rest: list[str], line: int, host: str) -> Endpoint:
                     (error.kind, error.detail) if error else None, line)
 
 
-class _AnyLong(set):
+class _AnyLong(set[str]):
     """docker run's long flags: every one not known as boolean takes a value."""
 
-    def __contains__(self, name):
+    def __contains__(self, name: object) -> bool:
         return name not in _RUN_BOOLS
 
 
 def _run(command: str, rest: list[str], line: int, host: str) -> Optional[Endpoint]:
-    flags, positional, error = _pflag(rest, _RUN_BOOLS, _AnyLong(), _RUN_SHORT_VALUES,
-                                      short_bools=_RUN_SHORT_BOOLS, interspersed=False)
+    switches, flags, positional, error = _pflag(rest, _RUN_BOOLS, _AnyLong(), _RUN_SHORT_VALUES,
+                                                short_bools=_RUN_SHORT_BOOLS, interspersed=False)
     if error is None and not positional:
         error = _Usage("args-min", f"docker {command}")
     got: dict[str, str] = {}
@@ -528,10 +559,10 @@ def _run(command: str, rest: list[str], line: int, host: str) -> Optional[Endpoi
     for name, value in flags:
         if name in ("network", "net"):
             name = "network"
-        if isinstance(value, str):
-            got[name] = value
-        elif name == "rm":
-            auto_remove = bool(value)
+        got[name] = value
+    for name, on in switches:
+        if name == "rm":
+            auto_remove = on
     network = got.get("network", "")
     # `--network name=N,ip=A` (engine 25+ advanced syntax) is read for its name and addresses
     if "=" in network:
@@ -566,9 +597,9 @@ def _go_mac(text: str) -> bool:
     return len(re.split(r"[:-]", text)) in (6, 8, 20)
 
 
-def _docker_words(words: list) -> Optional[list]:
+def _docker_words(words: list[_W]) -> list[_W]:
     """The words after `docker` (and its global flags), `sudo`/`command`/`env VAR=..` dropped;
-    None if the command is not docker."""
+    [] if the command is not docker."""
     while words and (words[0] in ("sudo", "command", "exec", "time", "nohup", "env", "then", "else", "do", "if",
                                   "elif", "while", "until", "!", "{")
                      or (isinstance(words[0], str) and _ASSIGN_RE.match(words[0]))):
@@ -579,10 +610,10 @@ def _docker_words(words: list) -> Optional[list]:
                 if opt in ("-u", "-g", "-h", "-p", "-C", "-D", "-U") and words:
                     words.pop(0)
     if not words or words[0] != "docker":
-        return None
+        return []
     words = words[1:]
-    while words and isinstance(words[0], str) and words[0].startswith("-") and words[0] != "-":
-        opt = words.pop(0)
+    while words and isinstance(opt := words[0], str) and opt.startswith("-") and opt != "-":
+        del words[0]
         name = opt.lstrip("-").partition("=")[0]
         takes = (opt.startswith("--") and name in _DOCKER_GLOBAL_VALUES) or \
                 (not opt.startswith("--") and name in _DOCKER_GLOBAL_SHORT)
@@ -627,18 +658,18 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
     detaches: list[Detach] = []
     steps: list[Step] = []
     skipped: list[tuple[int, str]] = []
-    variables: dict = {}
+    variables: _Vars = {}
     errexit = prev_step = False
     for line, logical in _logical_lines(text):
         if _SIMPLE_LINE.fullmatch(logical):
             tokens = logical.split()          # the common case: nothing for the shell to do
             commands = [_Command(tokens, None)] if tokens else []
         else:
-            subs: list = []
+            subs: list[str] = []
             commands = _commands(_lex(logical, variables, source, line, subs))
             # command substitutions run first, where the shell runs them (one macplan cannot
             # split, e.g. with a quoted parenthesis inside, is left out)
-            inner = []
+            inner: list[_Command] = []
             for sub in subs:
                 try:
                     inner += _commands(_lex(sub, variables, source, line))
@@ -654,10 +685,11 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
                    for w in words) or \
                     (words[0] in ("export", "readonly", "local") and len(words) > 1):
                 for w in words:
-                    m = _ASSIGN_RE.match(w) if isinstance(w, str) else None
-                    if m:
-                        variables[m.group(1)] = w[m.end():]
-                    elif isinstance(w, _Unset) and w.name:
+                    if isinstance(w, str):
+                        m = _ASSIGN_RE.match(w)
+                        if m:
+                            variables[m.group(1)] = w[m.end():]
+                    elif w.name:
                         variables[w.name] = w        # NAME=$(cmd): set, to something unknowable
                 continue
             if words[0] == "unset":
@@ -674,21 +706,21 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
                 if head not in _NO_NOTE:
                     skipped.append((line, _show(words)))
                 continue
-            bad = next((w for w in dwords if isinstance(w, _Unset)), None)
-            if bad is not None:
-                raise PlanError(bad.why, source, line)
-            when = {"&&": "ok", "||": "fail"}.get(cmd.joined_by, "always") if after_step else "always"
+            args = [w for w in dwords if isinstance(w, str)]
+            if len(args) < len(dwords):
+                raise PlanError(next(w.why for w in dwords if isinstance(w, _Unset)), source, line)
+            when = _WHEN.get(cmd.joined_by, "always") if after_step else "always"
             stops = errexit and not cmd.followed
             prev_step = True
             if kind == "create":
                 steps.append(Step("create", len(networks), line, when, stops))
-                networks.append(_create(dwords[2:], line, host))
+                networks.append(_create(args[2:], line, host))
             elif kind == "rm":
                 steps.append(Step("rm", len(removals), line, when, stops))
-                removals.append(_remove(dwords[2:], line, host, dwords[1]))
+                removals.append(_remove(args[2:], line, host, args[1]))
             elif kind == "start":
                 # `docker start A B`: one endpoint entry per container, in order
-                names = _start_names(dwords[used:])
+                names = _start_names(args[used:])
                 if not names:
                     skipped.append((line, _show(words)))
                     prev_step = False
@@ -697,7 +729,7 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
                     steps.append(Step("endpoint", len(endpoints), line, when, stops))
                     endpoints.append(Endpoint("", name, host=host, command="start", line=line))
             elif kind == "detach":
-                gone = _detach(" ".join(dwords[:used]), dwords[used:], line, host)
+                gone = _detach(" ".join(args[:used]), args[used:], line, host)
                 if gone is None:
                     skipped.append((line, _show(words)))
                     prev_step = False
@@ -705,8 +737,8 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
                 steps.append(Step("detach", len(detaches), line, when, stops))
                 detaches.append(gone)
             else:
-                ep = _connect(dwords[2:], line, host) if kind == "connect" else \
-                    _run(" ".join(dwords[:used]), dwords[used:], line, host)
+                ep = _connect(args[2:], line, host) if kind == "connect" else \
+                    _run(" ".join(args[:used]), args[used:], line, host)
                 if ep is None:
                     skipped.append((line, _show(words)))
                     prev_step = False
@@ -722,14 +754,22 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
                 skipped=tuple(skipped), as_written=True)
 
 
-def _docker_kind(words: Optional[list]) -> tuple[Optional[str], int]:
+#: `docker network VERB`: the verbs macplan reads, as _docker_kind names them
+_NETWORK_VERBS: dict[Optional[_WordValue], str] = {
+    "create": "create", "rm": "rm", "remove": "rm", "delete": "rm", "connect": "connect", "disconnect": "detach"}
+
+
+#: a step after `&&` runs if the one before succeeded, after `||` if it failed
+_WHEN: dict[Optional[str], str] = {"&&": "ok", "||": "fail"}
+
+
+def _docker_kind(words: Sequence[_WordValue]) -> tuple[Optional[str], int]:
     """Which docker command macplan reads (create, rm, connect, run) and how many words name it."""
     if not words:
         return None, 0
     first, second = words[0], words[1] if len(words) > 1 else None
     if first == "network":
-        return {"create": "create", "rm": "rm", "remove": "rm", "delete": "rm", "connect": "connect",
-                "disconnect": "detach"}.get(second), 2
+        return _NETWORK_VERBS.get(second), 2
     if first in ("run", "create"):
         return "run", 1
     if first == "container" and second in ("run", "create"):
@@ -745,10 +785,11 @@ def _docker_kind(words: Optional[list]) -> tuple[Optional[str], int]:
     return None, 0
 
 
-def _start_names(rest: list) -> list:
+def _start_names(rest: list[str]) -> list[str]:
     """The containers of `docker start [OPTIONS] CONTAINER...` (its flags that take a value:
     --detach-keys, --checkpoint, --checkpoint-dir)."""
-    names, i = [], 0
+    names: list[str] = []
+    i = 0
     while i < len(rest):
         w = rest[i]
         i += 1
@@ -759,7 +800,7 @@ def _start_names(rest: list) -> list:
     return names
 
 
-def _detach(command: str, rest: list, line: int, host: str) -> Optional[Detach]:
+def _detach(command: str, rest: list[str], line: int, host: str) -> Optional[Detach]:
     """What frees a container's addresses: stop, kill, rm -f (rm alone refuses a running
     container), network disconnect.  None when nothing is freed."""
     words = [w for w in rest if not w.startswith("-")]
@@ -772,7 +813,7 @@ def _detach(command: str, rest: list, line: int, host: str) -> Optional[Detach]:
     return Detach(tuple(words), "", host, line, command.split()[-1]) if words else None
 
 
-def _errexit(args: list, current: bool) -> bool:
+def _errexit(args: Sequence[_WordValue], current: bool) -> bool:
     """`set -e`, `set -euo pipefail`, `set -o errexit`, `set +e`."""
     for i, a in enumerate(args):
         if not isinstance(a, str):
@@ -784,7 +825,7 @@ def _errexit(args: list, current: bool) -> bool:
     return current
 
 
-def _show(words: list) -> str:
+def _show(words: Sequence[_WordValue]) -> str:
     text = " ".join(w if isinstance(w, str) else "$…" for w in words)
     return text if len(text) <= 60 else text[:57] + "..."
 

@@ -437,7 +437,7 @@ def _attach(eng: Daemon, ep: Endpoint, res: EndpointResult, macs: dict[tuple[str
             started = True
     except Refusal as r:
         res.accepted, res.docker_error = False, r.text
-        res.findings.append(_refused(r, ep.container or ep.network))
+        res.findings.append(_refused(r, ep.container or f"the container of line {ep.line}"))
         return
     res.started = started
     if 4 in taken:

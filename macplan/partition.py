@@ -87,7 +87,7 @@ class SplitKwargs(TypedDict, total=False):
     weights: dict[str, float]
 
 
-def _subnet_of(inner: _Net, outer: _Net) -> bool:
+def subnet_of(inner: _Net, outer: _Net) -> bool:
     """`inner.subnet_of(outer)`, False (not TypeError) across families."""
     if isinstance(inner, ipaddress.IPv4Network) and isinstance(outer, ipaddress.IPv4Network):
         return inner.subnet_of(outer)
@@ -378,11 +378,11 @@ def split(subnet: str, hosts: Sequence[str], *, gateway: Optional[str] = None,
         except ValueError as e:
             raise PartitionError(f"existing range {rng!r} of {host}: {e}") from None
         lo, hi = int(r.network_address), int(r.broadcast_address)
-        bad = not (r.version == v and _subnet_of(r, net)) or any(a <= hi and lo <= b for a, b in spans) \
+        bad = not (r.version == v and subnet_of(r, net)) or any(a <= hi and lo <= b for a, b in spans) \
             or host in {s.host for s in kept}
         if bad and drop_conflicts:
             continue
-        if not (r.version == v and _subnet_of(r, net)):
+        if not (r.version == v and subnet_of(r, net)):
             raise PartitionError(f"existing range {rng} of {host} is not inside {subnet}")
         if bad:
             raise PartitionError(f"existing range {rng} of {host} overlaps a reservation or another range")
@@ -553,14 +553,14 @@ def split_plan(plan: Plan, name: str, spec: Optional[SplitSpec] = None, hosts: O
                     rn = ipaddress.ip_network(r, strict=False)
                 except ValueError:
                     continue
-                if rn.version == sub.version and _subnet_of(rn, sub):
+                if rn.version == sub.version and subnet_of(rn, sub):
                     others.append((str(rn.network_address), str(rn.broadcast_address), f"{n.name} on {n.host}"))
         existing: list[tuple[str, str]] = []
         if keep:
             for n in copies:
                 for r in n.ip_ranges:
                     try:
-                        if _subnet_of(ipaddress.ip_network(r), ipaddress.ip_network(g.subnet)):
+                        if subnet_of(ipaddress.ip_network(r), ipaddress.ip_network(g.subnet)):
                             existing.append((n.host, r))
                     except (ValueError, TypeError):
                         continue

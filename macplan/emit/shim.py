@@ -23,6 +23,7 @@ from typing import Iterable, Mapping, Optional, TypedDict, Union
 from macplan.docker.cli import ipam_groups
 from macplan.errors import ShimError
 from macplan.model import IpamGroup, Network, Plan
+from macplan.partition import subnet_of
 from macplan.quoting import (
     ini_value_problem,
     kernel_ifname_problem,
@@ -264,14 +265,6 @@ def _parses(text: str) -> bool:
         return False
 
 
-def _subnet_of(inner: _Net, outer: _Net) -> bool:
-    if isinstance(inner, ipaddress.IPv4Network) and isinstance(outer, ipaddress.IPv4Network):
-        return inner.subnet_of(outer)
-    if isinstance(inner, ipaddress.IPv6Network) and isinstance(outer, ipaddress.IPv6Network):
-        return inner.subnet_of(outer)
-    return False
-
-
 def shims(plan: Plan, name: Optional[str] = None, host: Optional[str] = None) -> list["Shim"]:
     """One shim per host and macvlan network that has its `shim-<host>` aux-address reserved."""
     out: list[Shim] = []
@@ -286,7 +279,7 @@ def shims(plan: Plan, name: Optional[str] = None, host: Optional[str] = None) ->
             raise ShimError(f"{n.name} on {n.host} has no subnet: a shim needs one")
         subnet = ipaddress.ip_network(g.subnet, strict=False)
         routes = tuple(r for r in n.ip_ranges if _parses(r) and ipaddress.ip_network(r, strict=False).version
-                       == subnet.version and _subnet_of(ipaddress.ip_network(r, strict=False), subnet))
+                       == subnet.version and subnet_of(ipaddress.ip_network(r, strict=False), subnet))
         notes: tuple[str, ...] = ()
         if not routes:
             routes = (str(subnet),)

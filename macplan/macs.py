@@ -130,11 +130,13 @@ def count_macs(created: Iterable[Created], plan: Plan, capacities: Mapping[int, 
         vlan_hosts.setdefault(pm.vlan, set()).add(pm.host)
     vlan_rows = [VlanMacs(k, macs, tuple(sorted(vlan_hosts[k])), limits.get(k) if k is not None else None)
                  for k, macs in sorted(vlan_macs.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0))]
-    ports: dict[tuple[str, Optional[str]], PortMacs] = {}
+    port_macs: dict[tuple[str, Optional[str]], int] = {}
     for pm in parents.values():
-        before = ports.get((pm.host, pm.base))
-        iface = plan.host(pm.host).interface(pm.base) if pm.base is not None else None
-        ports[(pm.host, pm.base)] = PortMacs(pm.host, pm.base, (before.macs if before else 1) + pm.macs,
-                                             iface.mac_limit if iface else None)
+        port = (pm.host, pm.base)
+        port_macs[port] = port_macs.get(port, 1) + pm.macs     # 1: the host's own MAC
+    ports = []
+    for (host, base), macs in port_macs.items():
+        iface = plan.host(host).interface(base) if base is not None else None
+        ports.append(PortMacs(host, base, macs, iface.mac_limit if iface else None))
     # Report.ports (macplan/report.py) holds the rows as dicts: PortMacsDict
-    return list(parents.values()), vlan_rows, [p.to_dict() for p in ports.values()]
+    return list(parents.values()), vlan_rows, [p.to_dict() for p in ports]

@@ -101,12 +101,14 @@ def subnet_capacity(a: Allocation) -> SubnetCapacity:
     start, end = pool.window(a.slots)
     end = min(end, pool.slots - 1)
     bits = max(0, end - start + 1)
-    own = {addr: "gateway" for addr in ([a.gateway] if a.gateway is not None else [])}
-    own.update({addr: "aux" for addr in a.aux.values()})
     marks = dict(pool.implicit())
-    for addr, what in pool.taken.items():
-        # script endpoints (`docker run --ip`, connect) take addresses too: daemon.Engine.attach
-        marks[addr] = own.get(addr, "containers" if str(what).startswith("container ") else "other networks")
+    if pool.taken:
+        own = dict.fromkeys(a.aux.values(), "aux")
+        if a.gateway is not None:
+            own[a.gateway] = "gateway"
+        for addr, what in pool.taken.items():
+            # script endpoints (`docker run --ip`, connect) take addresses too: daemon.Engine.attach
+            marks[addr] = own.get(addr, "containers" if str(what).startswith("container ") else "other networks")
     by_bit: dict[int, str] = {}          # addresses that alias one bit reserve it once
     for addr, kind in marks.items():
         bit = pool.ordinal(addr)
@@ -115,15 +117,16 @@ def subnet_capacity(a: Allocation) -> SubnetCapacity:
     reserved: dict[str, int] = {}
     for kind in by_bit.values():
         reserved[kind] = reserved.get(kind, 0) + 1
-    if a.slots.size > bits:
-        reserved["beyond allocator"] = a.slots.size - bits
+    size = a.slots.size
+    if size > bits:
+        reserved["beyond allocator"] = size - bits
     available = bits - len(by_bit)
-    if pool.subnet.version == 4 and ":" in a.group.subnet and not pool.profile.mapped_pool_holds_containers:
+    if v == 4 and not pool.profile.mapped_pool_holds_containers and ":" in a.group.subnet:
         # an IPv4-mapped subnet (::ffff:a.b.c.d/p): the network exists, no container can join it
         reserved["unjoinable (IPv4-mapped subnet)"] = max(0, available)
         available = 0
     first = pool.first_free(start, end) if bits else None
-    return SubnetCapacity(str(a.group.subnet if not a.default else pool.subnet), _pool_text(a), a.slots.size,
+    return SubnetCapacity(a.group.subnet if not a.default else str(pool.subnet), _pool_text(a), size,
                           reserved, max(0, available),
                           _ip(v, a.gateway) if a.gateway is not None else None,
                           _ip(v, pool.base + first) if first is not None else None, a.default)

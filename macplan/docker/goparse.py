@@ -77,6 +77,12 @@ class _IPv4Network(ipaddress.IPv4Network):
 def parse_cidr(text: str) -> tuple[IP, Net]:
     """net.ParseCIDR: (address as written, masked network) or GoError("invalid CIDR address: ...")."""
     addr, slash, bits = text.partition("/")
+    if len(bits) <= 2 and "." in addr and ":" not in addr and _ascii_digits(bits) and int(bits) <= 32:
+        # the common case, without the cached parse_ip and its miss: a dotted quad, a short prefix
+        value = _v4_int(addr)
+        if value is not None:
+            plen = int(bits)
+            return ipaddress.IPv4Address(value), _IPv4Network((value >> (32 - plen) << (32 - plen), plen))
     ip = parse_ip(addr)
     if not slash or ip is None or not _ascii_digits(bits) or len(bits) > 3 or int(bits) > ip.max_prefixlen:
         raise GoError(f"invalid CIDR address: {text}")

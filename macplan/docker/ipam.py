@@ -38,19 +38,23 @@ class Pool:
 
     def __post_init__(self) -> None:
         net = self.subnet
+        v6 = net.version == 6
+        self.v6: bool = v6
         self.base: int = int(net.network_address)
         self.size: int = 1 << (net.max_prefixlen - net.prefixlen)
         #: how many addresses Docker's allocator can address in this subnet
-        self.slots: int = min(self.size, 2**64 - 1) if net.version == 6 and self.profile.bitmap_caps_ipv6 else self.size
+        self.slots: int = min(self.size, 2**64 - 1) if v6 and self.profile.bitmap_caps_ipv6 else self.size
         # Reserved when the pool is created: network and broadcast (IPv4), the subnet-router
         # anycast address (IPv6); nothing in an IPv4 /31 or /32 from engine 23.
         self._implicit: dict[int, str]
-        if net.version == 6:
+        if v6:
             self._implicit = {self.base: "network"}    # bit 0 (Set(0): the subnet-router address)
         elif net.prefixlen >= 31 and self.profile.usable_slash31:
             self._implicit = {}
         else:
             self._implicit = {self.base: "network", self.base + self.size - 1: "broadcast"}
+        # IPv4 (and v28+) bits are host parts: no ordinal to compute per address
+        self._exact: bool = not v6 or self.profile.at_least(28)
 
     def implicit(self) -> dict[int, str]:
         return self._implicit
@@ -59,9 +63,14 @@ class Pool:
     # part; up to engine 27 that number is not always the host part itself (see
     # Profile.host_ordinal), so addresses can alias each other and ranges can turn inside out.
     def ordinal(self, addr: int) -> int:
-        return self.profile.host_ordinal(addr - self.base, self.subnet.version == 6)
+        if self._exact:
+            return addr - self.base
+        return self.profile.host_ordinal(addr - self.base, True)
 
     def _used(self) -> set[int]:
+        if self._exact:
+            base = self.base
+            return {a - base for a in self.taken} | {a - base for a in self._implicit}
         return {self.ordinal(a) for a in self.taken} | {self.ordinal(a) for a in self._implicit}
 
     def free_count(self) -> int:
@@ -89,13 +98,15 @@ class Pool:
         ip-range's bits as the engine computes them (Profile.range_ordinals)."""
         if not slots.ranged:
             return 0, self.slots - 1
-        return self.profile.range_ordinals(slots.lo - self.base, slots.size, self.subnet.version == 6)
+        return self.profile.range_ordinals(slots.lo - self.base, slots.size, self.v6)
 
     def first_free(self, start: int, end: int) -> Optional[int]:
         """Lowest free bit in [start, end] (Docker's allocator picks the lowest), or None."""
         end = min(end, self.slots - 1)
         used = self._used()
         bit = start
+        if bit not in used:
+            return bit if bit <= end else None
         for b in sorted(used):
             if b < bit:
                 continue
@@ -127,15 +138,16 @@ class RangeSlots:
 
     @classmethod
     def of(cls, subnet: Subnet, ip_range: Optional[Subnet]) -> "RangeSlots":
-        base, last = int(subnet.network_address), int(subnet.broadcast_address)
+        # integers throughout: ipaddress's broadcast_address builds two addresses per call
+        host = (1 << (subnet.max_prefixlen - subnet.prefixlen)) - 1
+        base = int(subnet.network_address)
         if ip_range is None:
-            return cls(base, last)
-        host = subnet.num_addresses - 1
-        lo = base + (int(ip_range.network_address) & host)
-        hi = base + (int(ip_range.broadcast_address) & host)
+            return cls(base, base + host)
         if ip_range.prefixlen <= subnet.prefixlen:   # bigger than its subnet: the whole subnet
-            return cls(base, last, True)
-        return cls(lo, hi, True)
+            return cls(base, base + host, True)
+        first = int(ip_range.network_address)
+        last = first + (1 << (ip_range.max_prefixlen - ip_range.prefixlen)) - 1
+        return cls(base + (first & host), base + (last & host), True)
 
     @property
     def size(self) -> int:

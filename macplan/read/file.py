@@ -6,7 +6,6 @@ from typing import Iterable, Optional
 
 from macplan.errors import PlanError
 from macplan.model import Interface, Plan
-from macplan.read.plan import load_yaml_text
 from macplan.read.script import parse_script
 
 __all__ = ["load"]
@@ -22,10 +21,14 @@ def load(path: str, interfaces: Optional[Iterable[str]] = None, kernel_lacks: It
         raise PlanError(f"cannot read: {e.strerror or e}", str(path)) from None
     except UnicodeDecodeError:
         raise PlanError("not a text file (UTF-8)", str(path)) from None
-    from macplan.read.compose import read_compose, sniff  # a docker compose file (compose.yaml, services:...)
     # read once: each host of a plan takes them (an iterator would be spent on the first)
     interfaces = None if interfaces is None else tuple(interfaces)
     kernel_lacks = tuple(kernel_lacks)
+    if not str(path).endswith((".yaml", ".yml")):
+        # every compose file name ends so too: a script needs neither YAML reader (nor its import)
+        return parse_script(text, str(path), interfaces=interfaces, kernel_lacks=kernel_lacks)
+    from macplan.read.compose import read_compose, sniff  # a docker compose file (compose.yaml, services:...)
+    from macplan.read.plan import load_yaml_text
     plan: Plan
     doc = sniff(str(path), text)
     if doc is not None:
@@ -33,12 +36,10 @@ def load(path: str, interfaces: Optional[Iterable[str]] = None, kernel_lacks: It
         if interfaces is not None or kernel_lacks:
             plan = _override_host(plan, interfaces, kernel_lacks)
         return plan
-    if str(path).endswith((".yaml", ".yml")):
-        plan = load_yaml_text(text, str(path))
-        if interfaces is not None or kernel_lacks:
-            plan = _override_host(plan, interfaces, kernel_lacks)
-        return plan
-    return parse_script(text, str(path), interfaces=interfaces, kernel_lacks=kernel_lacks)
+    plan = load_yaml_text(text, str(path))
+    if interfaces is not None or kernel_lacks:
+        plan = _override_host(plan, interfaces, kernel_lacks)
+    return plan
 
 
 def _override_host(plan: Plan, interfaces: Optional[tuple[str, ...]], kernel_lacks: tuple[str, ...]) -> Plan:

@@ -107,13 +107,14 @@ def _overlaps(items: Iterable[Claim]) -> list[tuple[Claim, Claim]]:
     return sorted(pairs, key=lambda p: (p[1][7], p[0][7]))
 
 
-def overlapping_ranges(plan: Plan, profile: Profile, results: Sequence[Result]) -> list[Finding]:
+def overlapping_ranges(plan: Plan, profile: Profile, results: Sequence[Result],
+                       claimed: Optional[list[Claim]] = None) -> list[Finding]:
     """The same subnet on several hosts of one L2 segment: each daemon allocates from its own
     copy of the range, so overlapping ranges hand out duplicate IPs (and, up to engine 27,
     duplicate MACs, since the MAC is derived from the IPv4 address)."""
     rule = RULES["shared-range-hosts"]
     out: list[Finding] = []
-    for earlier, later in _overlaps(claims(plan, results)):
+    for earlier, later in _overlaps(claims(plan, results) if claimed is None else claimed):
         host, name, subnet = later[0], later[1], later[6]
         macs = " and duplicate MACs" if (not profile.random_macs and later[3] == 4
                                          and later[8] == "macvlan") else ""
@@ -124,7 +125,8 @@ def overlapping_ranges(plan: Plan, profile: Profile, results: Sequence[Result]) 
     return out
 
 
-def duplicate_macs(plan: Plan, profile: Profile, results: Sequence[Result]) -> list[Finding]:
+def duplicate_macs(plan: Plan, profile: Profile, results: Sequence[Result],
+                   claimed: Optional[list[Claim]] = None) -> list[Finding]:
     """The same MAC address on one VLAN from two hosts: switches flap the entry between ports
     and ARP caches point at the wrong host. Up to engine 27 a macvlan container's MAC is
     02:42 plus its IPv4 address, so ranges of *different* subnets that overlap on one VLAN (a
@@ -134,7 +136,8 @@ def duplicate_macs(plan: Plan, profile: Profile, results: Sequence[Result]) -> l
     rule = RULES["duplicate-mac-hosts"]
     out: list[Finding] = []
     if not profile.random_macs:
-        for earlier, later in _overlaps([c for c in claims(plan, results) if c[3] == 4]):
+        for earlier, later in _overlaps([c for c in (claims(plan, results) if claimed is None else claimed)
+                                         if c[3] == 4]):
             if earlier[6] == later[6]:
                 continue        # the same subnet: shared-range-hosts already says so
             if earlier[8] != "macvlan" or later[8] != "macvlan":
@@ -171,7 +174,10 @@ def duplicate_macs(plan: Plan, profile: Profile, results: Sequence[Result]) -> l
 
 def cross_host(plan: Plan, profile: Profile, results: Sequence[Result]) -> list[Finding]:
     """Every rule across hosts, in a stable order."""
-    return overlapping_ranges(plan, profile, results) + duplicate_macs(plan, profile, results)
+    if len({r.host for r in results if r.created is not None}) < 2:
+        return []           # one host: nothing to coordinate (every rule here pairs two hosts)
+    claimed = claims(plan, results)
+    return overlapping_ranges(plan, profile, results, claimed) + duplicate_macs(plan, profile, results, claimed)
 
 
 declare(

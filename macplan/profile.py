@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from macplan.errors import UnknownEngine
 
@@ -66,81 +66,83 @@ class Profile:
         return self.version >= (major, minor, patch)
 
     # -- the differences, named ------------------------------------------------------------
-    @property
+    # Each answer depends on the version alone: asked once per profile (cached_property), as
+    # the simulated daemon asks several for every network.
+    @cached_property
     def validates_ipam_config(self) -> bool:
         """v25+: the daemon validates subnets, ranges, gateways, aux before allocating (D2)."""
         return self.at_least(25)
 
-    @property
+    @cached_property
     def masks_range_host_bits(self) -> bool:
         """v29 CLI parses --ip-range as an IPNet and sends the masked network (C1)."""
         return self.at_least(29)
 
-    @property
+    @cached_property
     def usable_slash31(self) -> bool:
         """v23+: /31 and /32 reserve no network or broadcast address (D3)."""
         return self.at_least(23)
 
-    @property
+    @cached_property
     def no_parent_is_internal(self) -> bool:
         return self.at_least(26, 1)
 
-    @property
+    @cached_property
     def macvlan_shares_parent(self) -> bool:
         """v27.0.1+: several macvlan networks may share a parent unless passthru (M7)."""
         return self.at_least(27, 0, 1)
 
-    @property
+    @cached_property
     def ipvlan_modes(self) -> tuple[str, ...]:
         return ("l2", "l3", "l3s") if self.at_least(23) else ("l2", "l3")
 
-    @property
+    @cached_property
     def reads_ipvlan_flag(self) -> bool:
         return self.at_least(23)
 
-    @property
+    @cached_property
     def parses_driver_options_early(self) -> bool:
         """v28 only: GetSkipGwAlloc parses driver options before IPAM, so mode/lo errors come
         first.  v29 (commit 468e3521b0) returns (true, true) without parsing: IPAM errors (pool
         overlap, gateway in use) come before a bad mode again, as the 29.7.2 recordings show."""
         return self.at_least(28) and not self.at_least(29)
 
-    @property
+    @cached_property
     def overlap_prefix(self) -> str:
         return "invalid pool request: " if self.at_least(27, 0, 1) else ""
 
-    @property
+    @cached_property
     def ipv6_subnet_enables_ipv6(self) -> bool:
         """v25.0.0 to v25.0.2 turned IPv6 on when an IPv6 subnet was given (D8)."""
         return (25, 0, 0) <= self.version < (25, 0, 3)
 
-    @property
+    @cached_property
     def ula_for_ipv6_without_subnet(self) -> bool:
         return self.at_least(27)
 
-    @property
+    @cached_property
     def random_macs(self) -> bool:
         """v28+: macvlan endpoints get a random MAC; before, 02:42 + the IPv4 octets (M9)."""
         return self.at_least(28)
 
-    @property
+    @cached_property
     def bitmap_caps_ipv6(self) -> bool:
         """<=v27: the IPAM bitmap holds at most 2**64-1 addresses per subnet (D3)."""
         return not self.at_least(28)
 
-    @property
+    @cached_property
     def full_pool_refused_first(self) -> bool:
         """<=v27 getAddress checks `Unselected() == 0` before anything else, so any request on
         a full pool (a /32, a /31 before 23, a /128) is "No available addresses on this pool".
         v28+ (addrset) sets the asked bit directly: "Address already in use" (29.7.2 recordings)."""
         return not self.at_least(28)
 
-    @property
+    @cached_property
     def no_addresses_text(self) -> str:
         """ipamapi.ErrNoAvailableIPs: capitalised up to 24, lower case from v25 (contract.go)."""
         return "no available addresses on this pool" if self.at_least(25) else "No available addresses on this pool"
 
-    @property
+    @cached_property
     def out_of_range_text(self) -> str:
         """ipamapi.ErrIPOutOfRange: capitalised up to 24, lower case from v25 (contract.go)."""
         return "requested address is out of range" if self.at_least(25) else "Requested address is out of range"
@@ -177,7 +179,7 @@ class Profile:
             return start, self.host_ordinal(first_host + size - 1, v6)
         return start, (start + size - 1) % 2**64
 
-    @property
+    @cached_property
     def rotates_default_pools(self) -> bool:
         """<=v26: the default-pool search starts after the last pool handed out, even if the
         create that took it failed and released it (getPredefineds/updateStartIndex); v27+
@@ -203,7 +205,7 @@ class Profile:
             return network
         return ipaddress.IPv4Network((int(mapped), plen), strict=False)
 
-    @property
+    @cached_property
     def mapped_pool_holds_containers(self) -> bool:
         """<=23: an endpoint on an IPv4-mapped pool gets an address built from the 4-byte network
         in a 16-byte slot (generateAddress), which the macvlan/ipvlan join cannot place in any
@@ -211,7 +213,7 @@ class Profile:
         (lab, 20.10.24).  Later engines build addresses with netip (v24) or unmap (v29)."""
         return self.at_least(24)
 
-    @property
+    @cached_property
     def validates_endpoint_at_create(self) -> bool:
         """v25+: `docker create|run` checks --ip/--ip6 against an existing network's subnets when
         the container is created ("invalid config for network N: invalid endpoint settings:...",
@@ -219,14 +221,14 @@ class Profile:
         made; 20.10 creates it and the start fails ("Invalid address ...", lab-20.10)."""
         return self.at_least(25)
 
-    @property
+    @cached_property
     def names_unknown_subcommand(self) -> bool:
         """v28+ CLI: `docker network delete x` prints "docker: unknown command: docker network
         delete"; up to 27 cli.NoArgs printed the whole `docker network` usage (cli/required.go
         @v27.0.1 and @v28.0.0; the usage text itself is recorded for 20.10 only)."""
         return self.at_least(28)
 
-    @property
+    @cached_property
     def has_ipv4_flag(self) -> bool:
         return self.at_least(28)
 
@@ -236,7 +238,7 @@ class Profile:
         verb = "does was" if not self.at_least(23) and driver == "macvlan" else "was"
         return "-o parent interface " + verb + " not found on the host: {base}"
 
-    @property
+    @cached_property
     def config_from_text(self) -> str:
         dash = "user-specified" if self.at_least(29, 2) else "user specified"
         return f"{dash} configurations are not supported if the network depends on a configuration network"
@@ -252,33 +254,33 @@ class Profile:
         return not internal and has_parent
 
     # -- config-only / config-from, scope and IPAM driver (issue 9) -----------------------------
-    @property
+    @cached_property
     def applies_config_before_swarm_checks(self) -> bool:
         """v28.0.1+: NewNetwork looks up the --config-from network (and applies its IPAM and
         options) before the swarm checks and the driver's option parse; up to 28.0.0 after
         them (controller.go: configFrom block before `isSwarmNode` @v28.0.1, after @v28.0.0)."""
         return self.at_least(28, 0, 1)
 
-    @property
+    @cached_property
     def config_from_counts_any_ipv4(self) -> bool:
         """v28.0.0 only: a --config-from network starts with IPv4 off, so any --ipv4 (or the
         enable_ipv4 option) counts as a user-specified setting (daemon/network.go:313 @v28.0.0)."""
         return self.version[:3] == (28, 0, 0)
 
-    @property
+    @cached_property
     def global_scope_needs_cluster_store(self) -> bool:
         """Up to 23 libnetwork kept one store per scope and only the local one exists without a
         cluster store: any scope but local/swarm fails when the network is stored, after the
         driver made it (store.go updateToStore @v23.0.0); v24 has a single store."""
         return not self.at_least(24)
 
-    @property
+    @cached_property
     def null_ipam_gives_ipv6(self) -> bool:
         """v28+: the null IPAM driver answers an IPv6 pool request with ::/0; before it refused
         ("does not handle IPv6 address pool pool requests", ipams/null @v27.0.1)."""
         return self.at_least(28)
 
-    @property
+    @cached_property
     def flag_drops_family_option(self) -> bool:
         """v28.2+: an explicit --ipv4/--ipv6 deletes a com.docker.network.enable_ipv4/6 -o option
         before libnetwork sees the options (daemon/network.go createNetwork @v28.2.0)."""

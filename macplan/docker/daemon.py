@@ -380,7 +380,7 @@ class Daemon:
         """ipamAllocate: IPv4 entries, then IPv6 ones when IPv6 is on; all or nothing."""
         p = self.profile
         out: list[Allocation] = []
-        pending = {4: AddressSpaceView(self.spaces[4]), 6: AddressSpaceView(self.spaces[6])}
+        pending = _Views(self.spaces)
         for fam in (4, 6):
             if fam == 4 and not ipv4:
                 continue
@@ -877,6 +877,19 @@ class Container:
     joined: dict[str, tuple[Created, Taken]] = field(default_factory=dict)   # network name -> (Created, {family: address})
 
 
+
+
+class _Views(dict[int, "AddressSpaceView"]):
+    """One create's views of the address spaces, each made when first asked for (most
+    networks touch one family)."""
+
+    def __init__(self, spaces: dict[int, AddressSpace]):
+        super().__init__()
+        self.spaces = spaces
+
+    def __missing__(self, family: int) -> "AddressSpaceView":
+        view = self[family] = AddressSpaceView(self.spaces[family])
+        return view
 
 
 class AddressSpaceView:

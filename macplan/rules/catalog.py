@@ -7,6 +7,7 @@ first error in Docker's own order stops the network, as it stops Docker.  A *war
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from typing import Callable, Optional, TypeVar
 
 __all__ = ["Finding", "Rule", "RULES", "declare", "rule", "DOCS"]
@@ -45,7 +46,7 @@ class Rule:
     explain: str         # the docstring: what Docker does and why
     check: Optional[Check]
 
-    @property
+    @cached_property
     def link(self) -> str:
         return LINK.format(id=self.id)
 

@@ -26,7 +26,11 @@ __all__ = ["load", "load_yaml_text", "parse_script", "check", "simulate", "capac
            "Profile", "LINES", "PlanError", "UnknownEngine", "__version__"]
 __version__ = "0.1.0"
 
-# The names above are imported when first used (PEP 562), not when `macplan` is: the command
+# The rule modules register themselves when imported, and the report imports them all: with it
+# imported here, macplan.rules.RULES is the whole catalog whatever a program imports first.
+from macplan import report as _report  # noqa: E402,F401  (isort: after __version__, for the comment)
+
+# The other names are imported when first used (PEP 562), not when `macplan` is: the command
 # line imports `macplan.cli`, and a script's `check` should not pay for YAML, compose and the
 # emitters it never touches (a third of a cold start).
 _HOME = {

@@ -206,6 +206,15 @@ class Profile:
         return ipaddress.IPv4Network((int(mapped), plen), strict=False)
 
     @cached_property
+    def unspecified_subnet_is_default(self) -> bool:
+        """v29: a --subnet whose address is 0.0.0.0 (0.0.0.0/24, or ::ffff:0:0/120 unmapped) asks
+        for a default pool of that size, /0 for the usual size (network.go ipamAllocateVersion and
+        defaultipam RequestPool, IsUnspecified @docker-v29.7.2; absent @v28.5.2).  Up to 28 it is
+        a pool like any other, and 0.0.0.0/0 is then refused by macvlan/ipvlan ("ipv4 pool is
+        empty": the driver takes that pool for the null IPAM's; lab, 20.10.24)."""
+        return self.at_least(29)
+
+    @cached_property
     def mapped_pool_holds_containers(self) -> bool:
         """<=23: an endpoint on an IPv4-mapped pool gets an address built from the 4-byte network
         in a 16-byte slot (generateAddress), which the macvlan/ipvlan join cannot place in any

@@ -279,6 +279,22 @@ EXAMPLES: dict[str, Example] = {
         script=MV + "--ipam-driver null -o parent=eth0 lan\n", engine="29",
         docker_error="ipv4 pool is empty",
         source="moby-rules.md M10 (null IPAM: the pool is 0.0.0.0/0)"),
+    "subnet-whole-space": Example(
+        script=MV + "--subnet ::ffff:0:0/96 -o parent=eth0 lan\n", engine="20.10",
+        docker_error="ipv4 pool is empty",
+        source="lab 20.10.24 (issue 13: --subnet 0.0.0.0/0 and ::ffff:0:0/96 both; 0.0.0.0/8 and "
+               "::ffff:0:0/100 are created); macvlan_network.go:21 @v20.10.24 (Pool.String() == \"0.0.0.0/0\")"),
+    "subnet-unspecified-range": Example(
+        script=MV + "--subnet 0.0.0.0/24 --ip-range 0.0.0.0/25 -o parent=eth0 lan\n", engine="29",
+        docker_error='failed to parse pool request for address space "LocalDefault" pool "" subpool "0.0.0.0/25": '
+                     "invalid address subpool",
+        source="defaultipam/allocator.go RequestPool @docker-v29.7.2 (req.Pool emptied for an unspecified "
+               "prefix, then parseErr(ErrInvalidSubPool)); ipamapi/contract.go (the text)"),
+    "subnet-unspecified-size": Example(
+        script=MV + "--subnet 0.0.0.0/8 -o parent=eth0 lan\n", engine="29",
+        docker_error="invalid address pool",
+        source="defaultipam/address_space.go allocatePredefinedPool @docker-v29.7.2 (no base of /8 or longer: "
+               "ErrInvalidPool); ipamapi/contract.go (the text)"),
 
     # ---- issue 10: names -----------------------------------------------------------------------
     "invalid-name": Example(

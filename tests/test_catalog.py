@@ -36,3 +36,17 @@ def test_the_engine_lines():
     assert macplan.Profile.of("20.10.24+dfsg1").line == "20.10"
     assert macplan.Profile.of("26.1.5+dfsg1").version == (26, 1, 5)
     assert macplan.Profile.of("v28.0.1").at_least(28, 0, 1)
+
+
+def test_a_fresh_process_sees_the_whole_catalog():
+    # `import macplan` imports nothing heavy (the command line starts fast), so the rule modules
+    # register themselves only once something reads macplan.rules.RULES: `macplan explain` in a
+    # process of its own must still list every rule, and explain each of them
+    import subprocess
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    listed = subprocess.run([sys.executable, "-m", "macplan", "explain"], capture_output=True, text=True, env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert sorted(line.split()[0] for line in listed.stdout.splitlines()) == sorted(RULES)
+    one = subprocess.run([sys.executable, "-m", "macplan", "explain", "random-macs"], capture_output=True,
+                         text=True, env=env)
+    assert one.returncode == 0 and "random" in one.stdout.lower(), one.stderr

@@ -256,3 +256,73 @@ def test_release_frees_the_subnet_but_not_the_cursor():
     assert shared in space.masters
     space.release(a, "10.5.0.128/25")
     assert shared not in space.masters and not space.overlaps(shared)
+
+
+# -- the whole IPv4 space as a subnet (issue 13's one differential disagreement) ---------------
+# The lab's 20.10.24 daemon, each command on its own (run 2026-11-30, parent eth0):
+#   --subnet ::ffff:0:0/96        Error response from daemon: ipv4 pool is empty
+#   --subnet 0.0.0.0/0            Error response from daemon: ipv4 pool is empty
+#   --subnet 0.0.0.0/8            created, IPAM.Config [{"Subnet":"0.0.0.0/8"}]
+#   --subnet ::ffff:0:0/100       created
+#   --subnet ::ffff:0.0.0.0/104   created
+#   --subnet 0.0.0.0/24           created
+EMPTY = "ipv4 pool is empty"
+
+
+@pytest.mark.parametrize("subnet, refused", [
+    ("::ffff:0:0/96", EMPTY), ("0.0.0.0/0", EMPTY), ("0.0.0.0/8", None), ("::ffff:0:0/100", None),
+    ("::ffff:0.0.0.0/104", None), ("0.0.0.0/24", None)])
+def test_lab_2010_the_whole_ipv4_space_is_no_pool_for_macvlan(subnet, refused):
+    assert verdicts(f"{M}--subnet {subnet} -o parent=eth0 n1") == [(refused is None, refused)]
+
+
+def test_the_whole_space_refusal_names_its_own_rule_not_the_null_ipam():
+    (result,) = run(M + "--subnet 0.0.0.0/0 -o parent=eth0 n1")
+    assert [f.rule for f in result.findings if f.severity == "error"] == ["subnet-whole-space"]
+    (result,) = run(M + "--ipam-driver null -o parent=eth0 n1")
+    assert [f.rule for f in result.findings if f.severity == "error"] == ["null-ipam-empty"]
+
+
+def test_up_to_28_the_same_driver_check_refuses_it():
+    # macvlan_network.go @v28.0.0: the same Pool.String() == "0.0.0.0/0" test, with IPv4 on
+    assert verdicts(M + "--subnet 0.0.0.0/0 -o parent=eth0 n1", "28") == [(False, EMPTY)]
+    assert verdicts(M + "--subnet 0.0.0.0/0 -o parent=eth0 n1", "25") == [(False, EMPTY)]
+
+
+def pools(script, engine="29"):
+    cap = macplan.capacity(macplan.parse_script(script, interfaces=IFACES), engine=engine)
+    return [s.pool for n in cap.networks for s in n.subnets]
+
+
+def test_v29_an_unspecified_subnet_asks_for_a_default_pool_of_its_size():
+    # defaultipam RequestPool @docker-v29.7.2: an unspecified address keeps only the prefix
+    # length; allocatePredefinedPool splits the bases (172.17.0.0/16 ... 192.168.0.0/16) into
+    # blocks of that size and takes the first one no pool overlaps
+    assert pools(M + "--subnet 0.0.0.0/24 -o parent=eth0 a") == ["172.17.0.0/24"]
+    assert pools(M + "--subnet 0.0.0.0/0 -o parent=eth0 a") == ["172.17.0.0/16"]
+    # mapped, it is unmapped first: ::ffff:0:0/120 is 0.0.0.0/24
+    assert pools(M + "--subnet ::ffff:0:0/120 -o parent=eth0 a") == ["172.17.0.0/24"]
+    # /15: only the /14 bases (172.20.0.0/14 ...) hold one
+    assert pools(M + "--subnet 0.0.0.0/15 -o parent=eth0 a") == ["172.20.0.0/15"]
+    # the next one skips what is taken, a plain default /16 included
+    two = M + "-o parent=eth0 a\n" + M + "--subnet 0.0.0.0/24 -o parent=eth1 b"
+    assert pools(two) == ["172.17.0.0/16", "172.18.0.0/24"]
+    # up to 28 it is a pool like any other
+    assert pools(M + "--subnet 0.0.0.0/24 -o parent=eth0 a", "28") == ["0.0.0.0/24"]
+
+
+def test_v29_unspecified_subnet_refusals():
+    # no base is /13 or smaller: ipamapi.ErrInvalidPool
+    assert verdicts(M + "--subnet 0.0.0.0/13 -o parent=eth0 a", "29") == [(False, "invalid address pool")]
+    # with an ip-range: req.Pool is emptied first, then parseErr(ErrInvalidSubPool)
+    assert verdicts(M + "--subnet 0.0.0.0/24 --ip-range 0.0.0.0/25 -o parent=eth0 a", "29") == [
+        (False, 'failed to parse pool request for address space "LocalDefault" pool "" subpool "0.0.0.0/25": '
+                "invalid address subpool")]
+
+
+def test_a_mapped_subnet_without_ipv6_is_not_called_ignored():
+    # it is the network's IPv4 pool (see p6 above); only a real IPv6 subnet is ignored without --ipv6
+    (mapped,) = run(M + "--subnet ::ffff:10.77.0.0/112 -o parent=eth1 p6")
+    assert "ipv6-subnet-ignored" not in [f.rule for f in mapped.findings]
+    (real,) = run(M + "--subnet 10.1.0.0/24 --subnet 2001:db8::/64 -o parent=eth1 d")
+    assert "ipv6-subnet-ignored" in [f.rule for f in real.findings]

@@ -14,7 +14,7 @@ from typing import Callable, Optional, Protocol, cast
 
 from macplan.docker.cli import Refusal, group_ipam, ipam_groups
 from macplan.docker.goparse import IP, GoError, Iface, Net, go_prefix, parse_cidr, parse_ip, parse_prefix
-from macplan.docker.ipam import AddressSpace, Pool, RangeSlots
+from macplan.docker.ipam import DEFAULT_V4_BASES, AddressSpace, Pool, RangeSlots
 from macplan.model import LAN_DRIVERS, Host, IpamGroup, Network
 from macplan.profile import Profile
 
@@ -182,8 +182,7 @@ class Daemon:
         null_ipam = not self._ipam_driver(net, parsed, ipv4, ipv6)
         allocations = [] if null_ipam else self._allocate(net, parsed, ipv4, ipv6, mode, internal, bool(parent))
         if driver in LAN_DRIVERS:
-            if null_ipam:
-                self._null_pool(ipv4, ipv6)
+            self._empty_pool(allocations, null_ipam, ipv4, ipv6)
             if not early:
                 self._driver_options(net, mode)
             eff_parent = parent or ("dm-" if driver == "macvlan" else "di-") + f"{ID}#{index}"
@@ -350,13 +349,22 @@ class Daemon:
                 raise Refusal("null-ipam-ipv6", "null ipam driver does not handle IPv6 address pool pool requests")
         return False   # 0.0.0.0/0 (and ::/0): no addresses to hand out
 
-    def _null_pool(self, ipv4: bool, ipv6: bool) -> None:
-        """macvlan/ipvlan CreateNetwork starts by rejecting the null IPAM's 0.0.0.0/0 (and, from 28,
-        with IPv4 off, ::/0) before it reads any option (macvlan_network.go @v20.10.24, @29.7.2)."""
-        if ipv4 or not self.profile.has_ipv4_flag:
-            raise Refusal("null-ipam-empty", "ipv4 pool is empty")
-        if ipv6:
-            raise Refusal("null-ipam-empty", "ipv6 pool is empty")
+    def _empty_pool(self, allocations: list[Allocation], null_ipam: bool, ipv4: bool, ipv6: bool) -> None:
+        """macvlan/ipvlan CreateNetwork starts, before it reads any option, by rejecting a null
+        IPv4 network: no pool, or a first pool of 0.0.0.0/0.  That is the null IPAM's, and up to
+        28 also a --subnet of the whole IPv4 space (0.0.0.0/0; ::ffff:0:0/96 on <=23, which
+        files it as 0.0.0.0/0), which the default IPAM hands out as written (lab, 20.10.24).  From
+        28 only with IPv4 on; then IPv6 the same way when it is on: none (the null IPAM) or ::/0
+        (macvlan_network.go @v20.10.24, @v28.0.0, @docker-v29.7.2)."""
+        p = self.profile
+        if ipv4 or not p.has_ipv4_flag:
+            first = allocations[0].pool.subnet if allocations else None     # IPv4 entries come first
+            if null_ipam or (first is not None and first.version == 4 and first.prefixlen == 0):
+                raise Refusal("null-ipam-empty" if null_ipam else "subnet-whole-space", "ipv4 pool is empty")
+        if ipv6 and p.has_ipv4_flag:
+            first6 = next((a.pool.subnet for a in allocations if a.pool.subnet.version == 6), None)
+            if null_ipam or (first6 is not None and first6.prefixlen == 0):
+                raise Refusal("null-ipam-empty" if null_ipam else "subnet-whole-space", "ipv6 pool is empty")
 
     def _parse_subnets(self, groups: tuple[IpamGroup, ...]) -> dict[int, list[Entry]]:
         """getIpamConfig: every subnet must parse; entries split by family, in order.  An
@@ -371,6 +379,9 @@ class Daemon:
             if isinstance(written, ipaddress.IPv6Address) and written.ipv4_mapped is not None:
                 # parse_cidr gives an address and network of one family: an IPv6 network here
                 by_family[4].append((g, self.profile.mapped_subnet(written, cast(ipaddress.IPv6Network, subnet))))
+                continue
+            if subnet.version == 4 and int(written) == 0 and self.profile.unspecified_subnet_is_default:
+                by_family[4].append((g, None))      # 0.0.0.0/n: a default pool of size n
                 continue
             by_family[subnet.version].append((g, subnet))
         return by_family
@@ -397,16 +408,33 @@ class Daemon:
                     raise Refusal("no-default-pool", p.defaults_exhausted_text(4))
                 entries = [(IpamGroup(str(default)), default)]
             for g, subnet in entries:
-                picked = subnet is None          # v29: an unmapped 0.0.0.0/n asks for a default pool
+                picked = subnet is None          # v29: 0.0.0.0/n (or mapped) asks for a default pool
                 if subnet is None:
-                    subnet = pending[4].space.default_pool()
-                    if subnet is None:
-                        raise Refusal("no-default-pool", p.defaults_exhausted_text(4))
+                    subnet = self._default_of_size(g, pending[4].space)
                 # an IPv4-mapped subnet can stand for an IPv6 pool (<=23 below /96, 24-28): it
                 # lives with the IPv6 pools, whichever list it came in
                 out.append(self._allocate_one(net, g, subnet, pending[subnet.version], mode, internal, has_parent,
                                               default=not by_family[fam] or picked))
         return out
+
+    def _default_of_size(self, g: IpamGroup, space: AddressSpace) -> Net:
+        """v29 RequestPool for an unspecified --subnet: the prefix length is all it reads
+        (allocator.go @docker-v29.7.2): /0 is the usual default, any other length a default
+        pool of that size, and no --ip-range may come with it."""
+        p = self.profile
+        _, asked = parse_cidr(g.subnet)
+        size = max(0, asked.prefixlen - 96) if asked.version == 6 else asked.prefixlen
+        if g.ip_range:
+            # req.Pool is emptied before the subpool is looked at: parseErr(ErrInvalidSubPool)
+            raise Refusal("subnet-unspecified-range",
+                          f'failed to parse pool request for address space "LocalDefault" pool "" '
+                          f'subpool "{g.ip_range}": invalid address subpool')
+        if size and not any(base.prefixlen <= size for base, _ in DEFAULT_V4_BASES):
+            raise Refusal("subnet-unspecified-size", "invalid address pool")     # ipamapi.ErrInvalidPool
+        picked = space.sized_default_pool(size) if size else space.default_pool()
+        if picked is None:
+            raise Refusal("no-default-pool", p.defaults_exhausted_text(4))
+        return picked
 
     def _allocate_one(self, net: Network, g: IpamGroup, subnet: Net, view: AddressSpaceView, mode: str,
                       internal: bool, has_parent: bool, default: bool) -> Allocation:

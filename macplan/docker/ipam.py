@@ -13,20 +13,22 @@ from typing import Iterable, Optional, TypeAlias, Union
 
 from macplan.profile import Profile
 
-__all__ = ["Pool", "AddressSpace", "RangeSlots", "DEFAULT_V4_POOLS", "Subnet"]
+__all__ = ["Pool", "AddressSpace", "RangeSlots", "DEFAULT_V4_BASES", "DEFAULT_V4_POOLS", "Subnet"]
 
 #: a subnet of either family, as ipaddress.ip_network returns it
 Subnet: TypeAlias = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
 
 
-def _default_pools() -> list[ipaddress.IPv4Network]:
-    # ipamutils local-scope defaults: 172.17-31.0.0/16, then 192.168.0.0/16 split in /20s.
-    out = [ipaddress.IPv4Network(f"172.{i}.0.0/16") for i in range(17, 32)]
-    out += list(ipaddress.IPv4Network("192.168.0.0/16").subnets(new_prefix=20))
-    return out
+#: ipamutils' local-scope defaults: (base, the size it is split into), in Docker's order
+#: (ipamutils/utils.go localScopeDefaultNetworks, the same list @v20.10.24 and @docker-v29.7.2)
+DEFAULT_V4_BASES: list[tuple[ipaddress.IPv4Network, int]] = [
+    (ipaddress.IPv4Network("172.17.0.0/16"), 16), (ipaddress.IPv4Network("172.18.0.0/16"), 16),
+    (ipaddress.IPv4Network("172.19.0.0/16"), 16), (ipaddress.IPv4Network("172.20.0.0/14"), 16),
+    (ipaddress.IPv4Network("172.24.0.0/14"), 16), (ipaddress.IPv4Network("172.28.0.0/14"), 16),
+    (ipaddress.IPv4Network("192.168.0.0/16"), 20)]
 
-
-DEFAULT_V4_POOLS = _default_pools()
+#: the pools a network without --subnet gets, in the order Docker tries them
+DEFAULT_V4_POOLS = [pool for base, size in DEFAULT_V4_BASES for pool in base.subnets(new_prefix=size)]
 
 
 @dataclass
@@ -246,4 +248,17 @@ class AddressSpace:
                 if self.profile.rotates_default_pools:
                     self.cursor = (start + i + 1) % n
                 return net
+        return None
+
+    def sized_default_pool(self, size: int) -> Optional[ipaddress.IPv4Network]:
+        """v29: `--subnet 0.0.0.0/size` asks for a default pool of that size: the first block of
+        it in the bases no bigger than it that no pool overlaps (allocatePredefinedPool with a
+        prefixSize, ipams/defaultipam/address_space.go @docker-v29.7.2).  None when every such
+        block is taken; the caller refuses a size no base can give (no base at most that big)."""
+        for base, _ in DEFAULT_V4_BASES:
+            if base.prefixlen > size:
+                continue
+            for net in base.subnets(new_prefix=size):
+                if not self.overlaps(net):
+                    return net
         return None

@@ -54,11 +54,17 @@ def mixed_drivers_parent(ctx: Context) -> Optional[str]:
 def ipv6_subnet_ignored(ctx: Context) -> Optional[str]:
     """Without --ipv6 Docker silently ignores IPv6 subnets (v25.0.0-25.0.2 turned IPv6 on instead):
     containers get no IPv6 address and the IPv6 entries are not even validated."""
-    v6 = [s for s in ctx.net.subnets if ":" in s]
+    # an IPv4-mapped subnet (::ffff:a.b.c.d/p) is filed with the IPv4 entries: it is used
+    v6 = [s for s in ctx.net.subnets if ":" in s and not _ipv4_mapped(s)]
     if v6 and not ctx.created.ipv6:
         return (f"IPv6 subnet {', '.join(v6)} is ignored because --ipv6 is not set: containers get no IPv6 "
                 f"address; add --ipv6 to use it.")
     return None
+
+
+def _ipv4_mapped(subnet: str) -> bool:
+    i = parse_prefix(subnet)
+    return isinstance(i, ipaddress.IPv6Interface) and i.ip.ipv4_mapped is not None
 
 
 @rule("unknown-option", "warning", "driver", "Fix the -o key: only the driver's own keys are read.")
@@ -186,8 +192,11 @@ def over_capacity(ctx: Context) -> Optional[str]:
 def no_subnet(ctx: Context) -> Optional[str]:
     """Without --subnet Docker picks a default pool (172.17.0.0/16, ...) that has nothing to do with the LAN."""
     if ctx.vlan_driver and any(a.default for a in ctx.created.allocations):
-        pool = next(a.pool.subnet for a in ctx.created.allocations if a.default)
-        return (f"no IPv4 --subnet{_from_config(ctx.net)}: Docker picks {pool} from its default pools, "
+        a = next(a for a in ctx.created.allocations if a.default)
+        if a.group.subnet in ctx.net.subnets:       # written, unspecified: 0.0.0.0/n on engine 29
+            return (f"--subnet {a.group.subnet} asks engine {ctx.profile.line} for a default pool: Docker picks "
+                    f"{a.pool.subnet}, unrelated to the LAN on the parent.")
+        return (f"no IPv4 --subnet{_from_config(ctx.net)}: Docker picks {a.pool.subnet} from its default pools, "
                 f"unrelated to the LAN on the parent.")
     return None
 

@@ -113,6 +113,16 @@ _ERRORS = {
         "null ipam driver does not handle IPv6 address pool pool requests"),
     "null-ipam-empty": ("driver", "Use the default IPAM driver: macvlan and ipvlan need addresses to hand out.",
         "ipv4 pool is empty"),
+    "subnet-whole-space": ("driver", "Give the LAN's own subnet: macvlan and ipvlan take a pool of 0.0.0.0/0 "
+        "(or ::/0) for no pool at all.",
+        "ipv4 pool is empty"),
+    "subnet-unspecified-range": ("ipam", "Give a real subnet with an --ip-range: from engine 29 a 0.0.0.0/n "
+        "subnet asks for a default pool of size n, which takes no range.",
+        "failed to parse pool request for address space \"LocalDefault\" pool \"\" subpool \"0.0.0.0/25\": "
+        "invalid address subpool"),
+    "subnet-unspecified-size": ("ipam", "Give the LAN's own subnet, or a size of /14 or longer: from engine 29 "
+        "0.0.0.0/n asks for a default pool of size n, carved from 172.17.0.0/16-172.31.0.0/16 and 192.168.0.0/16.",
+        "invalid address pool"),
 }
 
 _ERRORS.update({

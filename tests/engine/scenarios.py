@@ -786,7 +786,7 @@ class _Script:
                 args += self.f("--gateway", net.gw6)
         elif topic == "v6_mapped_subnet":
             text = r.choice(("::ffff:10.{a}.0.0/112", "::ffff:192.168.{a}.0/120", "::ffff:0:0/96",
-                             "::{a}.0.0.0/104", "64:ff9b::/96")).format(a=r.randrange(1, 250))
+                             "::{a}.0.0.0/104", "64:ff9b::/96", "::ffff:0:0/100")).format(a=r.randrange(1, 250))
             net.v6 = ipaddress.ip_network(text)
             args += self.f("--subnet", text)  # as typed: dotted, not Python's spelling
             if self.chance(0.4):
@@ -801,8 +801,10 @@ class _Script:
             if self.chance(0.3) and net.v6.prefixlen <= 124:
                 net.range6 = list(net.v6.subnets(new_prefix=net.v6.prefixlen + 2))[-1]
                 args += self.f("--ip-range", net.range6)
-        if self.chance(0.1):
-            args.remove("--ipv6")  # forgot --ipv6
+        # forgot --ipv6 (a mapped subnet is then the network's IPv4 pool: ::ffff:0:0/96 is the
+        # whole IPv4 space, which macvlan refuses on 20.10)
+        if self.chance(0.4 if topic == "v6_mapped_subnet" else 0.1):
+            args.remove("--ipv6")
         args += ["-o", f"parent={parent}", name]
         self.emit(*args)
         self.nets.append(net)

@@ -282,9 +282,15 @@ def shims(plan: Plan, name: Optional[str] = None, host: Optional[str] = None) ->
                        == subnet.version and subnet_of(ipaddress.ip_network(r, strict=False), subnet))
         notes: tuple[str, ...] = ()
         if not routes:
-            routes = (str(subnet),)
-            notes = (f"{n.name} has no --ip-range on {n.host}: the route covers the whole subnet, which takes "
-                     f"the host's own traffic to {subnet} off {n.parent}; give the network an ip-range",)
+            # Docker may hand out any address of the subnet, so the routes cover all of it: as its
+            # two halves, because a host with an address on the parent already has the subnet's
+            # own (connected) route and `ip route add <subnet>` fails there with "File exists";
+            # the halves are more specific, so they win
+            routes = tuple(str(h) for h in subnet.subnets(prefixlen_diff=1)) \
+                if subnet.prefixlen < subnet.max_prefixlen else (str(subnet),)
+            notes = (f"{n.name} has no --ip-range on {n.host}: the routes cover the whole subnet (as its two "
+                     f"halves), which takes the host's own traffic to {subnet} off {n.parent}; give the network "
+                     f"an ip-range",)
         out.append(Shim(n.host, n.name, n.parent, ifname(n.name), addr, str(subnet), routes, notes))
     return out
 

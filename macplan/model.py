@@ -116,6 +116,7 @@ class NetworkChanges(TypedDict, total=False):
     labels: tuple[tuple[str, str], ...]
     ipam_driver: Optional[str]
     ipam_options: tuple[tuple[str, str], ...]
+    ipam_config: Optional[tuple[IpamGroup, ...]]
     containers: Optional[int]
     endpoints: tuple[tuple[str, str], ...]
     line: Optional[int]
@@ -143,6 +144,11 @@ class Network:
     labels: tuple[tuple[str, str], ...] = ()
     ipam_driver: Optional[str] = None
     ipam_options: tuple[tuple[str, str], ...] = ()
+    #: the IPAM entries exactly as an API client sends them (docker compose: one per
+    #: `ipam.config` item); None when they come as `docker network create` flags, which the
+    #: docker CLI groups by subnet and checks first (docker.cli.group_ipam).  The flat
+    #: subnets/ip_ranges/gateways/aux above hold the same values either way.
+    ipam_config: Optional[tuple[IpamGroup, ...]] = None
     #: containers the user expects to run on this network (on this host)
     containers: Optional[int] = None
     #: static endpoints: (ip or "", mac or "") per container given `--ip` / `--mac-address`

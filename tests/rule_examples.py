@@ -29,6 +29,18 @@ class Example(NamedTuple):
     source: str = ""                  # where docker_error comes from
 
 
+def compose(*entry: str) -> str:
+    """A docker compose file with one service on macvlan network `lan` (parent eth0); `entry`
+    holds the network's `enable_ipv6: true` (if first) and its one ipam.config item's keys.
+    Compose sends each item to the Engine API as it is: no docker CLI groups or checks it."""
+    ipv6 = ["    enable_ipv6: true"] if entry and entry[0] == "enable_ipv6: true" else []
+    keys = entry[1:] if ipv6 else entry
+    item = ["        - " + keys[0]] + ["          " + k for k in keys[1:]]
+    return "\n".join(["services:", "  app:", "    image: busybox", "    networks: [lan]", "networks:", "  lan:",
+                      "    driver: macvlan", "    driver_opts: {parent: eth0}", *ipv6, "    ipam:",
+                      "      config:", *item]) + "\n"
+
+
 C = "docker network create "
 MV = C + "-d macvlan "
 REC20 = "recordings engine-20.10 "
@@ -137,9 +149,8 @@ EXAMPLES: dict[str, Example] = {
         docker_error="Invalid subnet 10.1.0.0/33 : invalid CIDR address: 10.1.0.0/33",
         source="lab.md section 2 (invalid subnet string, 20.10)"),
     "daemon-invalid-gateway": Example(
-        # not reachable through the CLI: see UNREACHABLE
-        yaml="networks:\n"
-             "  lan: {parent: eth0, ipv6: true, subnet: 'fe80::/64', gateway: 'fe80::1%eth0'}\n", engine="27",
+        # the CLI never sends a gateway it cannot parse; docker compose sends what the file says
+        yaml=compose("enable_ipv6: true", "subnet: 'fe80::/64'", "gateway: 'fe80::1%eth0'"), engine="20.10",
         docker_error="invalid gateway address fe80::1%eth0 in Ipam configuration",
         source="moby-rules.md D2 (IpamConf.Validate)"),
 
@@ -154,8 +165,8 @@ EXAMPLES: dict[str, Example] = {
         docker_error="failed to allocate gateway (10.1.0.255): Address already in use",
         source="lab.md section 2 (gateway == broadcast address)"),
     "gateway-out-of-range": Example(
-        # not reachable through the CLI: see UNREACHABLE
-        script=MV + "--subnet 10.1.0.0/24 --gateway 10.2.0.1 -o parent=eth0 lan\n", engine="20.10",
+        # the CLI refuses it first (cli-gateway-without-subnet); compose sends it to the daemon
+        yaml=compose("subnet: 10.1.0.0/24", "gateway: 10.2.0.1"), engine="20.10",
         docker_error="failed to allocate gateway (10.2.0.1): Requested address is out of range",
         source="lab.md section 2 (gateway outside subnet, SDK column)"),
     "gateway-no-address": Example(
@@ -163,14 +174,12 @@ EXAMPLES: dict[str, Example] = {
         docker_error="failed to allocate gateway (): No available addresses on this pool",
         source=REC20 + "gen-a-0114.sh line 3 (a /32 without --gateway)"),
     "aux-unparsable": Example(
-        # not reachable through the CLI: see UNREACHABLE
-        yaml="networks:\n"
-             "  lan: {parent: eth0, ipv6: true, subnet: 'fe80::/64', aux: {router: 'fe80::1%eth0'}}\n",
-        engine="27",
-        docker_error=None, source=""),
+        # the CLI files an aux-address only if it parses; compose sends it as written
+        yaml=compose("enable_ipv6: true", "subnet: 'fe80::/64'", "aux_addresses: {router: 'fe80::1%eth0'}"),
+        engine="20.10", docker_error=None, source=""),
     "aux-outside-pool": Example(
-        # not reachable through the CLI: see UNREACHABLE
-        script=MV + "--subnet 10.1.0.0/24 --aux-address router=10.2.0.1 -o parent=eth0 lan\n", engine="20.10",
+        # the CLI refuses it first (cli-aux-without-subnet); compose sends it to the daemon
+        yaml=compose("subnet: 10.1.0.0/24", "aux_addresses: {router: 10.2.0.1}"), engine="20.10",
         docker_error="auxiliary address: (router:10.2.0.1) must belong to the master pool: 10.1.0.0/24",
         source="lab.md section 2 (aux address outside subnet, SDK column)"),
     "aux-in-use": Example(
@@ -564,15 +573,9 @@ EXAMPLES: dict[str, Example] = {
 }
 
 #: Rules no input in the form users write can fire (today's macplan): the id, and why.  Their
-#: examples above are what the rule's text describes; the test expects them not to fire, so a
-#: change that makes them reachable (or removes them) shows up.
+#: examples above are what the rule's text describes; the test expects them not to fire (strict
+#: xfail), so a change that makes them reachable shows up.  Empty since compose files reach the
+#: daemon's own checks of gateways and aux-addresses (the docker CLI's grouping does not apply).
 UNREACHABLE: dict[str, str] = {
-    "gateway-out-of-range": "the CLI refuses a gateway outside every --subnet first (cli-gateway-without-subnet, "
-                            "lab.md section 2); only an API client reaches the daemon's check",
-    "aux-outside-pool": "the CLI refuses an aux-address outside every --subnet first (cli-aux-without-subnet, "
-                        "lab.md section 2); only an API client reaches the daemon's check",
-    "aux-unparsable": "the CLI files an aux-address under a subnet only if it parses (else "
-                      "cli-aux-without-subnet); YAML aux values go through the same CLI grouping",
-    "daemon-invalid-gateway": "the CLI files a gateway under a subnet only if it parses (else "
-                              "cli-gateway-without-subnet, or cli-invalid-gateway on 29; ipam-config-invalid on 25-28)",
+    # every rule is reachable from a script, a YAML plan or a docker compose file
 }

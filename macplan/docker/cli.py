@@ -89,6 +89,10 @@ class _Group(TypedDict):
 
 
 def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...]:
+    """The IPAM entries the daemon receives: the docker CLI's consolidateIpam of the flags (and
+    its refusals), or, from an API client such as docker compose, the entries as sent."""
+    if net.ipam_config is not None:
+        return net.ipam_config
     profile = profile or Profile.of(None)
     subnets, ranges, gateways = list(net.subnets), list(net.ip_ranges), list(net.gateways)
     if len(subnets) < len(ranges) or len(subnets) < len(gateways):
@@ -216,6 +220,22 @@ def remove_usage(removal: Removal, profile: Profile) -> Optional[Refusal]:
         text = "unknown shorthand flag: 'f' in -f" if removal.force == "-f" else "unknown flag: --force"
         return Refusal("cli-usage", text)
     return None
+
+
+def sent_as_flags(net: Network) -> Network:
+    """`net` with IPAM entries from an API client (`ipam_config`) dropped when the docker CLI,
+    on every engine, groups its flat values into exactly those entries: the same network as
+    `docker network create` flags, so equal to one read from a script or a YAML plan."""
+    if net.ipam_config is None:
+        return net
+    flags = net.with_(ipam_config=None)
+    for line in ("20.10", "29"):     # the CLI's grouping differs only in masking ranges (29)
+        try:
+            if group_ipam(flags, Profile.of(line)) != net.ipam_config:
+                return net
+        except Refusal:
+            return net
+    return flags
 
 
 def ipam_groups(net: Network) -> Optional[tuple[IpamGroup, ...]]:

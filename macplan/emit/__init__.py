@@ -349,4 +349,3 @@ def _reads_back(plan: Plan, text: str) -> None:
         raise PlanError("the plan cannot be written as YAML that reads back the same", plan.source) from None
     if again != plan.to_plan():
         raise PlanError("the plan cannot be written as YAML that reads back the same", plan.source)
-

@@ -43,8 +43,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping, NoReturn, Optional, Sequence, Union
 
+from macplan.docker.cli import sent_as_flags
 from macplan.errors import PlanError
-from macplan.model import LAN_DRIVERS, Host, Network, Plan
+from macplan.model import LAN_DRIVERS, Host, IpamGroup, Network, Plan
 from macplan.read.yamltext import Map, Policy, Seq, Value, Where, is_cidr, line_of, load, suggest
 
 __all__ = ["ComposePlan", "COMPOSE_FILE_NAMES", "is_compose_path", "sniff", "load_compose_text", "project_name"]
@@ -310,6 +311,7 @@ def _read_network(r: _Reader, key: str, raw: Value, nets: Map, project: str, hos
     name = explicit or f"{project}_{key}"
     ipam = r.mapping(spec.get("ipam"), spec, "ipam", _IPAM_KEYS, f"{what}.ipam")
     subnets, ranges, gateways, aux = [], [], [], []
+    entries: list[IpamGroup] = []       # compose sends each config item as one IPAM entry
     config = ipam.get("config")
     if config is not None and not isinstance(config, list):
         r.fail(f"{what}.ipam.config must be a list of {{subnet, ip_range, gateway, aux_addresses}}", ipam, "config")
@@ -328,8 +330,10 @@ def _read_network(r: _Reader, key: str, raw: Value, nets: Map, project: str, hos
         if gateway:
             gateways.append(r.address(gateway, None, pool, "gateway", f"{what}.ipam.config.gateway"))
         raw_aux = pool.get("aux_addresses")
-        for k, v in r.pairs(raw_aux, pool, "aux_addresses", f"{what}.ipam.config.aux_addresses"):
-            aux.append((k, r.address(v, None, raw_aux, k, f"{what}.ipam.config.aux_addresses.{k}")))
+        pool_aux = tuple((k, r.address(v, None, raw_aux, k, f"{what}.ipam.config.aux_addresses.{k}"))
+                         for k, v in r.pairs(raw_aux, pool, "aux_addresses", f"{what}.ipam.config.aux_addresses"))
+        aux += pool_aux
+        entries.append(IpamGroup(subnet, ip_range or None, gateway or None, pool_aux))
     net = Network(
         name=name, driver=r.text(spec.get("driver"), spec, "driver", f"{what}.driver") or "bridge", host=host,
         options=r.pairs(spec.get("driver_opts"), spec, "driver_opts", f"{what}.driver_opts"),
@@ -341,8 +345,8 @@ def _read_network(r: _Reader, key: str, raw: Value, nets: Map, project: str, hos
         labels=r.pairs(spec.get("labels"), spec, "labels", f"{what}.labels", lists=True),
         ipam_driver=r.text(ipam.get("driver"), ipam, "driver", f"{what}.ipam.driver"),
         ipam_options=r.pairs(ipam.get("options"), ipam, "options", f"{what}.ipam.options"),
-        line=nets.key_lines.get(key))
-    return _ComposeNet(key, name, net)
+        ipam_config=tuple(entries), line=nets.key_lines.get(key))
+    return _ComposeNet(key, name, sent_as_flags(net))
 
 
 def _replicas(r: _Reader, name: str, spec: Map) -> int:

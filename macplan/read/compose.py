@@ -310,7 +310,10 @@ def _read_network(r: _Reader, key: str, raw: Value, nets: Map, project: str, hos
         return _ComposeNet(key, explicit or key)
     name = explicit or f"{project}_{key}"
     ipam = r.mapping(spec.get("ipam"), spec, "ipam", _IPAM_KEYS, f"{what}.ipam")
-    subnets, ranges, gateways, aux = [], [], [], []
+    subnets: list[str] = []
+    ranges: list[str] = []
+    gateways: list[str] = []
+    aux: list[tuple[str, str]] = []
     entries: list[IpamGroup] = []       # compose sends each config item as one IPAM entry
     config = ipam.get("config")
     if config is not None and not isinstance(config, list):

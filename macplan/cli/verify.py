@@ -20,7 +20,9 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="macplan verify",
                                 description="Probe a plan's networks with short-lived containers (run after apply).")
     p.add_argument("plan", help="YAML plan or script of docker network create commands")
-    p.add_argument("--docker-host", help="engine URL (default: $DOCKER_HOST)")
+    p.add_argument("--docker-host", help="engine URL (default: what docker uses: --context, $DOCKER_HOST, "
+                                         "$DOCKER_CONTEXT, the current docker context, the local socket)")
+    p.add_argument("--context", help="a docker context to use (docker context ls)")
     plan_host_option(p, "which of the plan's hosts this engine is")
     p.add_argument("--image", help="probe image the engine already has (never pulled; default on the lab: "
                                    "macplan/busybox:latest); needs sh, ip, ping and sleep")
@@ -62,18 +64,19 @@ def cli(argv: list[str]) -> int:
     try:
         try:
             from macplan import load
+            from macplan.engine.transport import resolve_endpoint
             from macplan.lab.lan import lab_facts
 
             # a script says nothing about the host: on the lab, the lab knows its parents and kernel
             facts = None if args.plan.endswith((".yaml", ".yml")) else lab_facts(
-                args.docker_host or os.environ.get("DOCKER_HOST"))
+                args.docker_host or resolve_endpoint(None, args.context).host)
             plan = load(args.plan, *(facts or ()))
         except OSError as exc:
             return _err(f"{args.plan}: {exc.strerror or exc}")
         except ValueError as exc:
             return _err(str(exc))
         verifier = Verifier(args.docker_host, image=args.image, lan=not args.no_lan, lan_one_mac=args.lan_one_mac,
-                            progress=progress)
+                            context=args.context, progress=progress)
         if (verifier.lab or args.shim) and os.geteuid() != 0:
             return _err("needs root: it runs ip and ping in the host's network namespace"
                         + (" and makes a temporary shim" if args.shim else ""))

@@ -135,9 +135,9 @@ def _transport_class():
     return DockerProbeTransport
 
 
-def DockerProbeTransport(docker_host: Optional[str] = None, timeout: int = 60):
+def DockerProbeTransport(docker_host: Optional[str] = None, timeout: int = 60, context: Optional[str] = None):
     """A ``ProbeTransport`` on a real daemon (the docker SDK is imported only here)."""
-    return _transport_class()(docker_host, timeout=timeout)
+    return _transport_class()(docker_host, timeout=timeout, context=context)
 
 
 class HostNet:
@@ -345,12 +345,15 @@ class Verifier:
 
     def __init__(self, docker_host: Optional[str] = None, *, transport: Optional[ProbeTransport] = None,
                  image: Optional[str] = None, netns: Optional[str] = "auto", lan: bool = True,
-                 lan_one_mac: bool = False,
+                 lan_one_mac: bool = False, context: Optional[str] = None,
                  progress: Optional[Callable[[str], None]] = None, wait: float = 20.0):
+        from macplan.engine.transport import resolve_endpoint
         from macplan.lab import lan as lanmod
 
-        self.docker_host = docker_host or os.environ.get("DOCKER_HOST") or "unix:///var/run/docker.sock"
-        self.transport = transport or DockerProbeTransport(self.docker_host)
+        # the engine `docker` itself would talk to, as apply/diff find it: --docker-host,
+        # --context, DOCKER_HOST, DOCKER_CONTEXT, the current context, the local socket
+        self.docker_host = docker_host or resolve_endpoint(None, context).host
+        self.transport = transport or DockerProbeTransport(docker_host, context=context)
         info = self.transport.version()
         self.version: str = info.get("Version", "")
         self.lab = lanmod.lab_netns(self.docker_host) if netns == "auto" else netns

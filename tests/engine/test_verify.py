@@ -242,3 +242,27 @@ def test_bad_input_one_line_exit_2(lab, tmp_path):
     plan.write_text(PLAN)
     proc = _verify(lab, plan, "--image", "macplan/no-such-image:never")
     assert proc.returncode == 2 and "never pulls" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_verify_finds_the_engine_through_the_docker_context(applied, tmp_path):
+    # no --docker-host and no DOCKER_HOST: like apply and diff, verify talks to the engine of the
+    # current docker context (here one that names the lab's socket)
+    import hashlib
+    lab, plan_file = applied
+    config = tmp_path / "docker-config"
+    meta = config / "contexts" / "meta" / hashlib.sha256(b"lab").hexdigest()
+    meta.mkdir(parents=True)
+    (meta / "meta.json").write_text(json.dumps({"Name": "lab", "Metadata": {}, "Endpoints": {
+        "docker": {"Host": lab.docker_host, "SkipTLSVerify": False}}}))
+    (config / "config.json").write_text(json.dumps({"currentContext": "lab"}))
+    env = {k: v for k, v in _env().items() if k not in ("DOCKER_HOST", "DOCKER_CONTEXT")}
+    env["DOCKER_CONFIG"] = str(config)
+    proc = subprocess.run([sys.executable, "-m", "macplan", "verify", str(plan_file), "--json", "-q", "--no-lan"],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode in (0, 1), proc.stderr          # verified (1: a finding), not "cannot reach"
+    assert json.loads(proc.stdout)["networks"], proc.stdout
+    # and --context names it whatever the current one is
+    (config / "config.json").write_text(json.dumps({"currentContext": "default"}))
+    proc = subprocess.run([sys.executable, "-m", "macplan", "verify", str(plan_file), "--json", "-q", "--no-lan",
+                           "--context", "lab"], capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode in (0, 1), proc.stderr

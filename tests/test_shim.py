@@ -127,3 +127,25 @@ def test_shims_of_a_network_without_usable_ipam_is_a_shim_error_not_a_crash():
                                   gateways=("10.0.0.1", "10.0.0.2"), aux=(("shim-host", "10.0.0.250"),)),))
     with pytest.raises(ShimError, match="has no subnet"):
         shim.shims(plan)
+
+
+def test_the_cli_says_what_the_commands_cannot(tmp_path, capsys):
+    # without an ip-range: the note rides along as a comment, and the user is told to reserve the
+    # shim's address in the plan, since Docker may hand any address of the subnet to a container
+    from macplan.cli import main
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN)
+    assert main(["shim", str(path), "lan"]) == 0
+    out, err = capsys.readouterr()
+    assert "# note: lan has no --ip-range on node1" in out
+    # each host's copy of the subnet must hold both shims' addresses: either could go to its containers
+    assert [line.split(" (YAML")[0] for line in err.splitlines()] == [
+        f"macplan shim: add --aux-address shim-node1=10.50.0.253 --aux-address shim-node2=10.50.0.252 to network "
+        f"'lan' on host '{h}'" for h in ("node1", "node2")]
+    # an abbreviated option is refused, never taken for another: `--network` is not `--networkd DIR`
+    with pytest.raises(SystemExit) as exit:
+        main(["shim", str(path), "--network", "lan"])
+    assert exit.value.code == 2 and not (tmp_path / "lan").exists() and "unrecognized" in capsys.readouterr().err
+    # with an ip-range the address is outside it, where Docker gives no container one: nothing to add
+    ranged = split_plan(macplan.load_yaml_text(PLAN), "lan")[0]
+    assert shim.unreserved(ranged, shim.reserve(ranged, "lan")) == []

@@ -71,6 +71,11 @@ def _pretty_key(key: object) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        # no abbreviations: `--network` must not quietly mean `--networkd DIR` (and write files)
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # one line, exit 2, like every other bad input
         sys.stderr.write(f"macplan: {message} (see macplan --help)\n")
         raise SystemExit(2)
@@ -289,6 +294,9 @@ def _run(args) -> int:
                 print(path)
         else:
             sys.stdout.write(shim.commands(reserved, args.network))
+        # after the work: a refusal stays one line
+        for line in shim.unreserved(plan, reserved):
+            sys.stderr.write(f"macplan shim: {line}\n")
         return 0
     if args.command == "swarm":
         from macplan import emit

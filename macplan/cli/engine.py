@@ -17,7 +17,7 @@ class _ArgError(Exception):
 
 
 def _parser(command: str) -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog=f"macplan {command}")
+    p = argparse.ArgumentParser(allow_abbrev=False, prog=f"macplan {command}")
     if command == "import":
         p.add_argument("output", nargs="?", help="write the YAML plan here (default: stdout)")
         p.add_argument("--name", help="plan name (default: the plan label they share, else 'imported')")

@@ -13,7 +13,7 @@ from macplan.lab import DEFAULT_NAME, DEFAULT_PARENTS, Lab
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="macplan lab", description="A sandboxed Docker engine in its own network namespace.")
+    p = argparse.ArgumentParser(allow_abbrev=False, prog="macplan lab", description="A sandboxed Docker engine in its own network namespace.")
     p.add_argument("action", choices=("up", "down", "status", "env"))
     p.add_argument("--name", default=os.environ.get("MACPLAN_LAB_NAME", DEFAULT_NAME),
                    help=f"netns and lab name (default {DEFAULT_NAME})")

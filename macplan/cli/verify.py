@@ -17,7 +17,7 @@ class _ArgError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="macplan verify",
+    p = argparse.ArgumentParser(allow_abbrev=False, prog="macplan verify",
                                 description="Probe a plan's networks with short-lived containers (run after apply).")
     p.add_argument("plan", help="YAML plan or script of docker network create commands")
     p.add_argument("--docker-host", help="engine URL (default: what docker uses: --context, $DOCKER_HOST, "

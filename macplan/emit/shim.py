@@ -33,7 +33,8 @@ from macplan.quoting import (
     visible,
 )
 
-__all__ = ["ShimError", "Shim", "aux_name", "ifname", "reserve", "shims", "commands", "write_networkd"]
+__all__ = ["ShimError", "Shim", "aux_name", "ifname", "reserve", "shims", "commands", "unreserved",
+           "write_networkd"]
 
 PREFIX = "shim-"
 NETWORKD = "/etc/systemd/network"
@@ -301,8 +302,27 @@ def commands(plan: Plan, name: Optional[str] = None) -> str:
     for s in shims(plan, name):
         lines.append(f"# on host {visible(s.host)}: reach {visible(s.network)} containers "
                      f"({', '.join(s.routes)}) from the host")
+        lines += [f"# note: {visible(note)}" for note in s.notes]
         lines += s.commands()
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def unreserved(plan: Plan, reserved: Plan) -> list[str]:
+    """What `reserve` added that `plan` does not hold and Docker could hand out: one line per
+    network and host, saying which aux-address to add.  A network with an ip-range needs none
+    (the shim's address is taken outside every range, where Docker gives no container one)."""
+    out = []
+    for before, after in zip(plan.networks, reserved.networks):
+        if after.ip_ranges:
+            continue
+        added = [(key, addr) for key, addr in after.aux if key.startswith(PREFIX) and (key, addr) not in before.aux]
+        if added:
+            # every host's copy of the subnet holds every shim address: any of its containers could get one
+            flags = " ".join(shell(["--aux-address", f"{key}={addr}"]) for key, addr in added)
+            yaml_aux = ", ".join(f"{key}: {addr}" for key, addr in added)
+            out.append(f"add {flags} to network {shown(after.name)} on host {shown(after.host)} (YAML: aux: "
+                       f"{{{yaml_aux}}}), or Docker may give {' or '.join(a for _, a in added)} to a container")
+    return out
 
 
 def _inside(base: str, path: str) -> bool:

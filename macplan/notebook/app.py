@@ -196,7 +196,7 @@ def app_main(argv: list[str]) -> int:
     Prints the URL (with the token), runs until interrupted or terminated, then stops Voila and
     every kernel it started. Returns an exit code (2 when it cannot start).
     """
-    ap = argparse.ArgumentParser(prog="macplan app",
+    ap = argparse.ArgumentParser(allow_abbrev=False, prog="macplan app",
                                  description="Serve the interactive planner (notebook 10) with Voila; needs "
                                              "the notebooks extra: pip install 'macplan[notebooks]'.")
     ap.add_argument("plan", nargs="?", help="a YAML plan or a script of docker network create commands "

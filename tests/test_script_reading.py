@@ -86,6 +86,17 @@ def test_the_constructs_script_is_predicted(engine, unknown_flag, missing):
     assert len(skipped) == 2 and skipped[0].startswith("line 8:")
 
 
+def test_ipv4_is_a_flag_of_cli_28_and_later():
+    # the lab's 20.10.24 CLI (differential seed 1130, cli/unknown_flag): "unknown flag: --ipv4",
+    # so nothing was created and the same subnet is free for the next command
+    script = ("docker network create -d macvlan --subnet 172.26.28.0/24 -o parent=eth0 --ipv4 lan1\n"
+              "docker network create -d macvlan --subnet 172.26.28.0/24 -o parent=eth0 lan1x\n")
+    _, rep = check(script, "20.10")
+    assert [(n.accepted, errors(n)) for n in rep.networks] == [(False, ["unknown flag: --ipv4"]), (True, [])]
+    _, rep = check(script, "28")
+    assert [n.accepted for n in rep.networks] == [True, False]
+
+
 def test_check_json_has_removals_and_endpoints(tmp_path):
     path = tmp_path / "s.sh"
     path.write_text(CONSTRUCTS, encoding="utf-8")

@@ -209,6 +209,10 @@ def create_usage(net: Network, profile: Profile) -> Optional[Refusal]:
     """The CLI's refusal of a `docker network create` command line, if any."""
     if net.cli_error is not None:
         return Refusal("cli-usage", usage_text(net.cli_error, profile))
+    if net.ipv4 is not None and not profile.has_ipv4_flag:
+        # `--ipv4` came with CLI 28 (as did the daemon's EnableIPv4); older CLIs know no such flag
+        # (lab: the 20.10.24 CLI, differential seed 1130)
+        return Refusal("cli-usage", "unknown flag: --ipv4")
     return None
 
 

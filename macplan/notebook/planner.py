@@ -16,6 +16,12 @@ Design:
   and re-checks only the networks it can interact with (:class:`Checked`), so a 1000-network
   plan answers within tens of milliseconds; anything it cannot localise falls back to a full
   ``macplan.check``. A test compares the two on every example plan.
+* After an edit only what changed goes to the browser: a trait set to its own value sends
+  nothing, the selected network's panel is three parts (capacity, address maps, command) and
+  the maps are drawn again only when what they show changed; a big plan's list, charts and
+  commands show a window (the filter, the rows that matter, the lines around the selection).
+  Undo keeps one report (the newest step's); a big plan, once checked in full, is frozen out of
+  the cyclic garbage collector's full passes (`_settle_heap`). ``bench/widget.py`` has the figures.
 * A value that does not parse (``10.0.0.0/33``, ``abc`` containers) shows an inline error next
   to its field and leaves the plan as it was; nothing a user types raises into the notebook.
 * The state is deterministic (no random ids, no timestamps), and the planner's ``text/plain``
@@ -1311,7 +1317,8 @@ class Planner:
         else:
             head = f"{count} commands, in an order Docker accepts"
         window = ""
-        if len(lines) > _MAX_COMMAND_LINES:
+        total = len(lines)
+        if total > _MAX_COMMAND_LINES:
             net = self.network
             at = None
             if net is not None:     # the selected network's command, under its host's heading
@@ -1323,7 +1330,7 @@ class Planner:
             lines = lines[first:first + _MAX_COMMAND_LINES]
             around = f", around {_esc(net.name)}" if net is not None and at is not None else ""
             window = (f"<div style='color:#555'>Showing lines {first + 1:,} to {first + len(lines):,} of "
-                      f"{len(text.splitlines()):,}{around}; Export commands writes them all.</div>")
+                      f"{total:,}{around}; Export commands writes them all.</div>")
             text = "\n".join(lines) + "\n"
         self.commands_html.value = (f"<div style='color:#555'>{head} (Save &amp; apply exports them as shown)"
                                     f"</div>{window}<pre>{_esc(text)}</pre>")

@@ -161,6 +161,10 @@ class Network:
     # derived in __post_init__, not given: `options` as a map, and the `-o parent` value
     option_map: dict[str, str] = field(init=False, repr=False, compare=False)
     parent: Optional[str] = field(init=False, repr=False, compare=False)
+    #: the 802.1q VLAN id named by a `base.vid` parent, when it parses
+    vlan: Optional[int] = field(init=False, repr=False, compare=False)
+    #: the parent's base interface (`eth0` of `eth0.50`): the switch port
+    base_interface: Optional[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Docker keeps options and labels as maps: their order means nothing.
@@ -169,25 +173,16 @@ class Network:
         # derived, not fields (computed once: the rules ask for them often)
         object.__setattr__(self, "option_map", dict(self.options))
         #: the `-o parent` value; None or "" means no parent (Docker makes a dummy link)
-        object.__setattr__(self, "parent", self.option_map.get("parent"))
+        parent = self.option_map.get("parent")
+        object.__setattr__(self, "parent", parent)
+        base, dot, vid = (parent or "").partition(".")
+        object.__setattr__(self, "vlan", int(vid) if dot and vid.isdigit() and "." not in vid else None)
+        object.__setattr__(self, "base_interface", base or None)
 
     @property
     def mode(self) -> Optional[str]:
         key = "ipvlan_mode" if self.driver == "ipvlan" else "macvlan_mode"
         return self.option_map.get(key)
-
-    @property
-    def vlan(self) -> Optional[int]:
-        """The 802.1q VLAN id named by a `base.vid` parent, when it parses."""
-        parent = self.parent or ""
-        base, dot, vid = parent.partition(".")
-        if dot and vid.isdigit() and "." not in vid:
-            return int(vid)
-        return None
-
-    @property
-    def base_interface(self) -> Optional[str]:
-        return (self.parent or "").split(".")[0] or None
 
     def with_(self, **changes: Unpack[NetworkChanges]) -> "Network":
         return replace(self, **changes)

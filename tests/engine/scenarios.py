@@ -145,6 +145,10 @@ class _Gen:
             if kind == "inner":
                 return self.pick_net(prev, prev.prefixlen + self.rng.choice((1, 2, 4)), 32)
             return prev.supernet(new_prefix=max(8, prev.prefixlen - self.rng.choice((1, 2, 8))))
+        if self.chance(0.02):
+            # the unspecified address: the whole IPv4 space (refused by macvlan up to 28), or on 29
+            # "a default pool of this size"
+            return ipaddress.IPv4Network(f"0.0.0.0/{self.rng.choice((0, 0, 8, 16, 24))}")
         block = ipaddress.ip_network(self.rng.choice(self.blocks4))
         prefix = self.rng.choice((16, 20, 22, 24, 24, 24, 24, 25, 26, 27, 28, 28, 29, 30, 31, 32))
         return self.pick_net(block, prefix, 22)

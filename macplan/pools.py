@@ -81,7 +81,8 @@ def _ip(version: int, value: int) -> str:
 def _pool_text(a: Allocation) -> str:
     """The pool containers draw from: the ip-range as a CIDR block (or first-last), else the subnet."""
     if not a.group.ip_range:
-        return str(a.pool.subnet)
+        pool = a.pool       # str(ipaddress network) builds an address to print it: format the int
+        return str(pool.subnet) if pool.v6 else f"{_ip(4, pool.base)}/{pool.subnet.prefixlen}"
     v, lo, size = a.pool.subnet.version, a.slots.lo, a.slots.size
     if size & (size - 1) == 0 and lo % size == 0:
         bits = 32 if v == 4 else 128

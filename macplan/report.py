@@ -220,11 +220,17 @@ def _advise(plan: Plan, eng: Daemon, result: NetworkResult) -> None:
     if not result.accepted or created is None:       # an accepted network was created
         return
     ctx = hints.Context(plan, eng, created, result.capacity)
+    findings = result.findings
     for r, rule_check in _advice_rules():
         message = rule_check(ctx)
         if message:
-            result.findings.append(r.finding(message))
-    result.findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+            findings.append(r.finding(message))
+    if len(findings) > 1:
+        findings.sort(key=_severity_rank)
+
+
+def _severity_rank(f: Finding) -> int:
+    return SEVERITY_ORDER[f.severity]
 
 
 def _advice_rules() -> list[tuple[Rule, Check]]:

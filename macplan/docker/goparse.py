@@ -81,15 +81,26 @@ class _IPv4Network(ipaddress.IPv4Network):
 
 
 @lru_cache(maxsize=_CACHED)
-def parse_cidr(text: str) -> tuple[IP, Net]:
-    """net.ParseCIDR: (address as written, masked network) or GoError("invalid CIDR address: ...")."""
+def _v4_prefix(text: str) -> Optional[tuple[int, int]]:
+    """(address, prefix length) of the common case `a.b.c.d/nn` (one or two ASCII digits, at
+    most 32), which ParseCIDR and ParsePrefix read alike; None for anything else.  Both parsers
+    of a subnet's text share this one read of it."""
     addr, slash, bits = text.partition("/")
     if len(bits) <= 2 and "." in addr and ":" not in addr and _ascii_digits(bits) and int(bits) <= 32:
-        # the common case, without the cached parse_ip and its miss: a dotted quad, a short prefix
         value = _v4_int(addr)
         if value is not None:
-            plen = int(bits)
-            return ipaddress.IPv4Address(value), _IPv4Network((value >> (32 - plen) << (32 - plen), plen))
+            return value, int(bits)
+    return None
+
+
+@lru_cache(maxsize=_CACHED)
+def parse_cidr(text: str) -> tuple[IP, Net]:
+    """net.ParseCIDR: (address as written, masked network) or GoError("invalid CIDR address: ...")."""
+    common = _v4_prefix(text)
+    if common is not None:
+        value, plen = common
+        return ipaddress.IPv4Address(value), _IPv4Network((value >> (32 - plen) << (32 - plen), plen))
+    addr, slash, bits = text.partition("/")
     ip = parse_ip(addr)
     if not slash or ip is None or not _ascii_digits(bits) or len(bits) > 3 or int(bits) > ip.max_prefixlen:
         raise GoError(f"invalid CIDR address: {text}")
@@ -108,12 +119,14 @@ def parse_prefix(text: str) -> Optional[Iface]:
     """netip.ParsePrefix: an ip_interface (address as written + prefix), or None."""
     if "/" not in text:
         return None
+    common = _v4_prefix(text)
+    if common is not None:
+        return ipaddress.IPv4Interface(common)
     addr, _, bits = text.partition("/")
     if not _ascii_digits(bits):
         return None
     if "." in addr and ":" not in addr and len(bits) <= 2 and int(bits) <= 32:
-        value = _v4_int(addr)
-        return None if value is None else ipaddress.IPv4Interface((value, int(bits)))
+        return None         # a dotted quad _v4_int refuses (leading zeros, octets over 255...)
     try:
         return ipaddress.ip_interface(text)
     except ValueError:

@@ -326,3 +326,11 @@ def test_a_mapped_subnet_without_ipv6_is_not_called_ignored():
     assert "ipv6-subnet-ignored" not in [f.rule for f in mapped.findings]
     (real,) = run(M + "--subnet 10.1.0.0/24 --subnet 2001:db8::/64 -o parent=eth1 d")
     assert "ipv6-subnet-ignored" in [f.rule for f in real.findings]
+
+
+def test_v28_the_whole_ipv6_space_is_no_pool_either():
+    # macvlan_network.go @v28.0.0: with IPv6 on, a first IPv6 pool of ::/0 is "ipv6 pool is empty";
+    # 29 reads ::/n as a default pool instead (not modelled further: taken as given, accepted)
+    script = M + "--ipv6 --subnet 10.1.0.0/24 --subnet ::/0 -o parent=eth0 n1"
+    assert verdicts(script, "28") == [(False, "ipv6 pool is empty")]
+    assert verdicts(script, "29") == [(True, None)]

@@ -363,7 +363,8 @@ class Daemon:
                 raise Refusal("null-ipam-empty" if null_ipam else "subnet-whole-space", "ipv4 pool is empty")
         if ipv6 and p.has_ipv4_flag:
             first6 = next((a.pool.subnet for a in allocations if a.pool.subnet.version == 6), None)
-            if null_ipam or (first6 is not None and first6.prefixlen == 0):
+            # (29 reads ::/n as "a default pool of size n", like 0.0.0.0/n: not modelled, left as given)
+            if null_ipam or (first6 is not None and first6.prefixlen == 0 and not p.unspecified_subnet_is_default):
                 raise Refusal("null-ipam-empty" if null_ipam else "subnet-whole-space", "ipv6 pool is empty")
 
     def _parse_subnets(self, groups: tuple[IpamGroup, ...]) -> dict[int, list[Entry]]:

@@ -169,3 +169,11 @@ def test_findings_follow_the_removal():
     p.tabs.selected_index = 0
     fresh.tabs.selected_index = 0
     assert p.macs_html.value == fresh.macs_html.value
+
+
+def test_undoing_a_rename_selects_the_host_under_its_old_name(planner):
+    planner.host_choice.value = "node2"
+    planner.host_fields["name"].value = "spare"
+    assert names(planner) == ["node1", "spare", "node3"] and planner.host_choice.value == "spare"
+    planner.undo()
+    assert names(planner) == ["node1", "node2", "node3"] and planner.host_choice.value == "node2"

@@ -714,7 +714,8 @@ class Planner:
             self.checked.full(plan)
             _settle_heap(len(plan.networks))
         self.checked.last = "undo"
-        back = [h.name for h in plan.hosts if h.name not in {x.name for x in now.hosts}]
+        have = {h.name for h in now.hosts}
+        back = [h.name for h in plan.hosts if h.name not in have]
         if back:        # a host removed or renamed comes back selected in the Hosts & limits tab
             self._want_host = back[0]
         self.selected = selected if selected is None or selected < len(plan.networks) else None

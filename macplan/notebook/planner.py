@@ -196,8 +196,8 @@ class Planner:
 
     Everything a user can do has a method or a widget attribute, so tests and notebooks can
     drive it without a browser: ``fields[key]`` (the form), ``errors[key]`` (inline errors),
-    ``networks`` (the list), ``select()``, ``add_network()``, ``remove_network()``,
-    ``save_yaml()``, ``export_commands()``, ``show_diff()``, ``confirm_apply()``.
+    ``networks`` (the list), ``select()``, ``add_network()``, ``remove_network()``, ``add_host()``,
+    ``remove_host()``, ``save_yaml()``, ``export_commands()``, ``show_diff()``, ``confirm_apply()``.
     """
 
     def __init__(self, plan: Optional[Plan] = None, *, engine: Optional[str] = None, source: str = "",
@@ -522,6 +522,11 @@ class Planner:
                                  names="value")
         self.add_host_button = W.Button(description="Add host", icon="plus", layout=W.Layout(width="auto"))
         self.add_host_button.on_click(lambda _: self._guard(self.add_host))
+        self.remove_host_button = W.Button(description="Remove host", icon="trash", layout=W.Layout(width="auto"))
+        self.remove_host_button.add_class("macplan-remove-host")
+        self.remove_host_button.on_click(lambda _: self._guard(self.remove_host))
+        self.host_status = W.HTML()
+        self.host_status.add_class("macplan-host-status")
         self.host_fields: dict[str, W.Widget] = {
             "name": W.Text(continuous_update=False, layout=W.Layout(width="260px")),
             "interfaces": W.Textarea(continuous_update=False, layout=W.Layout(width="420px", height="90px"),
@@ -535,7 +540,7 @@ class Planner:
         self.host_errors = {k: W.HTML() for k in self.host_fields}
         labels = {"name": "host name", "interfaces": "interfaces", "vlan_limits": "VLAN MAC limits",
                   "dhcp": "DHCP scopes"}
-        rows = [W.HBox([self.host_choice, self.add_host_button])]
+        rows = [W.HBox([self.host_choice, self.add_host_button, self.remove_host_button]), self.host_status]
         for key, w in self.host_fields.items():
             w.add_class(f"macplan-host-{key.replace('_', '-')}")
             self.host_errors[key].add_class("macplan-err")
@@ -569,6 +574,7 @@ class Planner:
             self.host_fields["dhcp"].value = "\n".join(f"{d.name} {d.first}-{d.last}" for d in plan.dhcp)
             for e in self.host_errors.values():
                 e.value = ""
+            self.host_status.value = ""
         finally:
             self._syncing = False
 
@@ -615,6 +621,59 @@ class Planner:
         self._edit_plan(self.plan.with_(hosts=self.plan.hosts + (Host(name=f"host{k}", interfaces_known=False),)))
         self._fill_hosts()
 
+    def remove_host(self) -> None:
+        """Remove the host selected in the Hosts & limits tab (one edit: Undo brings it back) and
+        select its neighbour.
+
+        A host that networks of the plan still use is not removed: the tab says how many, and the
+        plan and the undo history stay as they were. Taking the networks with it would delete
+        what the user planned without showing it (a host row is a small thing to click; its
+        networks are the plan), and leaving them behind on a host the plan no longer declares
+        would silently turn a checked host into one whose interfaces are unknown. Moving or
+        removing them first is one form edit each and says what happens. A script's other
+        commands (``docker network rm``, ``docker run --network``, ``docker stop``) on the host
+        keep it the same way.
+
+        The last host goes like any other when nothing uses it, but a plan always has a host:
+        ``Plan.hosts`` may be empty, yet a YAML plan cannot say so (``hosts: {}`` reads back as
+        the implicit host ``host`` with undeclared interfaces, so `dump_yaml` refuses to write
+        it). The last host is replaced by that implicit host, what a plan without ``hosts:``
+        means; when it already is that host there is nothing to remove, and the tab says so."""
+        if 2 in self._stale:        # the tab not opened since the plan changed: its choice is old
+            self._stale.discard(2)
+            self._fill_hosts()
+        plan = self.plan
+        name = self.host_choice.value
+        names = [h.name for h in plan.hosts]
+        if not name or name not in names:
+            return
+        used = sum(1 for n in plan.networks if n.host == name)
+        if used:
+            self.host_status.value = (f'<span class="macplan-err">⚠ {_esc(name)} still has {used} '
+                                      f'network{"s" if used != 1 else ""}: move or remove them first</span>')
+            return
+        other = sum(1 for x in (*plan.removals, *plan.endpoints, *plan.detaches) if x.host == name)
+        if other:
+            self.host_status.value = (f'<span class="macplan-err">⚠ {_esc(name)} still has {other} other '
+                                      f'command{"s" if other != 1 else ""} of the script (docker network rm, '
+                                      f'docker run, docker stop...): remove them from the script first</span>')
+            return
+        i = names.index(name)
+        hosts = plan.hosts[:i] + plan.hosts[i + 1:]
+        note = ""
+        if not hosts:
+            hosts = Plan().hosts
+            if hosts == plan.hosts:
+                self.host_status.value = (f"<code>{_esc(name)}</code> is the plan's implicit host (no hosts "
+                                          f"declared): there is nothing to remove")
+                return
+            note = (f"; a plan always has a host, so it has the implicit <code>{_esc(hosts[0].name)}</code> "
+                    f"now (interfaces not declared)")
+        self._want_host = hosts[min(i, len(hosts) - 1)].name
+        self._edit_plan(plan.with_(hosts=hosts))
+        self._fill_hosts()
+        self.host_status.value = f"removed <code>{_esc(name)}</code>{note} (Undo brings it back)"
+
     # ------------------------------------------------------------------ undo
     def _remember(self, index: Optional[int] = None) -> None:
         """Push an undo step: the plan, the selection, and for a form edit the network it replaces
@@ -655,6 +714,10 @@ class Planner:
             self.checked.full(plan)
             _settle_heap(len(plan.networks))
         self.checked.last = "undo"
+        have = {h.name for h in now.hosts}
+        back = [h.name for h in plan.hosts if h.name not in have]
+        if back:        # a host removed or renamed comes back selected in the Hosts & limits tab
+            self._want_host = back[0]
         self.selected = selected if selected is None or selected < len(plan.networks) else None
         self.cancel_remove()
         self._refresh(list_changed=True, refill=True)

@@ -54,7 +54,7 @@ def _conflict_round_trip(planner, page, artifacts, name: str) -> None:
 
 def _editing(planner, page, artifacts, name: str) -> None:
     """The Commands tab marks the refusal; Add network is accepted; Remove asks; Undo; the filter;
-    the Hosts & limits tab."""
+    the Hosts & limits tab, Add host and Remove host."""
     from playwright.sync_api import expect
 
     planner.locator(".macplan-networks select").select_option(label="⚠ macvlan216")
@@ -93,6 +93,14 @@ def _editing(planner, page, artifacts, name: str) -> None:
     planner.locator(".macplan-host-vlan-limits input").click()      # leaving the box applies it
     expect(planner.locator(".macplan-hosts")).to_contain_text("max 3 MACs")
     planner.locator(".macplan-hosts-tab").screenshot(path=str(artifacts / f"planner-{name}-hosts.png"))
+    # Add host, then Remove host takes it away; the host with the networks is refused, inline
+    planner.get_by_role("button", name="Add host").click()
+    expect(planner.locator(".macplan-hosts")).to_contain_text("host2")
+    planner.locator(".macplan-remove-host").click()
+    expect(planner.locator(".macplan-host-status")).to_contain_text("removed host2")
+    expect(planner.locator(".macplan-hosts")).not_to_contain_text("host2")
+    planner.locator(".macplan-remove-host").click()
+    expect(planner.locator(".macplan-host-status")).to_contain_text("host still has 6 networks: move or remove")
     page.screenshot(path=str(artifacts / f"planner-{name}-editing.png"), full_page=True)
 
 

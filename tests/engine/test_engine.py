@@ -9,6 +9,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+import docker
 import pytest
 
 import macplan
@@ -204,13 +205,20 @@ def test_recreate_needs_named_containers(clean_engine, tmp_path, capsys):
     assert rc == 0 and nets(lab) == {}
 
 
+#: a subnet no plan of these tests uses (docker.types: the SDK's IPAM config)
+INTRUDER_IPAM = docker.types.IPAMConfig(pool_configs=[docker.types.IPAMPool(subnet="10.250.77.0/24")])
+
+
 def test_conflict_created_between_diff_and_apply_rolls_back(clean_engine, tmp_path, capsys):
     lab = clean_engine
     plan_path = write_plan(tmp_path)
     rc, out, _ = run("diff", plan_path, "--docker-host", lab.docker_host, capsys=capsys)
     assert "5 to create" in out
-    # someone else takes the last network's parent meanwhile: only Docker can notice
-    intruder = lab.client.networks.create("intruder", driver="macvlan", options={"parent": "eth0.60"})
+    # someone else takes the last network's parent meanwhile: only Docker can notice.  Its subnet
+    # is given: a default pool depends on where 20.10's rotating cursor stands after earlier
+    # tests, and one overlapping a planned subnet stops apply earlier, at "Pool overlaps"
+    intruder = lab.client.networks.create("intruder", driver="macvlan", options={"parent": "eth0.60"},
+                                          ipam=INTRUDER_IPAM)
     rc, out, err = run("apply", plan_path, "--docker-host", lab.docker_host, capsys=capsys)
     assert rc == 1
     last = err.strip().splitlines()[-1]
@@ -233,7 +241,7 @@ def test_name_taken_between_diff_and_apply_is_refused_up_front(clean_engine, tmp
 
 def test_no_rollback_keeps_and_reports(clean_engine, tmp_path, capsys):
     lab = clean_engine
-    lab.client.networks.create("intruder", driver="macvlan", options={"parent": "eth0.60"})
+    lab.client.networks.create("intruder", driver="macvlan", options={"parent": "eth0.60"}, ipam=INTRUDER_IPAM)
     rc, out, err = run("apply", write_plan(tmp_path), "--docker-host", lab.docker_host, "--no-rollback",
                        capsys=capsys)
     assert rc == 1 and "left from this run: pub_net, macnet32, macvlan50, ipvlan210" in err

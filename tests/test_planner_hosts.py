@@ -177,3 +177,15 @@ def test_undoing_a_rename_selects_the_host_under_its_old_name(planner):
     assert names(planner) == ["node1", "spare", "node3"] and planner.host_choice.value == "spare"
     planner.undo()
     assert names(planner) == ["node1", "node2", "node3"] and planner.host_choice.value == "node2"
+
+
+def test_the_apply_host_choice_follows_host_edits(planner):
+    # Save & apply's "plan host" lists the hosts with networks; renaming one (in the Hosts tab)
+    # must not leave the old name there, which apply would then look for in vain
+    assert list(planner.apply_host.options) == ["node1", "node3"]
+    planner.apply_host.value = "node3"
+    planner.host_choice.value = "node1"
+    planner.host_fields["name"].value = "edge"
+    assert list(planner.apply_host.options) == ["edge", "node3"] and planner.apply_host.value == "node3"
+    planner.undo()
+    assert list(planner.apply_host.options) == ["node1", "node3"] and planner.apply_host.value == "node3"

@@ -1060,9 +1060,6 @@ class Planner:
     def _after_load(self) -> None:
         self.selected = 0 if self.plan.networks else None
         self.yaml_path.value, self.commands_path.value = self._save_paths()
-        hosts = sorted({n.host for n in self.plan.networks}) or [h.name for h in self.plan.hosts]
-        self.apply_host.options = hosts
-        self.apply_host.value = hosts[0] if hosts else None
         self._refresh(list_changed=True, refill=True)
         _settle_heap(len(self.plan.networks), opened=True)
 
@@ -1073,6 +1070,8 @@ class Planner:
             self.diff_html.value = "<i>The plan changed since this diff; show the diff again.</i>"
         self._render_summary()
         self._sync_list()
+        if list_changed or refill:
+            self._fill_apply_hosts()
         if refill:
             self._fill_form()
         self._render_findings()
@@ -1080,6 +1079,15 @@ class Planner:
         self._stale = {0, 1, 2}
         self._render_tab()
         self.timings["render"] = time.perf_counter() - t0
+
+    def _fill_apply_hosts(self) -> None:
+        """The "plan host" choice of Save & apply follows the plan: its networks' hosts (a host
+        renamed, added or removed in the Hosts tab, a network moved), keeping the one chosen."""
+        hosts = sorted({n.host for n in self.plan.networks}) or [h.name for h in self.plan.hosts]
+        if list(self.apply_host.options) != hosts:
+            keep = self.apply_host.value
+            self.apply_host.options = hosts
+            self.apply_host.value = keep if keep in hosts else (hosts[0] if hosts else None)
 
     def _save_paths(self) -> tuple[str, str]:
         """Where Save and Export write by default: the file that was opened (a script's plan next

@@ -155,12 +155,18 @@ class Profile:
         return (f"could not find an available, non-overlapping IPv{family} address pool among the defaults "
                 "to assign to the network")
 
+    @cached_property
+    def ipv6_bits_exact(self) -> bool:
+        """v28+ (addrset): an IPv6 address's bit in its pool is its host part, as an IPv4 one's
+        always is; before, host_ordinal and range_ordinals say which bit it takes."""
+        return self.at_least(28)
+
     def host_ordinal(self, host: int, v6: bool) -> int:
         """The bit an address takes in its pool's bitmap, from its host part.
         <=v23 (ipToUint64(GetMinimalIP(hostPart)), ipam/utils.go @v20.10.24): a host part of
         the form ::ffff:a.b.c.d is shortened to its 32 bits, any other keeps its low 64 bits.
         v24-v27 (ipbits.Field(...).uint64()): the low 64 bits.  v28+ (addrset): exact."""
-        if not v6 or self.at_least(28):
+        if not v6 or self.ipv6_bits_exact:
             return host
         if not self.at_least(24) and host >> 32 == 0xFFFF:
             return host & 0xFFFFFFFF
@@ -173,7 +179,7 @@ class Profile:
         (subnetRange): start + size - 1 in uint64 (wraps for /64-sized ranges).  v28+: exact.
         The bitmap refuses end < start or end beyond it: "invalid bit range [start, end]"."""
         start = self.host_ordinal(first_host, v6)
-        if not v6 or self.at_least(28):
+        if not v6 or self.ipv6_bits_exact:
             return first_host, first_host + size - 1
         if not self.at_least(24):
             return start, self.host_ordinal(first_host + size - 1, v6)

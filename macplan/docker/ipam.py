@@ -55,8 +55,8 @@ class Pool:
             self._implicit = {}
         else:
             self._implicit = {self.base: "network", self.base + self.size - 1: "broadcast"}
-        # IPv4 (and v28+) bits are host parts: no ordinal to compute per address
-        self._exact: bool = not v6 or self.profile.at_least(28)
+        # a bit is the host part (IPv4, and IPv6 from 28): no ordinal to compute per address
+        self._exact: bool = not v6 or self.profile.ipv6_bits_exact
 
     def implicit(self) -> dict[int, str]:
         return self._implicit

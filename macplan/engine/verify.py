@@ -351,9 +351,11 @@ class Verifier:
         from macplan.lab import lan as lanmod
 
         # the engine `docker` itself would talk to, as apply/diff find it: --docker-host,
-        # --context, DOCKER_HOST, DOCKER_CONTEXT, the current context, the local socket
-        self.docker_host = docker_host or resolve_endpoint(None, context).host
+        # --context, DOCKER_HOST, DOCKER_CONTEXT, the current context, the local socket (the
+        # transport resolved it already; an injected one may not say)
         self.transport = transport or DockerProbeTransport(docker_host, context=context)
+        self.docker_host = docker_host or getattr(self.transport, "docker_host", None) \
+            or resolve_endpoint(None, context).host
         info = self.transport.version()
         self.version: str = info.get("Version", "")
         self.lab = lanmod.lab_netns(self.docker_host) if netns == "auto" else netns

@@ -41,7 +41,9 @@ Span = tuple[Union[ipaddress.IPv4Address, ipaddress.IPv6Address], Union[ipaddres
              str, str]
 
 
-@dataclass(frozen=True)
+# Results, like report.NetworkResult: built once per network, never hashed (`reserved` is a
+# dict), so not frozen: a frozen dataclass pays object.__setattr__ per field on every build.
+@dataclass(slots=True)
 class SubnetCapacity:
     subnet: str
     pool: str
@@ -58,7 +60,7 @@ class SubnetCapacity:
                 "default_pool": self.default_pool}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NetworkCapacity:
     name: str
     host: str
@@ -102,8 +104,9 @@ def subnet_capacity(a: Allocation) -> SubnetCapacity:
     start, end = pool.window(a.slots)
     end = min(end, pool.slots - 1)
     bits = max(0, end - start + 1)
-    marks = dict(pool.implicit())
+    marks = pool.implicit()          # read only, unless other addresses are taken
     if pool.taken:
+        marks = dict(marks)
         own = dict.fromkeys(a.aux.values(), "aux")
         if a.gateway is not None:
             own[a.gateway] = "gateway"
@@ -135,11 +138,14 @@ def subnet_capacity(a: Allocation) -> SubnetCapacity:
 
 def network_capacity(c: Created) -> NetworkCapacity:
     """A network holds as many containers as its tighter enabled family allows."""
-    subnets = tuple(subnet_capacity(a) for a in c.allocations)
-    per_family: dict[int, int] = {}
-    for a, s in zip(c.allocations, subnets):
-        per_family[a.family] = per_family.get(a.family, 0) + s.available
-    containers = min(per_family.values()) if per_family else 0
+    subnets = tuple([subnet_capacity(a) for a in c.allocations])
+    if len(subnets) == 1:
+        containers = subnets[0].available
+    else:
+        per_family: dict[int, int] = {}
+        for a, s in zip(c.allocations, subnets):
+            per_family[a.family] = per_family.get(a.family, 0) + s.available
+        containers = min(per_family.values()) if per_family else 0
     n = c.network
     return NetworkCapacity(n.name, n.host, n.driver, containers, n.containers, subnets)
 

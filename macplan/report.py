@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional, TypedDict, Union
 from macplan.docker.cli import Refusal, create_usage, remove_usage, usage_text
 from macplan.docker.daemon import Created, Daemon
 from macplan.model import Endpoint, Network, Plan, Removal
+from macplan.pools import network_capacity
 from macplan.profile import Profile
 
 # importing the rule modules registers every rule id in RULES
@@ -199,7 +200,6 @@ def _refused(r: Refusal, name: str) -> Finding:
 
 def _create(eng: Daemon, net: Network, index: int) -> NetworkResult:
     """One network's `docker network create` on a simulated daemon, with its capacity."""
-    from macplan.pools import network_capacity
     result = NetworkResult(index, net.name, net.host, True)
     try:
         usage = create_usage(net, eng.profile)
@@ -481,7 +481,6 @@ def _check(plan: Plan, engine: EngineArg = None) -> Report:
 def _count_endpoints(results: list[NetworkResult], endpoints: list[EndpointResult]) -> None:
     """A script's containers take addresses (and MACs): each network's capacity and MAC count
     see the endpoints accepted on it."""
-    from macplan.pools import network_capacity
     on: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for e in endpoints:
         if e.accepted and e.started:

@@ -13,7 +13,18 @@ from functools import lru_cache
 from typing import Callable, Optional, Protocol, cast
 
 from macplan.docker.cli import Refusal, group_ipam, ipam_groups
-from macplan.docker.goparse import IP, GoError, Iface, Net, go_prefix, parse_cidr, parse_ip, parse_prefix
+from macplan.docker.goparse import (
+    IP,
+    GoError,
+    Iface,
+    Net,
+    go_prefix,
+    host_mask,
+    parse_cidr,
+    parse_ip,
+    parse_prefix,
+    prefix_ints,
+)
 from macplan.docker.ipam import DEFAULT_V4_BASES, AddressSpace, Pool, RangeSlots
 from macplan.model import LAN_DRIVERS, Host, IpamGroup, Network
 from macplan.profile import Profile
@@ -65,8 +76,11 @@ Taken = dict[int, int]
 JoinCheck = Callable[[Created, str], None]
 
 
+_GO_INT = re.compile(r"[+-]?[0-9]+")
+
+
 def _go_atoi(text: str) -> Optional[int]:
-    if not re.fullmatch(r"[+-]?[0-9]+", text):
+    if not _GO_INT.fullmatch(text):
         return None
     value = int(text)
     return value if -2**63 <= value < 2**63 else None
@@ -88,6 +102,24 @@ def _unmapped_net(net: Net) -> ipaddress.IPv4Network:
 def _join(errors: list[str]) -> str:
     body = errors[0] if len(errors) == 1 else "\n".join("* " + e for e in errors)
     return "invalid network config:\n" + body
+
+
+def _prefix(text: str) -> Iface:
+    """parse_prefix of a text prefix_ints already read: only printing an error needs it."""
+    return cast(Iface, parse_prefix(text))
+
+
+def _address_problem(text: str, subnet_text: str, family: int, first: int, host: int) -> Optional[str]:
+    """ValidateIPAM's check of a gateway or aux address against its subnet (first address and
+    host bits), or None."""
+    ip = parse_ip(text)
+    if ip is None:
+        return "invalid address"
+    if ip.version != family:
+        return f"parent subnet is an IPv{family} block"
+    if int(ip) & ~host != first:
+        return f"parent subnet {go_prefix(_prefix(subnet_text))} doesn't contain this address"
+    return None
 
 
 class Daemon:
@@ -222,53 +254,52 @@ class Daemon:
             raise Refusal("loopback-parent", f"loopback interface is not a valid {net.driver} parent link")
 
     def _validate_ipam(self, groups: tuple[IpamGroup, ...], ipv6: bool) -> None:
-        """v25+ api/types/network ValidateIPAM: every problem, joined."""
+        """v25+ api/types/network ValidateIPAM: every problem, joined.  Decided on integers
+        (prefix_ints); the texts of a problem are printed from parse_prefix's objects."""
         errors: list[str] = []
         for g in groups:
-            subnet = parse_prefix(g.subnet)
+            subnet = prefix_ints(g.subnet)
             if subnet is None:
                 errors.append(f"invalid subnet {g.subnet}: invalid CIDR block notation")
                 continue
-            fam = f"IPv{subnet.version}"
-            if subnet.version == 6 and not ipv6:
+            family, addr, plen = subnet
+            fam = f"IPv{family}"
+            if family == 6 and not ipv6:
                 continue
-            if subnet.ip != subnet.network.network_address:
-                errors.append(f"invalid subnet {go_prefix(subnet)}: it should be {go_prefix(subnet.network)}")
+            host = host_mask(family, plen)
+            first = addr & ~host
+            if addr != first:
+                written = _prefix(g.subnet)
+                errors.append(f"invalid subnet {go_prefix(written)}: it should be {go_prefix(written.network)}")
             if g.ip_range:
-                rng = parse_prefix(g.ip_range)
+                rng = prefix_ints(g.ip_range)
                 if rng is None:
                     errors.append(f"invalid ip-range {g.ip_range}: invalid CIDR block notation")
-                if rng is not None:
-                    if rng.version != subnet.version:
-                        errors.append(f"invalid ip-range {g.ip_range}: parent subnet is an {fam} block")
-                    else:
-                        if rng.network.prefixlen < subnet.network.prefixlen:
-                            errors.append(f"invalid ip-range {g.ip_range}: CIDR block is bigger than its parent subnet {go_prefix(subnet)}")
-                        if rng.ip != rng.network.network_address:
-                            errors.append(f"invalid ip-range {go_prefix(rng)}: it should be {go_prefix(rng.network)}")
-                        if not subnet.network.overlaps(rng.network):
-                            errors.append(f"invalid ip-range {g.ip_range}: parent subnet {go_prefix(subnet)} doesn't contain ip-range")
-            for label, addr in [("gateway " + g.gateway, g.gateway)] if g.gateway else []:
-                problem = self._address_problem(addr, subnet, fam)
+                elif rng[0] != family:
+                    errors.append(f"invalid ip-range {g.ip_range}: parent subnet is an {fam} block")
+                else:
+                    _, rng_addr, rng_plen = rng
+                    rng_host = host_mask(family, rng_plen)
+                    if rng_plen < plen:
+                        errors.append(f"invalid ip-range {g.ip_range}: CIDR block is bigger than its parent "
+                                      f"subnet {go_prefix(_prefix(g.subnet))}")
+                    if rng_addr & rng_host:
+                        written = _prefix(g.ip_range)
+                        errors.append(f"invalid ip-range {go_prefix(written)}: it should be {go_prefix(written.network)}")
+                    rng_first = rng_addr & ~rng_host
+                    if not (first <= rng_first + rng_host and rng_first <= first + host):     # CIDR blocks overlap
+                        errors.append(f"invalid ip-range {g.ip_range}: parent subnet {go_prefix(_prefix(g.subnet))} "
+                                      f"doesn't contain ip-range")
+            for label, text in [("gateway " + g.gateway, g.gateway)] if g.gateway else []:
+                problem = _address_problem(text, g.subnet, family, first, host)
                 if problem:
                     errors.append(f"invalid {label}: {problem}")
-            for name, addr in g.aux:
-                problem = self._address_problem(addr, subnet, fam)
+            for name, text in g.aux:
+                problem = _address_problem(text, g.subnet, family, first, host)
                 if problem:
                     errors.append(f"invalid auxiliary address {name}: {problem}")
         if errors:
             raise Refusal("ipam-config-invalid", _join(errors))
-
-    @staticmethod
-    def _address_problem(addr: str, subnet: Iface, fam: str) -> Optional[str]:
-        ip = parse_ip(addr)
-        if ip is None:
-            return "invalid address"
-        if ip.version != subnet.version:
-            return f"parent subnet is an {fam} block"
-        if ip not in subnet.network:
-            return f"parent subnet {go_prefix(subnet)} doesn't contain this address"
-        return None
 
     # -- config-only / config-from (libnetwork validateConfiguration, applyConfigurationTo) -----
     def _validate_configuration(self, net: Network, ipv6: bool, ipv4: bool) -> None:
@@ -933,7 +964,7 @@ class AddressSpaceView:
         key = (subnet, range_key or "")
         if key in self.keys:
             return None
-        if range_key is None and any(subnet.overlaps(s) for s in self.new):  # this create's own entries
+        if range_key is None and self.new and any(subnet.overlaps(s) for s in self.new):  # this create's own entries
             return None
         pool: Optional[Pool]
         if subnet in self.new:
@@ -943,7 +974,7 @@ class AddressSpaceView:
             if pool is None:
                 return None
         # work on a copy so that a failed create leaves the shared pool untouched
-        if pool.subnet in self.space.masters and pool is self.space.masters[pool.subnet]:
+        if self.space.masters.get(pool.subnet) is pool:
             pool = Pool(pool.subnet, pool.profile, dict(pool.taken))
         self.new[subnet] = pool
         return pool

@@ -133,6 +133,25 @@ def parse_prefix(text: str) -> Optional[Iface]:
         return None
 
 
+@lru_cache(maxsize=_CACHED)
+def prefix_ints(text: str) -> Optional[tuple[int, int, int]]:
+    """parse_prefix as integers: (family, address as written, prefix length), or None.  The
+    daemon's IPAM validation compares numbers; it needs parse_prefix's objects only to print
+    an error."""
+    common = _v4_prefix(text)
+    if common is not None:
+        return 4, common[0], common[1]
+    iface = parse_prefix(text)
+    if iface is None:
+        return None
+    return iface.version, int(iface.ip), iface.network.prefixlen
+
+
+def host_mask(family: int, prefixlen: int) -> int:
+    """The host part's bits of a prefix of that length, as an int (0xff for an IPv4 /24)."""
+    return (1 << ((32 if family == 4 else 128) - prefixlen)) - 1
+
+
 def go_addr(ip: IP) -> str:
     """netip.Addr.String: as Python prints it, except that an IPv4-mapped address keeps its
     dotted quad (Go prints ::ffff:10.20.0.0 where Python prints ::ffff:a14:0)."""

@@ -43,7 +43,8 @@ class Pool:
         v6 = net.version == 6
         self.v6: bool = v6
         self.base: int = int(net.network_address)
-        self.size: int = 1 << (net.max_prefixlen - net.prefixlen)
+        self.prefixlen: int = net.prefixlen
+        self.size: int = 1 << (net.max_prefixlen - self.prefixlen)
         #: how many addresses Docker's allocator can address in this subnet
         self.slots: int = min(self.size, 2**64 - 1) if v6 and self.profile.bitmap_caps_ipv6 else self.size
         # Reserved when the pool is created: network and broadcast (IPv4), the subnet-router
@@ -51,12 +52,14 @@ class Pool:
         self._implicit: dict[int, str]
         if v6:
             self._implicit = {self.base: "network"}    # bit 0 (Set(0): the subnet-router address)
-        elif net.prefixlen >= 31 and self.profile.usable_slash31:
+        elif self.prefixlen >= 31 and self.profile.usable_slash31:
             self._implicit = {}
         else:
             self._implicit = {self.base: "network", self.base + self.size - 1: "broadcast"}
         # a bit is the host part (IPv4, and IPv6 from 28): no ordinal to compute per address
         self._exact: bool = not v6 or self.profile.ipv6_bits_exact
+        #: the implicit addresses' bits, which every question about used bits starts from
+        self._implicit_bits = frozenset(self.ordinal(a) for a in self._implicit)
 
     def implicit(self) -> dict[int, str]:
         return self._implicit
@@ -69,11 +72,14 @@ class Pool:
             return addr - self.base
         return self.profile.host_ordinal(addr - self.base, True)
 
-    def _used(self) -> set[int]:
+    def _used(self) -> frozenset[int]:
+        """The bits in use: the implicit ones and those of the addresses taken."""
+        if not self.taken:
+            return self._implicit_bits
         if self._exact:
             base = self.base
-            return {a - base for a in self.taken} | {a - base for a in self._implicit}
-        return {self.ordinal(a) for a in self.taken} | {self.ordinal(a) for a in self._implicit}
+            return self._implicit_bits.union([a - base for a in self.taken])
+        return self._implicit_bits.union([self.ordinal(a) for a in self.taken])
 
     def free_count(self) -> int:
         return self.slots - len(self._used())
@@ -107,13 +113,7 @@ class Pool:
         end = min(end, self.slots - 1)
         used = self._used()
         bit = start
-        if bit not in used:
-            return bit if bit <= end else None
-        for b in sorted(used):
-            if b < bit:
-                continue
-            if b > bit:
-                break
+        while bit in used:          # a pool holds few used bits: a short walk
             bit += 1
         return bit if bit <= end else None
 
@@ -172,11 +172,11 @@ class AddressSpace:
     def overlaps(self, subnet: Subnet) -> bool:
         """Two CIDR blocks overlap only if one contains the other: look for a master that is a
         supernet of `subnet` (one lookup per shorter prefix) or starts inside it (bisect)."""
-        bits, lo = subnet.max_prefixlen, int(subnet.network_address)
+        bits, lo, own = subnet.max_prefixlen, int(subnet.network_address), subnet.prefixlen
         for plen in self._plens:              # only the lengths some master has
-            if plen <= subnet.prefixlen and (lo >> (bits - plen) << (bits - plen), plen) in self._blocks:
+            if plen <= own and (lo >> (bits - plen) << (bits - plen), plen) in self._blocks:
                 return True
-        hi = lo + (1 << (bits - subnet.prefixlen)) - 1
+        hi = lo + (1 << (bits - own)) - 1
         i = bisect.bisect_left(self._starts, lo)
         return i < len(self._starts) and self._starts[i] <= hi
 
@@ -199,8 +199,8 @@ class AddressSpace:
         """Record a created network's pool; a shared subnet keeps one master and its taken set."""
         if pool.subnet not in self.masters:
             bisect.insort(self._starts, pool.base)
-            self._blocks.add((pool.base, pool.subnet.prefixlen))
-            self._plens[pool.subnet.prefixlen] = self._plens.get(pool.subnet.prefixlen, 0) + 1
+            self._blocks.add((pool.base, pool.prefixlen))
+            self._plens[pool.prefixlen] = self._plens.get(pool.prefixlen, 0) + 1
         master = self.masters.setdefault(pool.subnet, pool)
         if master is not pool:
             master.taken.update(pool.taken)

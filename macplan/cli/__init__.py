@@ -21,54 +21,88 @@ ROUTED = {"lab": ("cli.lab", "cli"), "app": ("notebook.app", "app_main"), "verif
 
 
 _ASCII = json.encoder.encode_basestring_ascii
+#: the types of a dict's keys and values whose JSON text is written once per content (see _pretty)
+_TEXT = frozenset((str, type(None)))
 
 
-def _pretty(obj: object, indent: str = "") -> str:
+def _pretty(obj: object) -> str:
     """`json.dumps(obj, indent=2)`, character for character, for the dicts, lists, strings,
     ints, bools and None of a report: the standard encoder does indented output in pure
-    Python generators, which a 4,094-network report waits on.  Scalars inside a container are
-    written in place (no call each): most of a report is scalars."""
-    if isinstance(obj, dict):
-        if not obj:
-            return "{}"
-        inner = indent + "  "
-        parts = []
-        for k, v in obj.items():
-            t = type(v)
-            if t is str:
-                text = _ASCII(v)
-            elif t is int:
-                text = int.__repr__(v)
-            elif v is None:
-                text = "null"
-            elif v is True:
-                text = "true"
-            elif v is False:
-                text = "false"
-            else:
-                text = _pretty(v, inner)
-            parts.append(f"{_ASCII(k) if type(k) is str else _pretty_key(k)}: {text}")
-        return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + indent + "}"
-    if isinstance(obj, (list, tuple)):
-        if not obj:
-            return "[]"
-        inner = indent + "  "
-        return "[\n" + inner + (",\n" + inner).join([_pretty(v, inner) for v in obj]) + "\n" + indent + "]"
-    if isinstance(obj, str):
-        return _ASCII(obj)
-    if obj is None:
-        return "null"
-    if obj is True:
-        return "true"
-    if obj is False:
-        return "false"
-    if type(obj) is int:
-        return int.__repr__(obj)
-    return json.dumps(obj)          # floats and anything unusual: the standard encoder's way
+    Python generators, which a 4,094-network report waits on.  Three savings:
+
+    - scalars inside a container are written in place (no call each): most of a report is scalars;
+    - the text is written as pieces joined once at the end, not as a string per container that
+      its parent copies again (a report's lines would be copied once per level);
+    - a report repeats its findings: thousands of networks carry the same rule with the same
+      message.  A dict of text only (str or None keys and values: a finding) is written once per
+      content and indent, and its text reused."""
+    pieces: list[str] = []
+    out = pieces.append
+    written: dict[tuple[object, ...], str] = {}       # (indent, *keys, *values) -> the dict's text
+
+    def text_dict(d: dict[object, object], indent: str, inner: str) -> str:
+        key = (inner, *d, *d.values())
+        text = written.get(key)
+        if text is None:
+            text = "{\n" + inner + (",\n" + inner).join(
+                [f"{_key(k)}: {'null' if v is None else _ASCII(v)}" for k, v in d.items()]) + "\n" + indent + "}"
+            # str keys only: 1, 1.0 and True are equal keys of a tuple but have different texts
+            if _TEXT.issuperset(map(type, d)):
+                written[key] = text
+        return text
+
+    def write(obj: object, indent: str) -> None:
+        if isinstance(obj, dict):
+            if not obj:
+                out("{}")
+                return
+            inner = indent + "  "
+            if _TEXT.issuperset(map(type, obj.values())):
+                out(text_dict(obj, indent, inner))
+                return
+            sep, comma = "{\n" + inner, ",\n" + inner
+            for k, v in obj.items():
+                key = _ASCII(k) if type(k) is str else _key(k)
+                t = type(v)
+                if t is str:
+                    out(f"{sep}{key}: {_ASCII(v)}")
+                elif t is int:
+                    out(f"{sep}{key}: {int.__repr__(v)}")
+                elif v is None:
+                    out(f"{sep}{key}: null")
+                elif v is True:
+                    out(f"{sep}{key}: true")
+                elif v is False:
+                    out(f"{sep}{key}: false")
+                else:
+                    out(f"{sep}{key}: ")
+                    write(v, inner)
+                sep = comma
+            out("\n" + indent + "}")
+        elif isinstance(obj, (list, tuple)):
+            if not obj:
+                out("[]")
+                return
+            inner = indent + "  "
+            sep, comma = "[\n" + inner, ",\n" + inner
+            for v in obj:
+                out(sep)
+                write(v, inner)
+                sep = comma
+            out("\n" + indent + "]")
+        elif isinstance(obj, str):
+            out(_ASCII(obj))
+        else:
+            out(json.dumps(obj))     # numbers, booleans, None and anything unusual: the standard encoder's way
+
+    write(obj, "")
+    return "".join(pieces)
 
 
-def _pretty_key(key: object) -> str:
-    return json.dumps({key: 0})[1:-4]      # the standard encoder's key, as a JSON string
+def _key(key: object) -> str:
+    """A dict key as the standard encoder writes it (a JSON string: floats, ints, bools and None
+    are turned into text first)."""
+    return _ASCII(key) if isinstance(key, str) else json.dumps({key: 0})[1:-4]
 
 
 def _terminal_columns() -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 from typing import Optional
 
@@ -20,60 +21,119 @@ ROUTED = {"lab": ("cli.lab", "cli"), "app": ("notebook.app", "app_main"), "verif
 
 
 _ASCII = json.encoder.encode_basestring_ascii
+#: the types of a dict's keys and values whose JSON text is written once per content (see _pretty)
+_TEXT = frozenset((str, type(None)))
 
 
-def _pretty(obj: object, indent: str = "") -> str:
+def _pretty(obj: object) -> str:
     """`json.dumps(obj, indent=2)`, character for character, for the dicts, lists, strings,
     ints, bools and None of a report: the standard encoder does indented output in pure
-    Python generators, which a 4,094-network report waits on.  Scalars inside a container are
-    written in place (no call each): most of a report is scalars."""
-    if isinstance(obj, dict):
-        if not obj:
-            return "{}"
-        inner = indent + "  "
-        parts = []
-        for k, v in obj.items():
-            t = type(v)
-            if t is str:
-                text = _ASCII(v)
-            elif t is int:
-                text = int.__repr__(v)
-            elif v is None:
-                text = "null"
-            elif v is True:
-                text = "true"
-            elif v is False:
-                text = "false"
-            else:
-                text = _pretty(v, inner)
-            parts.append(f"{_ASCII(k) if type(k) is str else _pretty_key(k)}: {text}")
-        return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + indent + "}"
-    if isinstance(obj, (list, tuple)):
-        if not obj:
-            return "[]"
-        inner = indent + "  "
-        return "[\n" + inner + (",\n" + inner).join([_pretty(v, inner) for v in obj]) + "\n" + indent + "]"
-    if isinstance(obj, str):
-        return _ASCII(obj)
-    if obj is None:
-        return "null"
-    if obj is True:
-        return "true"
-    if obj is False:
-        return "false"
-    if type(obj) is int:
-        return int.__repr__(obj)
-    return json.dumps(obj)          # floats and anything unusual: the standard encoder's way
+    Python generators, which a 4,094-network report waits on.  Three savings:
+
+    - scalars inside a container are written in place (no call each): most of a report is scalars;
+    - the text is written as pieces joined once at the end, not as a string per container that
+      its parent copies again (a report's lines would be copied once per level);
+    - a report repeats its findings: thousands of networks carry the same rule with the same
+      message.  A dict of text only (str or None keys and values: a finding) is written once per
+      content and indent, and its text reused."""
+    pieces: list[str] = []
+    out = pieces.append
+    written: dict[tuple[object, ...], str] = {}       # (indent, *keys, *values) -> the dict's text
+
+    def text_dict(d: dict[object, object], indent: str, inner: str) -> str:
+        key = (inner, *d, *d.values())
+        text = written.get(key)
+        if text is None:
+            text = "{\n" + inner + (",\n" + inner).join(
+                [f"{_key(k)}: {'null' if v is None else _ASCII(v)}" for k, v in d.items()]) + "\n" + indent + "}"
+            # str keys only: 1, 1.0 and True are equal keys of a tuple but have different texts
+            if _TEXT.issuperset(map(type, d)):
+                written[key] = text
+        return text
+
+    def write(obj: object, indent: str) -> None:
+        if isinstance(obj, dict):
+            if not obj:
+                out("{}")
+                return
+            inner = indent + "  "
+            if _TEXT.issuperset(map(type, obj.values())):
+                out(text_dict(obj, indent, inner))
+                return
+            sep, comma = "{\n" + inner, ",\n" + inner
+            for k, v in obj.items():
+                key = _ASCII(k) if type(k) is str else _key(k)
+                t = type(v)
+                if t is str:
+                    out(f"{sep}{key}: {_ASCII(v)}")
+                elif t is int:
+                    out(f"{sep}{key}: {int.__repr__(v)}")
+                elif v is None:
+                    out(f"{sep}{key}: null")
+                elif v is True:
+                    out(f"{sep}{key}: true")
+                elif v is False:
+                    out(f"{sep}{key}: false")
+                else:
+                    out(f"{sep}{key}: ")
+                    write(v, inner)
+                sep = comma
+            out("\n" + indent + "}")
+        elif isinstance(obj, (list, tuple)):
+            if not obj:
+                out("[]")
+                return
+            inner = indent + "  "
+            sep, comma = "[\n" + inner, ",\n" + inner
+            for v in obj:
+                out(sep)
+                write(v, inner)
+                sep = comma
+            out("\n" + indent + "]")
+        elif isinstance(obj, str):
+            out(_ASCII(obj))
+        else:
+            out(json.dumps(obj))     # numbers, booleans, None and anything unusual: the standard encoder's way
+
+    write(obj, "")
+    return "".join(pieces)
 
 
-def _pretty_key(key: object) -> str:
-    return json.dumps({key: 0})[1:-4]      # the standard encoder's key, as a JSON string
+def _key(key: object) -> str:
+    """A dict key as the standard encoder writes it (a JSON string: floats, ints, bools and None
+    are turned into text first)."""
+    return _ASCII(key) if isinstance(key, str) else json.dumps({key: 0})[1:-4]
+
+
+def _terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`, which argparse asks for each help formatter it makes
+    (one per argument declared, to check its metavar): importing shutil loads zlib, bz2 and lzma,
+    a few milliseconds of every run for a width only --help uses.  Same rule: $COLUMNS, else the
+    terminal on standard output, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return columns
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own help formatter at the width argparse would choose (see _terminal_columns)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_terminal_columns() - 2)
 
 
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         # no abbreviations: `--network` must not quietly mean `--networkd DIR` (and write files)
         kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
 
     def error(self, message):  # one line, exit 2, like every other bad input
@@ -81,33 +141,41 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="macplan", description="Plan Docker macvlan and ipvlan networks before they touch a host.")
-    from macplan import __version__
-    p.add_argument("--version", action="version", version=f"macplan {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+def _plan_command(sub, name: str, help: str) -> argparse.ArgumentParser:
+    c = sub.add_parser(name, help=help, description=help)
+    c.add_argument("plan", metavar="PLAN", help="a YAML plan (.yaml/.yml), a compose file or a shell script of "
+                   "docker network create; - reads standard input (YAML when its first line is a key: or ---)")
+    c.add_argument("--engine", help="engine version or line (20.10, 23 ... 29); default: the plan's, else that "
+                   "of the engine answering on DOCKER_HOST or the docker context, else 29")
+    c.add_argument("--interfaces", help="comma-separated interfaces that exist on the host (eth0,eth1)")
+    c.add_argument("--kernel-lacks", default="", help="kernel features the host lacks: 8021q,dummy,ipvlan")
+    return c
 
-    def plan_command(name, help):
-        c = sub.add_parser(name, help=help, description=help)
-        c.add_argument("plan", metavar="PLAN", help="a YAML plan (.yaml/.yml), a compose file or a shell script of "
-                       "docker network create; - reads standard input (YAML when its first line is a key: or ---)")
-        c.add_argument("--engine", help="engine version or line (20.10, 23 ... 29); default: the plan's, else that "
-                       "of the engine answering on DOCKER_HOST or the docker context, else 29")
-        c.add_argument("--interfaces", help="comma-separated interfaces that exist on the host (eth0,eth1)")
-        c.add_argument("--kernel-lacks", default="", help="kernel features the host lacks: 8021q,dummy,ipvlan")
-        return c
 
-    c = plan_command("check", "Say what Docker would accept or refuse, and what will hurt.")
+def _check_args(sub) -> None:
+    c = _plan_command(sub, "check", "Say what Docker would accept or refuse, and what will hurt.")
     c.add_argument("--json", action="store_true", help="print the report as JSON")
-    c = plan_command("capacity", "Containers per network and subnet, MAC addresses per parent, VLAN and port.")
+
+
+def _capacity_args(sub) -> None:
+    c = _plan_command(sub, "capacity", "Containers per network and subnet, MAC addresses per parent, VLAN and port.")
     c.add_argument("--json", action="store_true", help="print as JSON")
-    c = plan_command("commands", "Print the docker network create commands (or rm with --remove).")
+
+
+def _commands_args(sub) -> None:
+    c = _plan_command(sub, "commands", "Print the docker network create commands (or rm with --remove).")
     c.add_argument("--remove", action="store_true", help="the teardown commands instead")
     c.add_argument("--api", action="store_true", help="Engine API payloads (JSON) instead of shell commands")
-    c = plan_command("convert", "Convert a script to a YAML plan or a YAML plan to a script.")
+
+
+def _convert_args(sub) -> None:
+    c = _plan_command(sub, "convert", "Convert a script to a YAML plan or a YAML plan to a script.")
     c.add_argument("--to", choices=("yaml", "sh"), help="output format (default: the other one)")
     c.add_argument("-o", "--output", help="write here instead of standard output")
-    c = plan_command("split", "Split a subnet shared by several hosts into per-host ip-ranges.")
+
+
+def _split_args(sub) -> None:
+    c = _plan_command(sub, "split", "Split a subnet shared by several hosts into per-host ip-ranges.")
     c.add_argument("network", metavar="NETWORK", help="the network whose hosts share the subnet")
     how = c.add_mutually_exclusive_group()
     how.add_argument("--size", help="one block size for every host: /27 or an address count")
@@ -117,6 +185,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--keep", action="store_true", help="keep ranges already in the plan (add hosts, move none)")
     c.add_argument("--json", action="store_true", help="print the slices as JSON")
     c.add_argument("-o", "--output", help="write the plan with its new ip-ranges (YAML) here")
+
+
+def _export_args(sub) -> None:
     c = sub.add_parser("export", help="Export networks for docker compose or Kubernetes Multus.",
                        description="Export networks for docker compose or Kubernetes Multus.")
     c.add_argument("format", choices=("compose", "multus"), help="compose: a networks: section; multus: a "
@@ -130,32 +201,66 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--namespace", default="default", help="for multus: the Kubernetes namespace")
     c.add_argument("--node-slices", nargs="?", const=True, default=False, metavar="/N",
                    help="for multus: whereabouts per-node slices (sized like the plan's ranges, or /N)")
-    c = plan_command("shim", "Commands and systemd-networkd files that let each host reach its macvlan containers.")
+
+
+def _shim_args(sub) -> None:
+    c = _plan_command(sub, "shim", "Commands and systemd-networkd files that let each host reach its macvlan containers.")
     c.add_argument("network", nargs="?", metavar="NETWORK", help="one macvlan network (default: all)")
     c.add_argument("--networkd", metavar="DIR", help="write the systemd-networkd files into DIR/<host>/ (copy each into the host's "
                    "/etc/systemd/network); files macplan did not write are never overwritten")
-    c = plan_command("swarm", "Turn a network on several hosts into Docker Swarm form (config-only per node).")
+
+
+def _swarm_args(sub) -> None:
+    c = _plan_command(sub, "swarm", "Turn a network on several hosts into Docker Swarm form (config-only per node).")
     c.add_argument("network", metavar="NETWORK")
     c.add_argument("--manager", required=True, help="the manager node, where the swarm network is created")
     c.add_argument("--api", action="store_true", help="Engine API payloads per node instead of commands")
     c.add_argument("-o", "--output", help="write the swarm plan (YAML) here")
-    for name in ENGINE_COMMANDS:
-        e = sub.add_parser(name, help=f"{name} against a Docker engine (see macplan {name} --help)", add_help=False)
-        e.add_argument("rest", nargs=argparse.REMAINDER)
-    lab = sub.add_parser("lab", help="a sandboxed Docker engine: up | down | status | env", add_help=False)
-    lab.add_argument("rest", nargs=argparse.REMAINDER)
-    ver = sub.add_parser("verify", help="probe an applied plan's networks with containers (see macplan verify --help)",
-                         add_help=False)
-    ver.add_argument("rest", nargs=argparse.REMAINDER)
-    app = sub.add_parser("app", help="the interactive planner as a web page (Voila; the notebooks extra)", add_help=False)
-    app.add_argument("rest", nargs=argparse.REMAINDER)
+
+
+def _routed_args(name: str, help: str):
+    """A command whose own module parses its arguments (main routes it there before this parser):
+    here only for the top-level --help and the list of choices."""
+    def declare(sub) -> None:
+        sub.add_parser(name, help=help, add_help=False).add_argument("rest", nargs=argparse.REMAINDER)
+    return declare
+
+
+def _examples_args(sub) -> None:
     c = sub.add_parser("examples", help="Write the example plans into a directory.",
                        description="Write the example plans (the README's examples/) into DIR. A file that exists "
                                    "is kept unless --force; nothing is written outside DIR.")
     c.add_argument("dir", metavar="DIR", help="the directory (created if missing)")
     c.add_argument("--force", action="store_true", help="overwrite example files that exist in DIR")
-    ex = sub.add_parser("explain", help="what a rule id means (without RULE: every id)", add_help=False)
-    ex.add_argument("rest", nargs=argparse.REMAINDER)
+
+
+#: every command's arguments, in the order `macplan --help` lists them
+COMMANDS = {
+    "check": _check_args, "capacity": _capacity_args, "commands": _commands_args, "convert": _convert_args,
+    "split": _split_args, "export": _export_args, "shim": _shim_args, "swarm": _swarm_args,
+    **{name: _routed_args(name, f"{name} against a Docker engine (see macplan {name} --help)")
+       for name in ENGINE_COMMANDS},
+    "lab": _routed_args("lab", "a sandboxed Docker engine: up | down | status | env"),
+    "verify": _routed_args("verify", "probe an applied plan's networks with containers (see macplan verify --help)"),
+    "app": _routed_args("app", "the interactive planner as a web page (Voila; the notebooks extra)"),
+    "examples": _examples_args,
+    "explain": _routed_args("explain", "what a rule id means (without RULE: every id)"),
+}
+
+
+def _parser(command: Optional[str] = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `command`, only that command's arguments are declared.
+    Declaring all seventeen costs a run more than its check of one network does (argparse makes
+    a help formatter per argument), and a run names one command: the command word is always the
+    first argument, so a parser with that command alone parses, and complains, exactly as the
+    whole one does.  --help, an unknown command and no command get the whole parser."""
+    p = _Parser(prog="macplan", description="Plan Docker macvlan and ipvlan networks before they touch a host.")
+    from macplan import __version__
+    p.add_argument("--version", action="version", version=f"macplan {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, declare in COMMANDS.items():
+        if command is None or name == command:
+            declare(sub)
     return p
 
 
@@ -182,7 +287,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             return importlib.import_module("macplan.cli.engine").cli(argv[0], argv[1:])
         except BrokenPipeError:
             return 0
-    args = _parser().parse_args(argv)
+    args = _parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     if args.command is None:
         _parser().print_help()
         return 2

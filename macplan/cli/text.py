@@ -1,8 +1,6 @@
 """Human-readable text for the CLI: plain tables, errors first."""
 from __future__ import annotations
 
-import textwrap
-
 SIGN = {"error": "ERROR", "warning": "warn", "info": "info"}
 
 
@@ -13,6 +11,7 @@ def table(rows: list[list[str]], header: list[str]) -> str:
 
 
 def check_text(plan, rep) -> str:
+    import textwrap  # here: `check --json` and the other commands never wrap a message
     lines = [f"macplan check: {plan.source} (engine {rep.engine})", ""]
     rows = []
     for n in rep.networks:

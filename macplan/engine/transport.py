@@ -3,7 +3,6 @@ and `DockerTransport` (the docker SDK's low-level client, raw `POST /networks/cr
 way httpx puts I/O behind a transport. Errors are one line (`macplan.errors.EngineError`)."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -51,6 +50,7 @@ def _env_tls(env: Mapping[str, str], config: Path) -> tuple[Optional[tuple[Optio
 
 def _context(name: str, config: Path) -> Endpoint:
     """A docker context's endpoint: meta/<sha256(name)>/meta.json, TLS files under tls/<same>/docker/."""
+    import hashlib  # here: it loads OpenSSL, and a `macplan check` asking default_engine seldom has a context
     digest = hashlib.sha256(name.encode()).hexdigest()
     meta = config / "contexts" / "meta" / digest / "meta.json"
     try:

@@ -6,7 +6,7 @@ first error in Docker's own order stops the network, as it stops Docker.  A *war
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Optional, TypeVar
 
@@ -34,7 +34,9 @@ class Finding:
     link: str = ""
 
     def to_dict(self) -> dict[str, Optional[str]]:
-        return asdict(self)
+        # the fields by hand: dataclasses.asdict deep-copies each value, and a finding is all strings
+        return {"rule": self.rule, "severity": self.severity, "message": self.message,
+                "docker_error": self.docker_error, "link": self.link}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,63 @@
+"""The CLI's JSON writer (`macplan.cli._pretty`) is `json.dumps(indent=2)` to the character, for
+what a report holds and for what it could: repeated findings (written once, then reused), keys
+that are not strings, tuples, floats, subclasses of the scalar types."""
+from __future__ import annotations
+
+import enum
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from macplan.cli import _pretty
+
+# few words, so that dicts of text repeat (the writer reuses their text) and differ only a little
+_WORDS = st.sampled_from(["rule", "message", "link", "a", "é", "b\nc", "%s", '"q"', "\x00", "🦀", ""])
+_TEXT_DICT = st.dictionaries(_WORDS, st.one_of(st.none(), _WORDS), max_size=4)
+_KEYS = st.one_of(_WORDS, st.integers(-2, 2), st.booleans(), st.none(), st.floats(allow_nan=False))
+_SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), _WORDS, st.text(max_size=6))
+_VALUE = st.recursive(
+    st.one_of(_SCALAR, _TEXT_DICT),
+    lambda inner: st.one_of(st.lists(inner, max_size=5), st.lists(inner, max_size=3).map(tuple),
+                            st.dictionaries(_KEYS, inner, max_size=4),
+                            # the same containers again, side by side and one level deeper
+                            st.lists(inner, min_size=1, max_size=2).map(lambda xs: xs * 3),
+                            inner.map(lambda x: {"findings": [x, x], "again": [[x]]})),
+    max_leaves=25)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_VALUE)
+def test_json_text_is_the_standard_encoders(value):
+    assert _pretty(value) == json.dumps(value, indent=2)
+
+
+class _Str(str):
+    pass
+
+
+class _Int(enum.IntEnum):
+    ONE = 1
+
+
+def test_keys_equal_in_python_but_not_in_json_are_not_confused():
+    # 1 == 1.0 == True: a dict of text written once must not stand in for another with such keys
+    value = [{1: "a"}, {True: "a"}, {1.0: "a"}, {"1": "a"}, {None: "a"}, {1: "a"}, {"x": None}, {"x": "None"}]
+    assert _pretty(value) == json.dumps(value, indent=2)
+
+
+def test_subclasses_and_odd_numbers_are_written_as_the_standard_encoder_writes_them():
+    value = {"s": _Str("x"), _Str("k"): [_Str("y")], "e": _Int.ONE, "f": [1.5, float("nan"), float("inf"), -0.0],
+             "t": (1, (2, {})), "empty": [{}, [], ()], "big": 10**30, "neg": -3}
+    assert _pretty(value) == json.dumps(value, indent=2)
+    assert _pretty([{"k": _Str("v")}, {"k": "v"}]) == json.dumps([{"k": _Str("v")}, {"k": "v"}], indent=2)
+    for scalar in (None, True, False, 0, -1, 2.5, "x", "", _Int.ONE):
+        assert _pretty(scalar) == json.dumps(scalar, indent=2)
+
+
+def test_a_findings_dict_is_its_fields_in_order():
+    from dataclasses import asdict
+
+    from macplan.rules.catalog import Finding
+    for finding in (Finding("r", "error", "m", "docker says", "macplan explain r"), Finding("w", "warning", "m")):
+        assert finding.to_dict() == asdict(finding) and list(finding.to_dict()) == list(asdict(finding))

@@ -94,7 +94,7 @@ def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...
     if net.ipam_config is not None:
         return net.ipam_config
     profile = profile or Profile.of(None)
-    subnets, ranges, gateways = list(net.subnets), list(net.ip_ranges), list(net.gateways)
+    subnets, ranges, gateways = net.subnets, net.ip_ranges, net.gateways
     if len(subnets) < len(ranges) or len(subnets) < len(gateways):
         raise Refusal("cli-ipam-count", "every ip-range or gateway must have a corresponding subnet")
     if profile.masks_range_host_bits:
@@ -105,7 +105,7 @@ def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...
             except GoError:
                 raise Refusal("cli-invalid-range",
                               f'invalid argument "{r}" for "--ip-range" flag: invalid string being converted to CIDR: {r}') from None
-        ranges = masked
+        ranges = tuple(masked)
         for g in gateways:
             if parse_ip(g) is None:
                 raise Refusal("cli-invalid-gateway",
@@ -159,8 +159,8 @@ def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...
             # client output is read stripped
             raise Refusal("cli-aux-without-subnet", f"no matching subnet for aux-address {ip}".rstrip())
 
-    return tuple(IpamGroup(g["subnet"], g["ip_range"], g["gateway"], tuple(g["aux"].items()))
-                 for g in groups.values())
+    return tuple([IpamGroup(g["subnet"], g["ip_range"], g["gateway"], tuple(g["aux"].items()))
+                  for g in groups.values()])
 
 
 def usage_text(cli_error: tuple[str, str], profile: Profile) -> str:

@@ -42,6 +42,8 @@ class Interface:
 
 @dataclass(frozen=True)
 class Host:
+    """A Docker host: its interfaces (the parents it offers), the kernel features it lacks and
+    its swarm role."""
     name: str = "host"
     interfaces: tuple[Interface, ...] = ()
     kernel_lacks: frozenset[str] = frozenset()
@@ -125,6 +127,7 @@ class NetworkChanges(TypedDict, total=False):
 
 @dataclass(frozen=True)
 class Network:
+    """One `docker network create` (or a plan's network on one host), its flags as given."""
     name: str
     driver: str = "macvlan"
     host: str = "host"
@@ -296,6 +299,8 @@ class PlanChanges(TypedDict, total=False):
 
 @dataclass(frozen=True)
 class Plan:
+    """What macplan checks: hosts, the networks to create on them and, from a script, the
+    other docker commands in their order."""
     name: str = "plan"
     hosts: tuple[Host, ...] = (Host(interfaces_known=False),)
     networks: tuple[Network, ...] = ()

@@ -55,3 +55,13 @@ def test_network_sorts_options_and_labels_of_any_sequence():
     assert n.labels == (("a", "2"), ("b", "1")) and n.vlan == 5 and n.base_interface == "eth0"
     assert n.with_(options=(("parent", "eth1"), ("macvlan_mode", "bridge"))).options == \
         (("macvlan_mode", "bridge"), ("parent", "eth1"))
+
+
+def test_a_plain_script_reads_as_one_with_shell_syntax_somewhere():
+    # one `#` anywhere makes the reader look at each line on its own instead of the whole text
+    text = "\n".join(CREATES + ["", "   ", "docker run -d --network vlan1 --ip 10.0.1.9 alpine",
+                                "docker network rm vlan1", "echo done", "\t" + CREATES[4] + "  "]) + "\n"
+    whole, by_line = parse_script(text), parse_script(text + "# the end\n")
+    assert whole == by_line and whole.skipped == by_line.skipped
+    assert [n.line for n in whole.networks] == [n.line for n in by_line.networks]
+    assert whole.steps and [n.line for n in whole.networks][-1] == len(CREATES) + 6

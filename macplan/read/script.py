@@ -132,11 +132,21 @@ _W = TypeVar("_W", str, _WordValue)
 _CONTINUES = ("\\", "&", "|")
 
 
-def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
+def _logical_lines(text: str) -> Iterable[tuple[int, str, Optional[list[str]]]]:
     """Join backslash continuations; drop comment-only and blank lines and `$ ` prompts.
-    A UTF-8 BOM and CRLF line ends are read as sh would see the file after dos2unix."""
+    A UTF-8 BOM and CRLF line ends are read as sh would see the file after dos2unix.
+    With each line its words when it is plain (nothing for the shell to do but split it on
+    blanks, the common case), else None."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if _SIMPLE_LINE.fullmatch(text):
+        # nothing for the shell to do anywhere (no quote, comment, continuation or prompt): one
+        # pass over the text says so for every line, and each line that is not blank is one
+        for number, raw in enumerate(text.splitlines(), 1):
+            words = raw.split()
+            if words:
+                yield number, raw.strip(), words
+        return
     buf, start = "", None
     for number, raw in enumerate(text.splitlines(), 1):
         if start is None:
@@ -155,10 +165,11 @@ def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
             if line.endswith(("&&", "||", "|")):     # sh reads the list on into the next line
                 buf += line + " "
                 continue
-        yield start, buf + line
+        logical = buf + line
+        yield start, logical, logical.split() if _SIMPLE_LINE.fullmatch(logical) else None
         buf, start = "", None
     if start is not None:
-        yield start, buf
+        yield start, buf, buf.split() if _SIMPLE_LINE.fullmatch(buf) else None
 
 
 class _Word:
@@ -656,9 +667,8 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
     skipped: list[tuple[int, str]] = []
     variables: _Vars = {}
     errexit = prev_step = False
-    for line, logical in _logical_lines(text):
-        if _SIMPLE_LINE.fullmatch(logical):
-            tokens = logical.split()          # the common case: nothing for the shell to do
+    for line, logical, tokens in _logical_lines(text):
+        if tokens is not None:                # the common case: nothing for the shell to do
             if tokens[:3] == _NETWORK_CREATE:
                 # the commonest line of all, a plain `docker network create`: what the loop below
                 # would find it to be is known (no assignment, no global flag, nothing unset, no

@@ -42,6 +42,8 @@ class Interface:
 
 @dataclass(frozen=True)
 class Host:
+    """A Docker host: its interfaces (the parents it offers), the kernel features it lacks and
+    its swarm role."""
     name: str = "host"
     interfaces: tuple[Interface, ...] = ()
     kernel_lacks: frozenset[str] = frozenset()
@@ -125,6 +127,7 @@ class NetworkChanges(TypedDict, total=False):
 
 @dataclass(frozen=True)
 class Network:
+    """One `docker network create` (or a plan's network on one host), its flags as given."""
     name: str
     driver: str = "macvlan"
     host: str = "host"
@@ -167,17 +170,26 @@ class Network:
     base_interface: Optional[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Docker keeps options and labels as maps: their order means nothing.
-        object.__setattr__(self, "options", tuple(sorted(self.options)))
-        object.__setattr__(self, "labels", tuple(sorted(self.labels)))
+        # Attributes are set one by one, never through self.__dict__: that would make Python
+        # build the instance a dict of its own, and every later read of an attribute 4x slower.
+        setattr_ = object.__setattr__
+        # Docker keeps options and labels as maps: their order means nothing.  (A tuple of
+        # one or none, as most networks have, is in order already.)
+        options, labels = self.options, self.labels
+        if len(options) > 1 or type(options) is not tuple:
+            options = tuple(sorted(options))
+            setattr_(self, "options", options)
+        if len(labels) > 1 or type(labels) is not tuple:
+            setattr_(self, "labels", tuple(sorted(labels)))
         # derived, not fields (computed once: the rules ask for them often)
-        object.__setattr__(self, "option_map", dict(self.options))
+        option_map = dict(options)
+        setattr_(self, "option_map", option_map)
         #: the `-o parent` value; None or "" means no parent (Docker makes a dummy link)
-        parent = self.option_map.get("parent")
-        object.__setattr__(self, "parent", parent)
+        parent = option_map.get("parent")
+        setattr_(self, "parent", parent)
         base, dot, vid = (parent or "").partition(".")
-        object.__setattr__(self, "vlan", int(vid) if dot and vid.isdigit() and "." not in vid else None)
-        object.__setattr__(self, "base_interface", base or None)
+        setattr_(self, "vlan", int(vid) if dot and vid.isdigit() and "." not in vid else None)
+        setattr_(self, "base_interface", base or None)
 
     @property
     def mode(self) -> Optional[str]:
@@ -287,6 +299,8 @@ class PlanChanges(TypedDict, total=False):
 
 @dataclass(frozen=True)
 class Plan:
+    """What macplan checks: hosts, the networks to create on them and, from a script, the
+    other docker commands in their order."""
     name: str = "plan"
     hosts: tuple[Host, ...] = (Host(interfaces_known=False),)
     networks: tuple[Network, ...] = ()

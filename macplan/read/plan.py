@@ -142,10 +142,16 @@ _HOST_KEYS = ("interfaces", "kernel_lacks", "swarm")
 _IFACE_KEYS = ("kind", "mac", "mac_limit")
 
 
-_NET_KEYS = ("driver", "host", "hosts", "parent", "vlan", "mode", "flag", "subnets", "subnet", "gateway",
-             "ip_range", "aux", "ipv6", "ipv4", "internal", "attachable", "ingress", "scope", "config_only",
-             "config_from", "labels", "options", "ipam_driver", "ipam_options", "containers", "endpoints",
-             "split")
+#: (a dict, in order for messages: `mapping` asks `k in` it once a key of every network)
+_NET_KEYS = dict.fromkeys((
+    "driver", "host", "hosts", "parent", "vlan", "mode", "flag", "subnets", "subnet", "gateway", "ip_range", "aux",
+    "ipv6", "ipv4", "internal", "attachable", "ingress", "scope", "config_only", "config_from", "labels", "options",
+    "ipam_driver", "ipam_options", "containers", "endpoints", "split"))
+
+
+#: the network settings few plans give: a network without any keeps Network's defaults for them
+_SELDOM_KEYS = frozenset({"ipv6", "ipv4", "internal", "attachable", "ingress", "scope", "config_only",
+                          "config_from", "labels", "ipam_driver", "ipam_options"})
 
 
 _SUBNET_KEYS = ("subnet", "gateway", "ip_range", "aux")
@@ -398,19 +404,22 @@ def _read_network(r: _Reader, name: str, raw: Value, parent_map: Map, host_names
     # one Network a host, built once each (a copy with `with_(host=)` would build each twice)
     fields = NetworkChanges(
         name=name, driver=driver, options=tuple(options.items()),
-        subnets=tuple(subnets), ip_ranges=tuple(ranges), gateways=tuple(gateways), aux=tuple(aux),
-        ipv6=r.boolean(spec.get("ipv6"), spec, "ipv6"), ipv4=r.boolean(spec.get("ipv4"), spec, "ipv4"),
-        internal=bool(r.boolean(spec.get("internal"), spec, "internal")),
-        attachable=bool(r.boolean(spec.get("attachable"), spec, "attachable")),
-        ingress=bool(r.boolean(spec.get("ingress"), spec, "ingress")),
-        scope=r.text(spec.get("scope"), spec, "scope", "scope"),
-        config_only=bool(r.boolean(spec.get("config_only"), spec, "config_only")),
-        config_from=r.text(spec.get("config_from"), spec, "config_from", "config_from"),
-        labels=r.pairs(spec.get("labels"), spec, "labels", "labels"),
-        ipam_driver=r.text(spec.get("ipam_driver"), spec, "ipam_driver", "ipam_driver"),
-        ipam_options=r.pairs(spec.get("ipam_options"), spec, "ipam_options", "ipam_options"),
-        containers=r.integer(spec.get("containers"), spec, "containers", 0), endpoints=tuple(endpoints),
-        line=parent_map.key_lines.get(name) if isinstance(parent_map, Map) else None)
+        subnets=tuple(subnets), ip_ranges=tuple(ranges), gateways=tuple(gateways), aux=tuple(aux))
+    if not _SELDOM_KEYS.isdisjoint(spec):
+        fields.update(NetworkChanges(
+            ipv6=r.boolean(spec.get("ipv6"), spec, "ipv6"), ipv4=r.boolean(spec.get("ipv4"), spec, "ipv4"),
+            internal=bool(r.boolean(spec.get("internal"), spec, "internal")),
+            attachable=bool(r.boolean(spec.get("attachable"), spec, "attachable")),
+            ingress=bool(r.boolean(spec.get("ingress"), spec, "ingress")),
+            scope=r.text(spec.get("scope"), spec, "scope", "scope"),
+            config_only=bool(r.boolean(spec.get("config_only"), spec, "config_only")),
+            config_from=r.text(spec.get("config_from"), spec, "config_from", "config_from"),
+            labels=r.pairs(spec.get("labels"), spec, "labels", "labels"),
+            ipam_driver=r.text(spec.get("ipam_driver"), spec, "ipam_driver", "ipam_driver"),
+            ipam_options=r.pairs(spec.get("ipam_options"), spec, "ipam_options", "ipam_options")))
+    fields["containers"] = r.integer(spec.get("containers"), spec, "containers", 0)
+    fields["endpoints"] = tuple(endpoints)
+    fields["line"] = parent_map.key_lines.get(name) if isinstance(parent_map, Map) else None
     out = []
     for h in hosts:
         fields["host"] = h

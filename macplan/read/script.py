@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import gc
 import re
-from typing import Callable, Container, Iterable, Mapping, Optional, Sequence, TypeAlias, TypeVar, Union, cast
+from typing import Any, Callable, Container, Iterable, Mapping, Optional, Sequence, TypeAlias, TypeVar, Union, cast
 
 from macplan.errors import PlanError
 from macplan.model import (
@@ -25,17 +25,19 @@ from macplan.model import (
 __all__ = ["parse_script"]
 
 
-_BOOL_FLAGS = {"internal", "ipv4", "ipv6", "attachable", "ingress", "config-only"}
-
-
-_VALUE_FLAGS = {"driver", "opt", "label", "scope", "config-from", "ipam-driver", "subnet", "ip-range",
-                "gateway", "aux-address", "ipam-opt"}
+#: `docker network create`'s flags with a value, by the Network field each fills: a list of
+#: every value given (pflag StringSlice: comma-separated too), a map of KEY=VALUE (the last value
+#: of a key wins, in the order keys first came), or the last value given
+_CREATE_LISTS = {"subnet": "subnets", "ip-range": "ip_ranges", "gateway": "gateways"}
+_CREATE_MAPS = {"opt": "options", "label": "labels", "aux-address": "aux", "ipam-opt": "ipam_options"}
+_CREATE_LAST = {"driver": "driver", "scope": "scope", "config-from": "config_from", "ipam-driver": "ipam_driver"}
+_CREATE_FIELDS = {**_CREATE_LISTS, **_CREATE_MAPS, **_CREATE_LAST}
+#: its boolean flags and their fields (the last one given wins)
+_CREATE_BOOLS = {"internal": "internal", "ipv4": "ipv4", "ipv6": "ipv6", "attachable": "attachable",
+                 "ingress": "ingress", "config-only": "config_only"}
 
 
 _SHORT = {"d": "driver", "o": "opt"}
-
-
-_SLICE_FLAGS = {"subnet", "ip-range", "gateway"}     # pflag StringSlice: comma-separated too
 
 
 _GO_TRUE = {"1", "t", "T", "TRUE", "true", "True"}
@@ -126,31 +128,48 @@ _Vars: TypeAlias = dict[str, _WordValue]
 _W = TypeVar("_W", str, _WordValue)
 
 
-def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
+#: the last character of a line that may go on into the next (a backslash, `&&`, `||`, `|`)
+_CONTINUES = ("\\", "&", "|")
+
+
+def _logical_lines(text: str) -> Iterable[tuple[int, str, Optional[list[str]]]]:
     """Join backslash continuations; drop comment-only and blank lines and `$ ` prompts.
-    A UTF-8 BOM and CRLF line ends are read as sh would see the file after dos2unix."""
+    A UTF-8 BOM and CRLF line ends are read as sh would see the file after dos2unix.
+    With each line its words when it is plain (nothing for the shell to do but split it on
+    blanks, the common case), else None."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    if _SIMPLE_LINE.fullmatch(text):
+        # nothing for the shell to do anywhere (no quote, comment, continuation or prompt): one
+        # pass over the text says so for every line, and each line that is not blank is one
+        for number, raw in enumerate(text.splitlines(), 1):
+            words = raw.split()
+            if words:
+                yield number, raw.strip(), words
+        return
     buf, start = "", None
     for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.rstrip()
         if start is None:
-            stripped = line.lstrip()
-            if not stripped or stripped.startswith("#"):
+            line = raw.strip()
+            if not line or line[0] == "#":
                 continue
-            if stripped.startswith("$ ") or stripped == "$":
-                stripped = stripped[1:].lstrip()
-            line, start = stripped, number
-        if line.endswith("\\") and not line.endswith("\\\\"):
-            buf += line[:-1] + " "
-            continue
-        if line.endswith(("&&", "||", "|")):     # sh reads the list on into the next line
-            buf += line + " "
-            continue
-        yield start, buf + line
+            if line[0] == "$" and (line == "$" or line[1] == " "):
+                line = line[1:].lstrip()
+            start = number
+        else:
+            line = raw.rstrip()
+        if line[-1:] in _CONTINUES:
+            if line.endswith("\\") and not line.endswith("\\\\"):
+                buf += line[:-1] + " "
+                continue
+            if line.endswith(("&&", "||", "|")):     # sh reads the list on into the next line
+                buf += line + " "
+                continue
+        logical = buf + line
+        yield start, logical, logical.split() if _SIMPLE_LINE.fullmatch(logical) else None
         buf, start = "", None
     if start is not None:
-        yield start, buf
+        yield start, buf, buf.split() if _SIMPLE_LINE.fullmatch(buf) else None
 
 
 class _Word:
@@ -401,14 +420,19 @@ def _pflag(words: list[str], bools: Container[str], values: Container[str], shor
     flags: list[tuple[str, str]] = []
     positional: list[str] = []
     error: Optional[_Usage] = None
-    i = 0
-    while i < len(words):
+    i, count = 0, len(words)
+    while i < count:
         word = words[i]
         i += 1
-        if word == "--":
+        if word[:1] != "-" or word == "-":
+            positional.append(word)
+            if not interspersed:
+                positional += words[i:]
+                break
+        elif word == "--":
             positional += words[i:]
             break
-        if word.startswith("--") and len(word) > 2:
+        elif word[1] == "-":
             name, eq, value = word[2:].partition("=")
             if name in bools:
                 if eq:
@@ -425,12 +449,12 @@ def _pflag(words: list[str], bools: Container[str], values: Container[str], shor
                 error = error or _Usage("text", f"unknown flag: --{name}")
                 continue
             if not eq:
-                if i >= len(words):
+                if i >= count:
                     error = error or _Usage("text", f"flag needs an argument: --{name}")
                     continue
                 value, i = words[i], i + 1
             flags.append((name, value))
-        elif word.startswith("-") and len(word) > 1:
+        else:
             j = 1
             while j < len(word):
                 c = word[j]
@@ -445,16 +469,11 @@ def _pflag(words: list[str], bools: Container[str], values: Container[str], shor
                 if value.startswith("="):
                     value = value[1:]
                 elif not value:
-                    if i >= len(words):
+                    if i >= count:
                         error = error or _Usage("text", f"flag needs an argument: '{c}' in -{c}")
                         break
                     value, i = words[i], i + 1
                 flags.append((shorts[c], value))
-                break
-        else:
-            positional.append(word)
-            if not interspersed:
-                positional += words[i:]
                 break
     return switches, flags, positional, error
 
@@ -470,53 +489,37 @@ def parse_command(argv: list[str], source: str = "<string>", line: int = 1, host
 
 
 def _create(rest: list[str], line: int, host: str) -> Network:
-    switches, flags, positional, error = _pflag(rest, _BOOL_FLAGS, _VALUE_FLAGS, _SHORT)
+    switches, flags, positional, error = _pflag(rest, _CREATE_BOOLS, _CREATE_FIELDS, _SHORT)
     if error is None and len(positional) != 1:
         error = _Usage("args", "docker network create")
     if error is not None:
         return Network(name=" ".join(positional), driver="bridge", host=host, line=line,
                        cli_error=(error.kind, error.detail))
-    values: dict[str, list[str]] = {}
-    bools = dict(switches)
-    for name, value in flags:
-        if name in _SLICE_FLAGS:
+    # only the fields a flag gives: the others keep Network's defaults
+    fields: dict[str, Any] = {"name": positional[0], "host": host, "line": line}
+    maps: dict[str, dict[str, str]] = {}
+    for flag, value in flags:
+        field = _CREATE_FIELDS[flag]
+        if flag in _CREATE_LISTS:
             # pflag reads a slice value as CSV: `--subnet=` (empty) adds nothing
-            if not value:
-                continue
-            items = next(csv.reader([value])) if _CSV_SPECIAL.search(value) else value.split(",")
-            if name in values:
-                values[name].extend(items)
+            if value:
+                items = tuple(next(csv.reader([value])) if _CSV_SPECIAL.search(value) else value.split(","))
+                fields[field] = fields[field] + items if field in fields else items
+        elif flag in _CREATE_MAPS:
+            key, _, val = value.partition("=")
+            if field in maps:
+                maps[field][key] = val
             else:
-                values[name] = items
-        elif name in values:
-            values[name].append(value)
+                maps[field] = {key: val}
         else:
-            values[name] = [value]
-
-    def maps(flag: str) -> tuple[tuple[str, str], ...]:
-        given = values.get(flag)
-        if not given:
-            return ()
-        out: dict[str, str] = {}
-        for v in given:
-            k, _, val = v.partition("=")
-            out[k] = val
-        return tuple(out.items())
-
-    def last(flag: str) -> Optional[str]:
-        given = values.get(flag)
-        return given[-1] if given else None
-
-    get = values.get
-    return Network(
-        name=positional[0], driver=last("driver") or "bridge", host=host, options=maps("opt"),
-        subnets=tuple(get("subnet", ())), ip_ranges=tuple(get("ip-range", ())),
-        gateways=tuple(get("gateway", ())), aux=maps("aux-address"),
-        ipv6=bools.get("ipv6"), ipv4=bools.get("ipv4"), internal=bools.get("internal", False),
-        attachable=bools.get("attachable", False), ingress=bools.get("ingress", False),
-        scope=last("scope"), config_only=bools.get("config-only", False), config_from=last("config-from"),
-        labels=maps("label"), ipam_driver=last("ipam-driver"),
-        ipam_options=maps("ipam-opt"), line=line)
+            fields[field] = value
+    for field, pairs in maps.items():
+        fields[field] = tuple(pairs.items())
+    for flag, on in switches:
+        fields[_CREATE_BOOLS[flag]] = on
+    if not fields.get("driver"):
+        fields["driver"] = "bridge"         # the CLI's default (and `--driver ""`'s)
+    return Network(**fields)
 
 
 def _remove(rest: list[str], line: int, host: str, verb: str = "rm") -> Removal:
@@ -597,12 +600,15 @@ def _go_mac(text: str) -> bool:
     return len(re.split(r"[:-]", text)) in (6, 8, 20)
 
 
+#: words a docker command may follow: shell keywords and commands that run the rest
+_BEFORE_DOCKER = frozenset({"sudo", "command", "exec", "time", "nohup", "env", "then", "else", "do", "if", "elif",
+                            "while", "until", "!", "{"})
+
+
 def _docker_words(words: list[_W]) -> list[_W]:
     """The words after `docker` (and its global flags), `sudo`/`command`/`env VAR=..` dropped;
     [] if the command is not docker."""
-    while words and (words[0] in ("sudo", "command", "exec", "time", "nohup", "env", "then", "else", "do", "if",
-                                  "elif", "while", "until", "!", "{")
-                     or (isinstance(words[0], str) and _ASSIGN_RE.match(words[0]))):
+    while words and (words[0] in _BEFORE_DOCKER or (isinstance(words[0], str) and _ASSIGN_RE.match(words[0]))):
         head = words.pop(0)
         if head == "sudo":
             while words and isinstance(words[0], str) and words[0].startswith("-"):
@@ -656,13 +662,21 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
     removals: list[Removal] = []
     endpoints: list[Endpoint] = []
     detaches: list[Detach] = []
-    steps: list[Step] = []
+    # (kind, index, line, when, errexit) of each Step: most scripts need none (see `plain` below)
+    steps: list[tuple[str, int, int, str, bool]] = []
     skipped: list[tuple[int, str]] = []
     variables: _Vars = {}
     errexit = prev_step = False
-    for line, logical in _logical_lines(text):
-        if _SIMPLE_LINE.fullmatch(logical):
-            tokens = logical.split()          # the common case: nothing for the shell to do
+    for line, logical, tokens in _logical_lines(text):
+        if tokens is not None:                # the common case: nothing for the shell to do
+            if tokens[:3] == _NETWORK_CREATE:
+                # the commonest line of all, a plain `docker network create`: what the loop below
+                # would find it to be is known (no assignment, no global flag, nothing unset, no
+                # `&&` around it), so it is read straight away
+                prev_step = True
+                steps.append(("create", len(networks), line, "always", errexit))
+                networks.append(_create(tokens[3:], line, host))
+                continue
             commands = [_Command(tokens, None)] if tokens else []
         else:
             subs: list[str] = []
@@ -681,9 +695,7 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
             # `a && b` makes b depend on a only when a is a docker command macplan predicts;
             # any other command is taken to succeed
             after_step, prev_step = prev_step, False
-            if all((isinstance(w, str) and _ASSIGN_RE.match(w)) or (isinstance(w, _Unset) and w.name)
-                   for w in words) or \
-                    (words[0] in ("export", "readonly", "local") and len(words) > 1):
+            if _assignments_only(words) or (words[0] in ("export", "readonly", "local") and len(words) > 1):
                 for w in words:
                     if isinstance(w, str):
                         m = _ASSIGN_RE.match(w)
@@ -713,10 +725,10 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
             stops = errexit and not cmd.followed
             prev_step = True
             if kind == "create":
-                steps.append(Step("create", len(networks), line, when, stops))
+                steps.append(("create", len(networks), line, when, stops))
                 networks.append(_create(args[2:], line, host))
             elif kind == "rm":
-                steps.append(Step("rm", len(removals), line, when, stops))
+                steps.append(("rm", len(removals), line, when, stops))
                 removals.append(_remove(args[2:], line, host, args[1]))
             elif kind == "start":
                 # `docker start A B`: one endpoint entry per container, in order
@@ -726,7 +738,7 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
                     prev_step = False
                     continue
                 for name in names:
-                    steps.append(Step("endpoint", len(endpoints), line, when, stops))
+                    steps.append(("endpoint", len(endpoints), line, when, stops))
                     endpoints.append(Endpoint("", name, host=host, command="start", line=line))
             elif kind == "detach":
                 gone = _detach(" ".join(args[:used]), args[used:], line, host)
@@ -734,7 +746,7 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
                     skipped.append((line, _show(words)))
                     prev_step = False
                     continue
-                steps.append(Step("detach", len(detaches), line, when, stops))
+                steps.append(("detach", len(detaches), line, when, stops))
                 detaches.append(gone)
             else:
                 ep = _connect(args[2:], line, host) if kind == "connect" else \
@@ -743,15 +755,19 @@ def _parse_script(text: str, source: str, interfaces: Optional[Iterable[str]], k
                     skipped.append((line, _show(words)))
                     prev_step = False
                     continue
-                steps.append(Step("endpoint", len(endpoints), line, when, stops))
+                steps.append(("endpoint", len(endpoints), line, when, stops))
                 endpoints.append(ep)
     ifaces = tuple(Interface(n) for n in (interfaces or ()))
     host_obj = Host(host, ifaces, lacks, interfaces_known=interfaces is not None)
-    plain = len(steps) == len(networks) and not any(s.when != "always" or s.errexit for s in steps)
+    plain = len(steps) == len(networks) and all(when == "always" and not stops for _, _, _, when, stops in steps)
     return Plan(name=name or _stem(source), hosts=(host_obj,), networks=tuple(networks), source=source,
                 removals=tuple(removals), endpoints=tuple(endpoints), detaches=tuple(detaches),
-                steps=() if plain else tuple(steps),
+                steps=() if plain else tuple(Step(*step) for step in steps),
                 skipped=tuple(skipped), as_written=True)
+
+
+#: how the commonest line starts
+_NETWORK_CREATE = ["docker", "network", "create"]
 
 
 #: `docker network VERB`: the verbs macplan reads, as _docker_kind names them
@@ -761,6 +777,14 @@ _NETWORK_VERBS: dict[Optional[_WordValue], str] = {
 
 #: a step after `&&` runs if the one before succeeded, after `||` if it failed
 _WHEN: dict[Optional[str], str] = {"&&": "ok", "||": "fail"}
+
+
+def _assignments_only(words: Sequence[_WordValue]) -> bool:
+    """Every word sets a variable: `NAME=value`, or `NAME=$(cmd)` (an _Unset that keeps the name)."""
+    for w in words:
+        if not (_ASSIGN_RE.match(w) if isinstance(w, str) else w.name):
+            return False
+    return True
 
 
 def _docker_kind(words: Sequence[_WordValue]) -> tuple[Optional[str], int]:

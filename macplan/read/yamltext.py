@@ -175,7 +175,9 @@ def _build(get_event: Callable[[], Any], source: str, policy: Policy) -> Value:
                 node = None
             else:
                 node = Text(value)
-                node.plain, node.line = not style, line
+                node.line = line
+                if style:                               # (plain, the class's default, is the most)
+                    node.plain = False
             if anchor is not None:
                 anchors[anchor] = [node, event.start_mark, line, False]
         elif kind is MappingEndEvent or kind is SequenceEndEvent:

@@ -45,14 +45,29 @@ Span = tuple[Union[ipaddress.IPv4Address, ipaddress.IPv6Address], Union[ipaddres
 # dict), so not frozen: a frozen dataclass pays object.__setattr__ per field on every build.
 @dataclass(slots=True)
 class SubnetCapacity:
+    """One IPAM entry's room for containers.  Its addresses are kept as numbers and printed
+    when asked for (`check` never asks: it counts, and only `capacity` shows them)."""
     subnet: str
-    pool: str
     size: int
     reserved: dict[str, int]
     available: int
-    gateway: Optional[str]
-    first_free: Optional[str]
-    default_pool: bool = False
+    default_pool: bool
+    allocation: Allocation = field(repr=False, compare=False)   # the pool text and gateway come from it
+    first_free_address: Optional[int]      # taken when counted: later networks and containers move it
+
+    @property
+    def pool(self) -> str:
+        return _pool_text(self.allocation)
+
+    @property
+    def gateway(self) -> Optional[str]:
+        a = self.allocation
+        return _ip(a.family, a.gateway) if a.gateway is not None else None
+
+    @property
+    def first_free(self) -> Optional[str]:
+        first = self.first_free_address
+        return _ip(self.allocation.family, first) if first is not None else None
 
     def to_dict(self) -> SubnetCapacityDict:
         return {"subnet": self.subnet, "pool": self.pool, "size": self.size, "reserved": dict(self.reserved),
@@ -130,10 +145,8 @@ def subnet_capacity(a: Allocation) -> SubnetCapacity:
         reserved["unjoinable (IPv4-mapped subnet)"] = max(0, available)
         available = 0
     first = pool.first_free(start, end) if bits else None
-    return SubnetCapacity(a.group.subnet if not a.default else str(pool.subnet), _pool_text(a), size,
-                          reserved, max(0, available),
-                          _ip(v, a.gateway) if a.gateway is not None else None,
-                          _ip(v, pool.base + first) if first is not None else None, a.default)
+    return SubnetCapacity(a.group.subnet if not a.default else str(pool.subnet), size, reserved, max(0, available),
+                          a.default, a, pool.base + first if first is not None else None)
 
 
 def network_capacity(c: Created) -> NetworkCapacity:

@@ -98,9 +98,8 @@ def _ip(version: int, value: int) -> str:
 def _pool_text(a: Allocation) -> str:
     """The pool containers draw from: the ip-range as a CIDR block (or first-last), else the subnet."""
     if not a.group.ip_range:
-        pool = a.pool       # str(ipaddress network) builds an address to print it: format the int
-        return str(pool.subnet) if pool.v6 else f"{_ip(4, pool.base)}/{pool.subnet.prefixlen}"
-    v, lo, size = a.pool.subnet.version, a.slots.lo, a.slots.size
+        return str(a.pool.block)
+    v, lo, size = a.pool.block.family, a.slots.lo, a.slots.size
     if size & (size - 1) == 0 and lo % size == 0:
         bits = 32 if v == 4 else 128
         return f"{_ip(v, lo)}/{bits - size.bit_length() + 1}"
@@ -115,7 +114,7 @@ def subnet_capacity(a: Allocation) -> SubnetCapacity:
     Counted in the allocator's bits (Pool.window): up to engine 27 an IPv6 bitmap holds
     2**64-1 bits and a range's bits are not always its addresses, so part of a big subnet or
     range can be out of the allocator's reach ("beyond allocator")."""
-    pool, v = a.pool, a.pool.subnet.version
+    pool, v = a.pool, a.pool.block.family
     start, end = pool.window(a.slots)
     end = min(end, pool.slots - 1)
     bits = max(0, end - start + 1)
@@ -145,7 +144,7 @@ def subnet_capacity(a: Allocation) -> SubnetCapacity:
         reserved["unjoinable (IPv4-mapped subnet)"] = max(0, available)
         available = 0
     first = pool.first_free(start, end) if bits else None
-    return SubnetCapacity(a.group.subnet if not a.default else str(pool.subnet), size, reserved, max(0, available),
+    return SubnetCapacity(a.group.subnet if not a.default else str(pool.block), size, reserved, max(0, available),
                           a.default, a, pool.base + first if first is not None else None)
 
 

@@ -239,18 +239,21 @@ def test_release_frees_the_subnet_but_not_the_cursor():
     # cursor (172.24.0.0/16 was next), while its own subnet could be created again at once
     import ipaddress
 
+    from macplan.docker.goparse import Block
     from macplan.docker.ipam import AddressSpace, Pool
 
     space = AddressSpace(Profile.of("20.10"))
     first = space.default_pool()
+    assert first is not None and first.network == ipaddress.ip_network("172.17.0.0/16")
     pool = space.add(Pool(first, space.profile), None)
-    pool.taken[int(first.network_address) + 1] = "gateway"
-    shared = ipaddress.ip_network("10.5.0.0/24")
+    pool.taken[first.first + 1] = "gateway"
+    shared = Block.of(ipaddress.ip_network("10.5.0.0/24"))
     a = space.add(Pool(shared, space.profile), "10.5.0.0/25")
     space.add(Pool(shared, space.profile), "10.5.0.128/25")
-    space.release(pool, None, [int(first.network_address) + 1])
+    space.release(pool, None, [first.first + 1])
     assert not space.overlaps(first) and space.request(first, None)[0] is not None
-    assert space.default_pool() == ipaddress.ip_network("172.18.0.0/16")
+    next_default = space.default_pool()
+    assert next_default is not None and next_default.network == ipaddress.ip_network("172.18.0.0/16")
     # a subnet shared by two ip-ranges stays until the second network goes
     space.release(a, "10.5.0.0/25")
     assert shared in space.masters

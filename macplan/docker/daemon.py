@@ -15,12 +15,13 @@ from typing import Callable, Optional, Protocol, cast
 from macplan.docker.cli import Refusal, group_ipam, ipam_groups
 from macplan.docker.goparse import (
     IP,
+    Block,
     GoError,
     Iface,
-    Net,
     go_prefix,
     host_mask,
     parse_cidr,
+    parse_cidr_block,
     parse_ip,
     parse_prefix,
     prefix_ints,
@@ -52,7 +53,7 @@ class Allocation:
 
     @property
     def family(self) -> int:
-        return self.pool.subnet.version
+        return self.pool.block.family
 
 
 @dataclass
@@ -69,7 +70,7 @@ class Created:
 
 #: an IPAM entry as getIpamConfig files it: the CLI's group and its subnet (None: v29's unmapped
 #: 0.0.0.0/n, "pick a default pool")
-Entry = tuple[IpamGroup, Optional[Net]]
+Entry = tuple[IpamGroup, Optional[Block]]
 #: addresses an endpoint takes: family (4, 6) -> the address as an int
 Taken = dict[int, int]
 #: the Join hook a caller passes to start/connect: (the network joined, the MAC asked for)
@@ -94,9 +95,10 @@ def _unmap(ip: Optional[IP]) -> Optional[IP]:
     return ip
 
 
-def _unmapped_net(net: Net) -> ipaddress.IPv4Network:
-    """The IPv4 network an IPv4-mapped range stands for (its ip-range inside a mapped subnet)."""
-    return ipaddress.IPv4Network((int(net.network_address) & 0xFFFFFFFF, max(0, net.prefixlen - 96)), strict=False)
+def _unmapped_block(block: Block) -> Block:
+    """The IPv4 block an IPv4-mapped range stands for (its ip-range inside a mapped subnet)."""
+    plen = max(0, block.prefixlen - 96)
+    return Block(4, block.first & 0xFFFFFFFF & ~host_mask(4, plen), plen)
 
 
 def _join(errors: list[str]) -> str:
@@ -389,11 +391,11 @@ class Daemon:
         (macvlan_network.go @v20.10.24, @v28.0.0, @docker-v29.7.2)."""
         p = self.profile
         if ipv4 or not p.has_ipv4_flag:
-            first = allocations[0].pool.subnet if allocations else None     # IPv4 entries come first
-            if null_ipam or (first is not None and first.version == 4 and first.prefixlen == 0):
+            first = allocations[0].pool.block if allocations else None     # IPv4 entries come first
+            if null_ipam or (first is not None and first.family == 4 and first.prefixlen == 0):
                 raise Refusal("null-ipam-empty" if null_ipam else "subnet-whole-space", "ipv4 pool is empty")
         if ipv6 and p.has_ipv4_flag:
-            first6 = next((a.pool.subnet for a in allocations if a.pool.subnet.version == 6), None)
+            first6 = next((a.pool.block for a in allocations if a.pool.block.family == 6), None)
             # (29 reads ::/n as "a default pool of size n", like 0.0.0.0/n: not modelled, left as given)
             if null_ipam or (first6 is not None and first6.prefixlen == 0 and not p.unspecified_subnet_is_default):
                 raise Refusal("null-ipam-empty" if null_ipam else "subnet-whole-space", "ipv6 pool is empty")
@@ -405,17 +407,19 @@ class Daemon:
         by_family: dict[int, list[Entry]] = {4: [], 6: []}
         for g in groups:
             try:
-                written, subnet = parse_cidr(g.subnet)
+                written, subnet = parse_cidr_block(g.subnet)
             except GoError as e:
                 raise Refusal("daemon-invalid-subnet", f"Invalid subnet {g.subnet} : {e}") from None
-            if isinstance(written, ipaddress.IPv6Address) and written.ipv4_mapped is not None:
-                # parse_cidr gives an address and network of one family: an IPv6 network here
-                by_family[4].append((g, self.profile.mapped_subnet(written, cast(ipaddress.IPv6Network, subnet))))
+            if subnet.family == 6 and written >> 32 == 0xFFFF:
+                # an IPv4-mapped address: ParseCIDR gives an IPv6 address and network here
+                mapped = self.profile.mapped_subnet(*cast("tuple[ipaddress.IPv6Address, ipaddress.IPv6Network]",
+                                                          parse_cidr(g.subnet)))
+                by_family[4].append((g, None if mapped is None else Block.of(mapped)))
                 continue
-            if subnet.version == 4 and int(written) == 0 and self.profile.unspecified_subnet_is_default:
+            if subnet.family == 4 and written == 0 and self.profile.unspecified_subnet_is_default:
                 by_family[4].append((g, None))      # 0.0.0.0/n: a default pool of size n
                 continue
-            by_family[subnet.version].append((g, subnet))
+            by_family[subnet.family].append((g, subnet))
         return by_family
 
     def _allocate(self, net: Network, by_family: dict[int, list[Entry]], ipv4: bool, ipv6: bool, mode: str,
@@ -445,11 +449,11 @@ class Daemon:
                     subnet = self._default_of_size(g, pending[4].space)
                 # an IPv4-mapped subnet can stand for an IPv6 pool (<=23 below /96, 24-28): it
                 # lives with the IPv6 pools, whichever list it came in
-                out.append(self._allocate_one(net, g, subnet, pending[subnet.version], mode, internal, has_parent,
+                out.append(self._allocate_one(net, g, subnet, pending[subnet.family], mode, internal, has_parent,
                                               default=not by_family[fam] or picked))
         return out
 
-    def _default_of_size(self, g: IpamGroup, space: AddressSpace) -> Net:
+    def _default_of_size(self, g: IpamGroup, space: AddressSpace) -> Block:
         """v29 RequestPool for an unspecified --subnet: the prefix length is all it reads
         (allocator.go @docker-v29.7.2): /0 is the usual default, any other length a default
         pool of that size, and no --ip-range may come with it."""
@@ -468,12 +472,12 @@ class Daemon:
             raise Refusal("no-default-pool", p.defaults_exhausted_text(4))
         return picked
 
-    def _allocate_one(self, net: Network, g: IpamGroup, subnet: Net, view: AddressSpaceView, mode: str,
+    def _allocate_one(self, net: Network, g: IpamGroup, subnet: Block, view: AddressSpaceView, mode: str,
                       internal: bool, has_parent: bool, default: bool) -> Allocation:
         p = self.profile
-        rng = parse_cidr(g.ip_range)[1] if g.ip_range and not default else None
-        if rng is not None and rng.version != subnet.version:   # a mapped subnet's range, unmapped
-            rng = _unmapped_net(rng)
+        rng = parse_cidr_block(g.ip_range)[1] if g.ip_range and not default else None
+        if rng is not None and rng.family != subnet.family:   # a mapped subnet's range, unmapped
+            rng = _unmapped_block(rng)
         range_key = str(parse_prefix(g.ip_range)) if g.ip_range else None
         pool = view.request(subnet, range_key)
         if pool is None:
@@ -487,7 +491,7 @@ class Daemon:
                 if ip is None:
                     raise Refusal("daemon-invalid-gateway", f"invalid gateway address {g.gateway} in Ipam configuration")
                 addr = int(ip)
-                if ip.version != subnet.version or ip not in subnet:
+                if ip.version != subnet.family or not subnet.contains(addr):
                     raise Refusal("gateway-out-of-range",
                                   f"failed to allocate gateway ({g.gateway}): {p.out_of_range_text}")
                 why = pool.request(addr)
@@ -507,7 +511,7 @@ class Daemon:
             if ip is None:
                 raise Refusal("aux-unparsable",
                               f"non parsable secondary ip address ({name}:{value}) passed for network {net.name}")
-            if ip.version != subnet.version or ip not in subnet:
+            if ip.version != subnet.family or not subnet.contains(int(ip)):
                 raise Refusal("aux-outside-pool",
                               f"auxiliary address: ({name}:{value}) must belong to the master pool: {subnet}")
             why = pool.request(int(ip))
@@ -957,10 +961,10 @@ class AddressSpaceView:
 
     def __init__(self, space: AddressSpace):
         self.space = space
-        self.new: dict[Net, Pool] = {}
-        self.keys: set[tuple[Net, str]] = set()
+        self.new: dict[Block, Pool] = {}
+        self.keys: set[tuple[Block, str]] = set()
 
-    def request(self, subnet: Net, range_key: Optional[str]) -> Optional[Pool]:
+    def request(self, subnet: Block, range_key: Optional[str]) -> Optional[Pool]:
         key = (subnet, range_key or "")
         if key in self.keys:
             return None
@@ -974,12 +978,12 @@ class AddressSpaceView:
             if pool is None:
                 return None
         # work on a copy so that a failed create leaves the shared pool untouched
-        if self.space.masters.get(pool.subnet) is pool:
-            pool = Pool(pool.subnet, pool.profile, dict(pool.taken))
+        if self.space.masters.get(pool.block) is pool:
+            pool = pool.copy()
         self.new[subnet] = pool
         return pool
 
-    def commit(self, subnet: Net, range_key: Optional[str]) -> None:
+    def commit(self, subnet: Block, range_key: Optional[str]) -> None:
         """The subnet (equal to its pool's) and ip-range of a request the create keeps."""
         self.keys.add((subnet, range_key or ""))
 

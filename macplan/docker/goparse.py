@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ipaddress
 from functools import lru_cache
-from typing import Optional, Union
+from typing import NamedTuple, Optional, Union
 
 IP = Union[ipaddress.IPv4Address, ipaddress.IPv6Address]
 Net = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
@@ -12,6 +12,45 @@ Iface = Union[ipaddress.IPv4Interface, ipaddress.IPv6Interface]
 
 class GoError(ValueError):
     pass
+
+
+class Block(NamedTuple):
+    """A CIDR block as numbers: the simulated IPAM keys, compares and counts pools by these;
+    the ipaddress network (`network`) is built only to be shown or handed to a caller."""
+    family: int          # 4 or 6
+    first: int           # the network address
+    prefixlen: int
+
+    @classmethod
+    def of(cls, net: Net) -> "Block":
+        return cls(net.version, int(net.network_address), net.prefixlen)
+
+    @property
+    def host_bits(self) -> int:
+        return host_mask(self.family, self.prefixlen)
+
+    @property
+    def last(self) -> int:
+        return self.first | host_mask(self.family, self.prefixlen)
+
+    def contains(self, addr: int) -> bool:
+        return addr & ~host_mask(self.family, self.prefixlen) == self.first
+
+    def overlaps(self, other: "Block") -> bool:
+        """CIDR blocks of one family overlap only if one holds the other's first address."""
+        return self.family == other.family and self.first <= other.last and other.first <= self.last
+
+    @property
+    def network(self) -> Net:
+        if self.family == 4:
+            return _IPv4Network((self.first, self.prefixlen))
+        return ipaddress.IPv6Network((self.first, self.prefixlen))
+
+    def __str__(self) -> str:
+        if self.family == 4:      # what str(IPv4Network) prints, without building one
+            a = self.first
+            return f"{a >> 24}.{a >> 16 & 255}.{a >> 8 & 255}.{a & 255}/{self.prefixlen}"
+        return str(self.network)
 
 
 #: parses are cached by text: the daemon, the CLI's grouping and the rules each read a network's
@@ -108,6 +147,16 @@ def parse_cidr(text: str) -> tuple[IP, Net]:
     if ip.version == 4:
         return ip, _IPv4Network((int(ip) >> (32 - plen) << (32 - plen), plen))
     return ip, ipaddress.ip_network(f"{addr}/{plen}", strict=False)
+
+
+def parse_cidr_block(text: str) -> tuple[int, Block]:
+    """net.ParseCIDR as numbers: (the address as written, the masked block), or GoError."""
+    common = _v4_prefix(text)
+    if common is not None:       # a.b.c.d/n: no ipaddress object needed
+        value, plen = common
+        return value, Block(4, value >> (32 - plen) << (32 - plen), plen)
+    ip, net = parse_cidr(text)
+    return int(ip), Block.of(net)
 
 
 def family(ip: IP) -> int:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 import ipaddress
-from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple, Optional, TypeAlias, Union
 
+from macplan.docker.goparse import Block, host_mask
 from macplan.profile import Profile
 
 __all__ = ["Pool", "AddressSpace", "RangeSlots", "DEFAULT_V4_BASES", "DEFAULT_V4_POOLS", "Subnet"]
@@ -28,38 +28,58 @@ DEFAULT_V4_BASES: list[tuple[ipaddress.IPv4Network, int]] = [
     (ipaddress.IPv4Network("192.168.0.0/16"), 20)]
 
 #: the pools a network without --subnet gets, in the order Docker tries them
-DEFAULT_V4_POOLS = [pool for base, size in DEFAULT_V4_BASES for pool in base.subnets(new_prefix=size)]
+DEFAULT_V4_POOLS = [Block.of(pool) for base, size in DEFAULT_V4_BASES for pool in base.subnets(new_prefix=size)]
 
 
-@dataclass
 class Pool:
-    """A master pool: one subnet in an address space, possibly shared by several networks."""
-    subnet: Subnet
-    profile: Profile
-    taken: dict[int, str] = field(default_factory=dict)      # address int -> what took it
+    """A master pool: one subnet in an address space, possibly shared by several networks.
+    Kept as numbers (its Block); `subnet` builds the ipaddress network when asked for."""
 
-    def __post_init__(self) -> None:
-        net = self.subnet
-        v6 = net.version == 6
+    def __init__(self, subnet: Union[Subnet, Block], profile: Profile, taken: Optional[dict[int, str]] = None):
+        block = subnet if isinstance(subnet, Block) else Block.of(subnet)
+        self.block = block
+        self.profile = profile
+        self.taken: dict[int, str] = {} if taken is None else taken      # address int -> what took it
+        self._subnet: Optional[Subnet] = None if isinstance(subnet, Block) else subnet
+        v6 = block.family == 6
         self.v6: bool = v6
-        self.base: int = int(net.network_address)
-        self.prefixlen: int = net.prefixlen
-        self.size: int = 1 << (net.max_prefixlen - self.prefixlen)
+        self.base: int = block.first
+        self.prefixlen: int = block.prefixlen
+        self.size: int = 1 << ((128 if v6 else 32) - self.prefixlen)
         #: how many addresses Docker's allocator can address in this subnet
-        self.slots: int = min(self.size, 2**64 - 1) if v6 and self.profile.bitmap_caps_ipv6 else self.size
+        self.slots: int = min(self.size, 2**64 - 1) if v6 and profile.bitmap_caps_ipv6 else self.size
         # Reserved when the pool is created: network and broadcast (IPv4), the subnet-router
         # anycast address (IPv6); nothing in an IPv4 /31 or /32 from engine 23.
         self._implicit: dict[int, str]
         if v6:
             self._implicit = {self.base: "network"}    # bit 0 (Set(0): the subnet-router address)
-        elif self.prefixlen >= 31 and self.profile.usable_slash31:
+        elif self.prefixlen >= 31 and profile.usable_slash31:
             self._implicit = {}
         else:
             self._implicit = {self.base: "network", self.base + self.size - 1: "broadcast"}
         # a bit is the host part (IPv4, and IPv6 from 28): no ordinal to compute per address
-        self._exact: bool = not v6 or self.profile.ipv6_bits_exact
+        self._exact: bool = not v6 or profile.ipv6_bits_exact
         #: the implicit addresses' bits, which every question about used bits starts from
         self._implicit_bits = frozenset(self.ordinal(a) for a in self._implicit)
+
+    @property
+    def subnet(self) -> Subnet:
+        if self._subnet is None:
+            self._subnet = self.block.network
+        return self._subnet
+
+    def copy(self) -> "Pool":
+        """The same pool with its own record of taken addresses (a create works on one)."""
+        return Pool(self.block, self.profile, dict(self.taken))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pool) and (self.block, self.profile, self.taken) == (other.block, other.profile,
+                                                                                       other.taken)
+
+    __hash__ = None  # type: ignore[assignment]   # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        return f"Pool({self.block}, taken={self.taken!r})"
 
     def implicit(self) -> dict[int, str]:
         return self._implicit
@@ -139,16 +159,15 @@ class RangeSlots(NamedTuple):
     ranged: bool = False      # an --ip-range was given (Docker then searches the range's bits)
 
     @classmethod
-    def of(cls, subnet: Subnet, ip_range: Optional[Subnet]) -> "RangeSlots":
-        # integers throughout: ipaddress's broadcast_address builds two addresses per call
-        host = (1 << (subnet.max_prefixlen - subnet.prefixlen)) - 1
-        base = int(subnet.network_address)
+    def of(cls, subnet: Block, ip_range: Optional[Block]) -> "RangeSlots":
+        host = host_mask(subnet.family, subnet.prefixlen)
+        base = subnet.first
         if ip_range is None:
             return cls(base, base + host)
         if ip_range.prefixlen <= subnet.prefixlen:   # bigger than its subnet: the whole subnet
             return cls(base, base + host, True)
-        first = int(ip_range.network_address)
-        last = first + (1 << (ip_range.max_prefixlen - ip_range.prefixlen)) - 1
+        first = ip_range.first
+        last = first + host_mask(ip_range.family, ip_range.prefixlen)
         return cls(base + (first & host), base + (last & host), True)
 
     @property
@@ -157,22 +176,23 @@ class RangeSlots(NamedTuple):
 
 
 class AddressSpace:
-    """One family's local address space on one daemon."""
+    """One family's local address space on one daemon, its pools keyed by Block."""
 
     def __init__(self, profile: Profile):
         self.profile = profile
-        self.masters: dict[Subnet, Pool] = {}
-        self.keys: set[tuple[Subnet, str]] = set()    # (subnet, ip-range or "") of the pools
+        self.masters: dict[Block, Pool] = {}
+        self.keys: set[tuple[Block, str]] = set()    # (subnet, ip-range or "") of the pools
         self._starts: list[int] = []          # sorted first addresses of the masters
         self._blocks: set[tuple[int, int]] = set()    # (first address, prefix length) of the masters
         self._plens: dict[int, int] = {}      # prefix length -> how many masters have it
         self.cursor = 0                       # where the default-pool search starts (<=26)
-        self._refs: dict[Subnet, int] = {}    # master subnet -> how many pool keys use it
+        self._refs: dict[Block, int] = {}     # master subnet -> how many pool keys use it
 
-    def overlaps(self, subnet: Subnet) -> bool:
+    def overlaps(self, subnet: Block) -> bool:
         """Two CIDR blocks overlap only if one contains the other: look for a master that is a
         supernet of `subnet` (one lookup per shorter prefix) or starts inside it (bisect)."""
-        bits, lo, own = subnet.max_prefixlen, int(subnet.network_address), subnet.prefixlen
+        bits = 32 if subnet.family == 4 else 128
+        lo, own = subnet.first, subnet.prefixlen
         for plen in self._plens:              # only the lengths some master has
             if plen <= own and (lo >> (bits - plen) << (bits - plen), plen) in self._blocks:
                 return True
@@ -180,7 +200,7 @@ class AddressSpace:
         i = bisect.bisect_left(self._starts, lo)
         return i < len(self._starts) and self._starts[i] <= hi
 
-    def request(self, subnet: Subnet, range_key: Optional[str]) -> tuple[Optional[Pool], bool]:
+    def request(self, subnet: Block, range_key: Optional[str]) -> tuple[Optional[Pool], bool]:
         """(pool, new) for a subnet and optional ip-range, or (None, False) when Docker answers
         'Pool overlaps with other one on this address space'."""
         key = (subnet, range_key or "")
@@ -197,17 +217,18 @@ class AddressSpace:
 
     def add(self, pool: Pool, range_key: Optional[str]) -> Pool:
         """Record a created network's pool; a shared subnet keeps one master and its taken set."""
-        if pool.subnet not in self.masters:
+        block = pool.block
+        if block not in self.masters:
             bisect.insort(self._starts, pool.base)
             self._blocks.add((pool.base, pool.prefixlen))
             self._plens[pool.prefixlen] = self._plens.get(pool.prefixlen, 0) + 1
-        master = self.masters.setdefault(pool.subnet, pool)
+        master = self.masters.setdefault(block, pool)
         if master is not pool:
             master.taken.update(pool.taken)
-        key = (pool.subnet, range_key or "")
+        key = (block, range_key or "")
         if key not in self.keys:
             self.keys.add(key)
-            self._refs[pool.subnet] = self._refs.get(pool.subnet, 0) + 1
+            self._refs[block] = self._refs.get(block, 0) + 1
         return master
 
     def release(self, pool: Pool, range_key: Optional[str], addresses: Iterable[Optional[int]] = ()) -> None:
@@ -216,28 +237,29 @@ class AddressSpace:
         that uses it (updatePoolDBOnRemoval's refcount; v29 releaseSubnet/autoRelease).  The
         default-pool cursor stays where it is (lab, 20.10: after `rm` of the network holding
         172.20.0.0/16 the next default was still 172.24.0.0/16)."""
-        master = self.masters.get(pool.subnet)
+        block = pool.block
+        master = self.masters.get(block)
         if master is None:
             return
         for addr in addresses:
             if addr is not None:
                 master.taken.pop(addr, None)
-        key = (pool.subnet, range_key or "")
+        key = (block, range_key or "")
         if key not in self.keys:
             return
         self.keys.discard(key)
-        self._refs[pool.subnet] -= 1
-        if self._refs[pool.subnet] > 0:
+        self._refs[block] -= 1
+        if self._refs[block] > 0:
             return
-        del self._refs[pool.subnet], self.masters[pool.subnet]
+        del self._refs[block], self.masters[block]
         self._starts.pop(bisect.bisect_left(self._starts, master.base))
-        self._blocks.discard((master.base, master.subnet.prefixlen))
-        plen = master.subnet.prefixlen
+        self._blocks.discard((master.base, master.prefixlen))
+        plen = master.prefixlen
         self._plens[plen] -= 1
         if not self._plens[plen]:
             del self._plens[plen]
 
-    def default_pool(self) -> Optional[ipaddress.IPv4Network]:
+    def default_pool(self) -> Optional[Block]:
         """The pool Docker picks when no --subnet is given: the first default not in use, from
         the start (v27+) or after the last one handed out (<=26, even if that create failed:
         the cursor moves when the pool is picked, lab-verified on 20.10.24)."""
@@ -250,7 +272,7 @@ class AddressSpace:
                 return net
         return None
 
-    def sized_default_pool(self, size: int) -> Optional[ipaddress.IPv4Network]:
+    def sized_default_pool(self, size: int) -> Optional[Block]:
         """v29: `--subnet 0.0.0.0/size` asks for a default pool of that size: the first block of
         it in the bases no bigger than it that no pool overlaps (allocatePredefinedPool with a
         prefixSize, ipams/defaultipam/address_space.go @docker-v29.7.2).  None when every such
@@ -259,6 +281,7 @@ class AddressSpace:
             if base.prefixlen > size:
                 continue
             for net in base.subnets(new_prefix=size):
-                if not self.overlaps(net):
-                    return net
+                block = Block.of(net)
+                if not self.overlaps(block):
+                    return block
         return None

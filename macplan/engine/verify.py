@@ -279,13 +279,12 @@ def predict(created, taken: list[str], count: int = PROBES) -> tuple[Optional[st
     """(family of the probed subnet, the next ``count`` addresses Docker hands out, the gateway
     the plan names) for a simulated network, with ``taken`` (addresses already in use on the
     engine's network) marked. The first IPv4 subnet is probed, else the first subnet."""
-    from macplan.docker.ipam import Pool
 
     allocs = list(created.allocations)
     a = next((x for x in allocs if x.family == 4), allocs[0] if allocs else None)
     if a is None:
         return None, [None] * count, None
-    pool = Pool(a.pool.subnet, a.pool.profile, dict(a.pool.taken))
+    pool = a.pool.copy()
     for t in taken:
         try:
             addr = ipaddress.ip_address(t.split("/")[0])

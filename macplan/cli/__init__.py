@@ -345,12 +345,18 @@ def _run(args) -> int:
     Profile.of(engine)                                   # an unknown --engine is bad input: exit 2
     if args.command == "check":
         rep = check(plan, engine)
-        print(_pretty(rep.to_dict()) if args.json else out.check_text(plan, rep))
+        data = rep.to_dict() if args.json else None
+        text = _pretty(data) if args.json else out.check_text(plan, rep)
+        print(text)
+        _keep(plan, rep, data, text)
         return 1 if rep.errors else 0
     if args.command == "capacity":
         from macplan.report import capacity
         cap = capacity(plan, engine)
-        print(_pretty(cap.to_dict()) if args.json else out.capacity_text(cap))
+        cap_data = cap.to_dict() if args.json else None
+        text = _pretty(cap_data) if args.json else out.capacity_text(cap)
+        print(text)
+        _keep(plan, cap, cap_data, text)
         return 0
     if args.command == "commands":
         from macplan import emit
@@ -500,12 +506,27 @@ if __name__ == "__main__":
     raise SystemExit(main())
 
 
+#: what a command leaves for the OS to free when `run` ends the process (None: main was called
+#: in-process, by a test or a notebook, and keeps nothing)
+_KEPT: Optional[list[object]] = None
+
+
+def _keep(*objects: object) -> None:
+    """Hold a command's plan, report and output until `run` ends the process with os._exit:
+    dropped when the command returns, a 100,000-network report would be freed object by object
+    (a twentieth of the run); the OS takes the memory back at once."""
+    if _KEPT is not None:
+        _KEPT.extend(objects)
+
+
 def run() -> None:
     """The `macplan` command (console script and `python -m macplan`): `main`, then exit
     without tearing down.  A check of thousands of networks leaves millions of small objects,
     and freeing them one by one costs a tenth of the run; the OS takes the memory back at once.
     Everything macplan writes is flushed or closed first (files are written under `with`)."""
     import os
+    global _KEPT
+    _KEPT = []
     code = main()
     try:
         sys.stdout.flush()

@@ -16,6 +16,8 @@ __all__ = ["shell", "visible", "has_control", "kernel_ifname_problem", "path_com
 IFNAMSIZ = 16
 #: the kernel's isspace() (lib/ctype.c): \t \n \v \f \r, space, and the Latin-1 byte 0xA0
 _KERNEL_SPACE = frozenset(b"\t\n\x0b\x0c\r \xa0")
+#: every byte dev_valid_name refuses in a name: '/', ':', NUL and the kernel's spaces
+_IFNAME_BAD = bytes(sorted({*b"/:", 0, *_KERNEL_SPACE}))
 #: characters str.splitlines() breaks at that are not Cc: a comment must stay one line to every reader
 _LINE_BREAKS = frozenset("\u2028\u2029")
 
@@ -68,6 +70,8 @@ def kernel_ifname_problem(name: str) -> str | None:
         return f"an interface name has at most {IFNAMSIZ - 1} bytes, this one has {len(raw)}"
     if raw in (b".", b".."):
         return "an interface name cannot be . or .."
+    if len(raw.translate(None, _IFNAME_BAD)) == len(raw):
+        return None            # no byte the kernel refuses (the usual name: one C pass, no loop)
     bad = next((b for b in raw if b in b"/:" or b in _KERNEL_SPACE or b == 0), None)
     if bad is not None:
         what = {ord("/"): "'/'", ord(":"): "':'", 0: "a NUL byte"}.get(bad, "whitespace")

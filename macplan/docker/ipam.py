@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import ipaddress
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional, TypeAlias, Union
 
 from macplan.docker.goparse import Block, host_mask
@@ -31,6 +32,21 @@ DEFAULT_V4_BASES: list[tuple[ipaddress.IPv4Network, int]] = [
 DEFAULT_V4_POOLS = [Block.of(pool) for base, size in DEFAULT_V4_BASES for pool in base.subnets(new_prefix=size)]
 
 
+@lru_cache(maxsize=None)
+def _implicit(v6: bool, size: int, usable_slash31: bool) -> tuple[tuple[tuple[int, str], ...], frozenset[int]]:
+    """What Docker reserves when it creates a pool of `size` addresses, as offsets from its
+    first address, and those offsets as a set: network and broadcast (IPv4), the subnet-router
+    anycast address (IPv6: bit 0, Set(0)); nothing in an IPv4 /31 or /32 from engine 23.  The
+    same few answers for every pool, so shared rather than built per pool."""
+    if v6:
+        reserved: tuple[tuple[int, str], ...] = ((0, "network"),)
+    elif size <= 2 and usable_slash31:
+        reserved = ()
+    else:
+        reserved = ((0, "network"), (size - 1, "broadcast"))
+    return reserved, frozenset([offset for offset, _ in reserved])
+
+
 class Pool:
     """A master pool: one subnet in an address space, possibly shared by several networks.
     Kept as numbers (its Block); `subnet` builds the ipaddress network when asked for."""
@@ -48,19 +64,11 @@ class Pool:
         self.size: int = 1 << ((128 if v6 else 32) - self.prefixlen)
         #: how many addresses Docker's allocator can address in this subnet
         self.slots: int = min(self.size, 2**64 - 1) if v6 and profile.bitmap_caps_ipv6 else self.size
-        # Reserved when the pool is created: network and broadcast (IPv4), the subnet-router
-        # anycast address (IPv6); nothing in an IPv4 /31 or /32 from engine 23.
-        self._implicit: dict[int, str]
-        if v6:
-            self._implicit = {self.base: "network"}    # bit 0 (Set(0): the subnet-router address)
-        elif self.prefixlen >= 31 and profile.usable_slash31:
-            self._implicit = {}
-        else:
-            self._implicit = {self.base: "network", self.base + self.size - 1: "broadcast"}
+        self._reserved, bits = _implicit(v6, self.size, profile.usable_slash31)
         # a bit is the host part (IPv4, and IPv6 from 28): no ordinal to compute per address
         self._exact: bool = not v6 or profile.ipv6_bits_exact
         #: the implicit addresses' bits, which every question about used bits starts from
-        self._implicit_bits = frozenset(self.ordinal(a) for a in self._implicit)
+        self._implicit_bits = bits if self._exact else frozenset([self.ordinal(a) for a in self.implicit()])
 
     @property
     def subnet(self) -> Subnet:
@@ -82,7 +90,9 @@ class Pool:
         return f"Pool({self.block}, taken={self.taken!r})"
 
     def implicit(self) -> dict[int, str]:
-        return self._implicit
+        """Addresses reserved when the pool is created -> "network" or "broadcast"."""
+        base = self.base
+        return {base + offset: kind for offset, kind in self._reserved}
 
     # Docker's allocator indexes a subnet by ordinal, a bit number computed from the host
     # part; up to engine 27 that number is not always the host part itself (see

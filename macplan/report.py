@@ -247,23 +247,24 @@ _ADVICE: Optional[tuple[dict[str, Rule], list[tuple[Rule, Check]]]] = None
 def _finish(plan: Plan, profile: Profile, results: list[NetworkResult]) -> Report:
     """The plan-wide parts: several hosts on one segment, MAC counts against limits."""
     from macplan.macs import count_macs
-    plan_findings = _cross_host(plan, profile, results)
-    created = [r.created for r in results if r.created is not None]
-    caps = {id(r.created): r.capacity for r in results if r.created is not None}
-    parents, vlans, ports = count_macs(created, plan, caps)
+    # One pass over the results for what the rules across hosts and the note on unknown
+    # interfaces ask: the hosts that created networks, each with whether one has a parent
+    # (once a host has, its other networks need not be looked at).
+    with_parent: dict[str, bool] = {}
+    for r in results:
+        if r.created is not None and not with_parent.get(r.host):
+            with_parent[r.host] = bool(r.created.network.parent)
+    # every rule across hosts pairs two hosts
+    plan_findings = _cross_host(plan, profile, results) if len(with_parent) > 1 else []
+    parents, vlans, ports = count_macs(results, plan)
     plan_findings += _mac_limits(vlans, ports)
-    plan_findings += _unchecked_parents(plan, results)
+    plan_findings += _unchecked_parents(plan, [host for host, parent in with_parent.items() if parent])
     return Report(profile.line, profile, results, plan_findings, parents, vlans, ports)
 
 
-def _unchecked_parents(plan: Plan, results: list[NetworkResult]) -> list[Finding]:
+def _unchecked_parents(plan: Plan, hosts_with_parents: list[str]) -> list[Finding]:
     """Hosts whose interfaces are unknown: parents are assumed to exist, so say so once."""
-    # asked once per host, not once per network
-    unknown = {h for h in {r.host for r in results} if not plan.host(h).interfaces_known}
-    if not unknown:
-        return []
-    hosts = sorted({r.host for r in results if r.host in unknown and r.created is not None
-                    and r.created.network.parent})
+    hosts = sorted(h for h in hosts_with_parents if not plan.host(h).interfaces_known)
     if not hosts:
         return []
     return [RULES["parents-unchecked"].finding(

@@ -221,11 +221,14 @@ def _advise(plan: Plan, eng: Daemon, result: NetworkResult) -> None:
         return
     ctx = hints.Context(plan, eng, created, result.capacity)
     findings = result.findings
-    for r, rule_check in _advice_rules():
+    earlier = len(findings)
+    for r, rule_check in _advice_rules(ctx.kind):
         message = rule_check(ctx)
         if message:
-            findings.append(r.finding(message))
-    if len(findings) > 1:
+            findings.append(hints.finding(r.id, message))
+    # The rules run warnings first, so their findings come in order; findings made before (none
+    # for a network just created) still need the stable sort that puts errors first.
+    if earlier and len(findings) > earlier:
         findings.sort(key=_severity_rank)
 
 
@@ -233,15 +236,25 @@ def _severity_rank(f: Finding) -> int:
     return SEVERITY_ORDER[f.severity]
 
 
-def _advice_rules() -> list[tuple[Rule, Check]]:
-    """The rules with a check function (warnings and notes), in catalog order."""
+def _advice_rules(kind: Optional[hints.KindTuple] = None) -> list[tuple[Rule, Check]]:
+    """The rules with a check function (warnings and notes) that can say anything about a
+    network of this kind (see hints.Kind; None: every one), by severity, then in catalog order:
+    the order a network's findings are reported in."""
     global _ADVICE
     if _ADVICE is None or len(_ADVICE[0]) != len(RULES):
-        _ADVICE = (dict(RULES), [(r, r.check) for r in RULES.values() if r.check is not None])
-    return _ADVICE[1]
+        checked = [(r, r.check) for r in RULES.values() if r.check is not None]
+        checked.sort(key=lambda rc: SEVERITY_ORDER[rc[0].severity])     # stable: catalog order within
+        _ADVICE = (dict(RULES), checked, {})
+    if kind is None:
+        return _ADVICE[1]
+    rules = _ADVICE[2].get(kind)
+    if rules is None:
+        rules = _ADVICE[2][kind] = [(r, c) for r, c in _ADVICE[1] if hints.applies(c, kind)]
+    return rules
 
 
-_ADVICE: Optional[tuple[dict[str, Rule], list[tuple[Rule, Check]]]] = None
+_ADVICE: Optional[tuple[dict[str, Rule], list[tuple[Rule, Check]],
+                        dict[hints.KindTuple, list[tuple[Rule, Check]]]]] = None
 
 
 def _finish(plan: Plan, profile: Profile, results: list[NetworkResult]) -> Report:

@@ -64,7 +64,7 @@ def predict_mac(ipv4: str, engine: Union[str, Profile, None] = None) -> Optional
     return "02:42:" + ":".join(f"{b:02x}" for b in octets)
 
 
-@dataclass
+@dataclass(slots=True)
 class ParentMacs:
     host: str
     parent: str
@@ -83,7 +83,7 @@ class ParentMacs:
                 "macvlan": self.macvlan, "ipvlan": self.ipvlan, "networks": list(self.networks)}
 
 
-@dataclass
+@dataclass(slots=True)
 class VlanMacs:
     vlan: Optional[int]
     macs: int

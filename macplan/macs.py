@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Optional, Protocol, TypedDict, Union
+from typing import Iterable, Optional, Protocol, TypedDict, Union
 
 from macplan.docker.daemon import Created
 from macplan.model import LAN_DRIVERS, Plan
@@ -20,6 +20,15 @@ class HoldsContainers(Protocol):
     """What counting needs of a network's capacity (macplan.pools.NetworkCapacity)."""
     @property
     def containers(self) -> int: ...
+
+
+class Outcome(Protocol):
+    """What counting reads of one network's outcome (macplan.report.NetworkResult): the network
+    as created (None: refused) and its capacity."""
+    @property
+    def created(self) -> Optional[Created]: ...
+    @property
+    def capacity(self) -> Optional[HoldsContainers]: ...
 
 
 class ParentMacsDict(TypedDict):
@@ -55,7 +64,7 @@ def predict_mac(ipv4: str, engine: Union[str, Profile, None] = None) -> Optional
     return "02:42:" + ":".join(f"{b:02x}" for b in octets)
 
 
-@dataclass
+@dataclass(slots=True)
 class ParentMacs:
     host: str
     parent: str
@@ -74,7 +83,7 @@ class ParentMacs:
                 "macvlan": self.macvlan, "ipvlan": self.ipvlan, "networks": list(self.networks)}
 
 
-@dataclass
+@dataclass(slots=True)
 class VlanMacs:
     vlan: Optional[int]
     macs: int
@@ -98,42 +107,54 @@ class PortMacs:
         return {"host": self.host, "interface": self.interface, "macs": self.macs, "limit": self.limit}
 
 
-def count_macs(created: Iterable[Created], plan: Plan, capacities: Mapping[int, Optional[HoldsContainers]]
-               ) -> tuple[list[ParentMacs], list[VlanMacs], list[PortMacsDict]]:
+def count_macs(results: Iterable[Outcome], plan: Plan) -> tuple[list[ParentMacs], list[VlanMacs], list[PortMacsDict]]:
     """Per parent, per VLAN, and per physical port (base interface: the switch port sees
     every VLAN on it plus the host's own MAC).  Expected containers count; a network with no
     expected count counts as full (its capacity), the worst case a switch will meet."""
     parents: dict[tuple[str, str], ParentMacs] = {}
-    for c in created:
+    for r in results:
+        c = r.created
+        if c is None:
+            continue
         n = c.network
         if n.driver not in LAN_DRIVERS or n.config_only or not n.parent:
             continue
-        cap = capacities.get(id(c))
         if n.containers is not None:
             count = n.containers
         elif n.endpoints:
             count = len(n.endpoints)
         else:
+            cap = r.capacity
             count = cap.containers if cap else 0
         key = (n.host, n.parent)
-        pm = parents.setdefault(key, ParentMacs(n.host, n.parent, n.base_interface, n.vlan))
+        pm = parents.get(key)
+        if pm is None:
+            pm = parents[key] = ParentMacs(n.host, n.parent, n.base_interface, n.vlan)
         if n.driver == "macvlan":
             pm.macvlan += 1 if c.mode == "passthru" and count else count
         elif count:
             pm.ipvlan = 1
         pm.networks += (n.name,)
-    limits = dict(plan.vlan_limits)
+    # per VLAN and per switch port, in one pass over the parents
     vlan_macs: dict[Optional[int], int] = {}
     vlan_hosts: dict[Optional[int], set[str]] = {}
-    for pm in parents.values():
-        vlan_macs[pm.vlan] = vlan_macs.get(pm.vlan, 0) + pm.macs
-        vlan_hosts.setdefault(pm.vlan, set()).add(pm.host)
-    vlan_rows = [VlanMacs(k, macs, tuple(sorted(vlan_hosts[k])), limits.get(k) if k is not None else None)
-                 for k, macs in sorted(vlan_macs.items(), key=lambda kv: (kv[0] is not None, kv[0] or 0))]
     port_macs: dict[tuple[str, Optional[str]], int] = {}
     for pm in parents.values():
+        macs = pm.macs
+        vlan_macs[pm.vlan] = vlan_macs.get(pm.vlan, 0) + macs
+        hosts = vlan_hosts.get(pm.vlan)
+        if hosts is None:
+            vlan_hosts[pm.vlan] = {pm.host}
+        else:
+            hosts.add(pm.host)
         port = (pm.host, pm.base)
-        port_macs[port] = port_macs.get(port, 1) + pm.macs     # 1: the host's own MAC
+        port_macs[port] = port_macs.get(port, 1) + macs     # 1: the host's own MAC
+    limits = dict(plan.vlan_limits)
+    # the untagged LAN first, then by VLAN id
+    order: list[Optional[int]] = [None] if None in vlan_macs else []
+    order += sorted(k for k in vlan_macs if k is not None)
+    vlan_rows = [VlanMacs(k, vlan_macs[k], tuple(sorted(vlan_hosts[k])), limits.get(k) if k is not None else None)
+                 for k in order]
     ports = []
     for (host, base), macs in port_macs.items():
         iface = plan.host(host).interface(base) if base is not None else None

@@ -221,11 +221,14 @@ def _advise(plan: Plan, eng: Daemon, result: NetworkResult) -> None:
         return
     ctx = hints.Context(plan, eng, created, result.capacity)
     findings = result.findings
-    for r, rule_check in _advice_rules():
+    earlier = len(findings)
+    for r, rule_check in _advice_rules(ctx.kind):
         message = rule_check(ctx)
         if message:
-            findings.append(r.finding(message))
-    if len(findings) > 1:
+            findings.append(hints.finding(r.id, message))
+    # The rules run warnings first, so their findings come in order; findings made before (none
+    # for a network just created) still need the stable sort that puts errors first.
+    if earlier and len(findings) > earlier:
         findings.sort(key=_severity_rank)
 
 
@@ -233,37 +236,48 @@ def _severity_rank(f: Finding) -> int:
     return SEVERITY_ORDER[f.severity]
 
 
-def _advice_rules() -> list[tuple[Rule, Check]]:
-    """The rules with a check function (warnings and notes), in catalog order."""
+def _advice_rules(kind: Optional[hints.KindTuple] = None) -> list[tuple[Rule, Check]]:
+    """The rules with a check function (warnings and notes) that can say anything about a
+    network of this kind (see hints.Kind; None: every one), by severity, then in catalog order:
+    the order a network's findings are reported in."""
     global _ADVICE
     if _ADVICE is None or len(_ADVICE[0]) != len(RULES):
-        _ADVICE = (dict(RULES), [(r, r.check) for r in RULES.values() if r.check is not None])
-    return _ADVICE[1]
+        checked = [(r, r.check) for r in RULES.values() if r.check is not None]
+        checked.sort(key=lambda rc: SEVERITY_ORDER[rc[0].severity])     # stable: catalog order within
+        _ADVICE = (dict(RULES), checked, {})
+    if kind is None:
+        return _ADVICE[1]
+    rules = _ADVICE[2].get(kind)
+    if rules is None:
+        rules = _ADVICE[2][kind] = [(r, c) for r, c in _ADVICE[1] if hints.applies(c, kind)]
+    return rules
 
 
-_ADVICE: Optional[tuple[dict[str, Rule], list[tuple[Rule, Check]]]] = None
+_ADVICE: Optional[tuple[dict[str, Rule], list[tuple[Rule, Check]],
+                        dict[hints.KindTuple, list[tuple[Rule, Check]]]]] = None
 
 
 def _finish(plan: Plan, profile: Profile, results: list[NetworkResult]) -> Report:
     """The plan-wide parts: several hosts on one segment, MAC counts against limits."""
     from macplan.macs import count_macs
-    plan_findings = _cross_host(plan, profile, results)
-    created = [r.created for r in results if r.created is not None]
-    caps = {id(r.created): r.capacity for r in results if r.created is not None}
-    parents, vlans, ports = count_macs(created, plan, caps)
+    # One pass over the results for what the rules across hosts and the note on unknown
+    # interfaces ask: the hosts that created networks, each with whether one has a parent
+    # (once a host has, its other networks need not be looked at).
+    with_parent: dict[str, bool] = {}
+    for r in results:
+        if r.created is not None and not with_parent.get(r.host):
+            with_parent[r.host] = bool(r.created.network.parent)
+    # every rule across hosts pairs two hosts
+    plan_findings = _cross_host(plan, profile, results) if len(with_parent) > 1 else []
+    parents, vlans, ports = count_macs(results, plan)
     plan_findings += _mac_limits(vlans, ports)
-    plan_findings += _unchecked_parents(plan, results)
+    plan_findings += _unchecked_parents(plan, [host for host, parent in with_parent.items() if parent])
     return Report(profile.line, profile, results, plan_findings, parents, vlans, ports)
 
 
-def _unchecked_parents(plan: Plan, results: list[NetworkResult]) -> list[Finding]:
+def _unchecked_parents(plan: Plan, hosts_with_parents: list[str]) -> list[Finding]:
     """Hosts whose interfaces are unknown: parents are assumed to exist, so say so once."""
-    # asked once per host, not once per network
-    unknown = {h for h in {r.host for r in results} if not plan.host(h).interfaces_known}
-    if not unknown:
-        return []
-    hosts = sorted({r.host for r in results if r.host in unknown and r.created is not None
-                    and r.created.network.parent})
+    hosts = sorted(h for h in hosts_with_parents if not plan.host(h).interfaces_known)
     if not hosts:
         return []
     return [RULES["parents-unchecked"].finding(

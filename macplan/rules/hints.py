@@ -4,32 +4,91 @@ from __future__ import annotations
 
 import difflib
 import ipaddress
-from typing import Optional
+from functools import lru_cache
+from typing import Callable, NamedTuple, Optional, TypeVar
 
 from macplan.docker.daemon import Created, Daemon
 from macplan.docker.goparse import parse_prefix
 from macplan.model import LAN_DRIVERS, Network, Plan
 from macplan.pools import NetworkCapacity
-from macplan.rules.catalog import rule
+from macplan.rules.catalog import RULES, Check, Finding, rule
 
 KNOWN_OPTIONS = {
     "macvlan": ("parent", "macvlan_mode"),
     "ipvlan": ("parent", "ipvlan_mode", "ipvlan_flag"),
 }
 DAEMON_OPTIONS = ("com.docker.network.enable_ipv4", "com.docker.network.enable_ipv6")
+#: every -o key a driver's network reads: its own and the daemon's (joined once, not per network)
+_READ_OPTIONS = {driver: keys + DAEMON_OPTIONS for driver, keys in KNOWN_OPTIONS.items()}
+
+
+class Kind(NamedTuple):
+    """What decides whether some rules can apply to a network at all: most networks have no
+    static endpoints, no swarm scope, no --config-from, and the rules about those have nothing
+    to say about them (see `only_for`)."""
+    driver: str
+    endpoints: bool         # static endpoints (containers' --ip / --mac-address)
+    swarm: bool             # --scope swarm
+    config_from: bool       # --config-from
+    expected: bool          # a count of expected containers
+    ipv6: bool              # IPv6 is on
+    dhcp: bool              # the plan lists DHCP scopes
+
+
+#: a Kind's values as Context.kind holds them: a plain tuple, made once per network (a
+#: NamedTuple's constructor costs several times as much), and equal to the Kind it stands for
+KindTuple = tuple[str, bool, bool, bool, bool, bool, bool]
 
 
 class Context:
     """What a warning rule sees: the plan, the simulated daemon, one created network."""
-    __slots__ = ("plan", "engine", "created", "capacity", "net", "profile", "vlan_driver")
+    __slots__ = ("plan", "engine", "created", "capacity", "net", "profile", "vlan_driver", "kind")
 
     def __init__(self, plan: Plan, engine: Daemon, created: Created, capacity: Optional[NetworkCapacity]):
         self.plan, self.engine, self.created, self.capacity = plan, engine, created, capacity
-        self.net: Network = created.network
+        net = self.net = created.network
         self.profile = engine.profile
         #: a macvlan/ipvlan network Docker instantiates on this host (not config-only, not swarm)
-        self.vlan_driver = self.net.driver in LAN_DRIVERS and not self.net.config_only \
-            and self.net.scope != "swarm"
+        self.vlan_driver = net.driver in LAN_DRIVERS and not net.config_only and net.scope != "swarm"
+        #: which rules can apply (see Kind)
+        self.kind: KindTuple = (net.driver, bool(net.endpoints), net.scope == "swarm", net.config_from is not None,
+                                net.containers is not None, created.ipv6, bool(plan.dhcp))
+
+
+_C = TypeVar("_C", bound=Check)
+#: a rule's check -> what a network needs for it to apply: (Kind fields that must be true, driver)
+_ONLY_FOR: dict[Check, tuple[tuple[str, ...], Optional[str]]] = {}
+
+
+def only_for(*features: str, driver: Optional[str] = None) -> Callable[[_C], _C]:
+    """Mark a rule as being about what few networks have: a network that lacks one of
+    `features` (fields of Kind that must be true) or has another driver is not given to it.
+    The rule still tests them itself, first; marking it saves the call for every network that
+    lacks them (they are asked once per kind of network, not once per network)."""
+    assert all(f in Kind._fields and f != "driver" for f in features), features
+
+    def mark(check: _C) -> _C:
+        _ONLY_FOR[check] = (features, driver)
+        return check
+    return mark
+
+
+def applies(check: Check, kind: KindTuple) -> bool:
+    """Whether a rule can say anything about a network of this kind (see `only_for`)."""
+    need = _ONLY_FOR.get(check)
+    if need is None:
+        return True
+    features, driver = need
+    k = Kind._make(kind)
+    return all(getattr(k, f) for f in features) and (driver is None or k.driver == driver)
+
+
+@lru_cache(maxsize=1024)
+def finding(rule_id: str, message: str) -> Finding:
+    """`RULES[rule_id].finding(message)`, made once: a Finding is immutable, and most advice is
+    the same sentence for every network it fits (engine 29's missing default route, 28's random
+    MACs for thousands of VLANs)."""
+    return RULES[rule_id].finding(message)
 
 
 @rule("mixed-drivers-parent", "warning", "kernel",
@@ -54,9 +113,11 @@ def mixed_drivers_parent(ctx: Context) -> Optional[str]:
 def ipv6_subnet_ignored(ctx: Context) -> Optional[str]:
     """Without --ipv6 Docker silently ignores IPv6 subnets (v25.0.0-25.0.2 turned IPv6 on instead):
     containers get no IPv6 address and the IPv6 entries are not even validated."""
+    if ctx.created.ipv6:
+        return None
     # an IPv4-mapped subnet (::ffff:a.b.c.d/p) is filed with the IPv4 entries: it is used
     v6 = [s for s in ctx.net.subnets if ":" in s and not _ipv4_mapped(s)]
-    if v6 and not ctx.created.ipv6:
+    if v6:
         return (f"IPv6 subnet {', '.join(v6)} is ignored because --ipv6 is not set: containers get no IPv6 "
                 f"address; add --ipv6 to use it.")
     return None
@@ -74,7 +135,7 @@ def unknown_option(ctx: Context) -> Optional[str]:
     silently ignored; a mistyped parent leaves the network on an isolated dummy link."""
     if not ctx.vlan_driver:
         return None
-    known = KNOWN_OPTIONS[ctx.net.driver] + DAEMON_OPTIONS
+    known = _READ_OPTIONS[ctx.net.driver]
     bad = []
     for key, _ in ctx.net.options:
         if key in known:
@@ -126,8 +187,9 @@ def auto_gateway(ctx: Context) -> Optional[str]:
 def no_default_route(ctx: Context) -> Optional[str]:
     """Engine 29 allocates no gateway unless --gateway is given: containers get no IPv4 default route."""
     if ctx.vlan_driver and ctx.profile.at_least(29) and not ctx.created.internal and ctx.net.parent:
-        if any(a.family == 4 and a.gateway is None for a in ctx.created.allocations):
-            return "engine 29 gives containers no default route without --gateway; pass the LAN router as --gateway."
+        for a in ctx.created.allocations:
+            if a.gateway is None and a.family == 4:
+                return "engine 29 gives containers no default route without --gateway; pass the LAN router as --gateway."
     return None
 
 
@@ -135,9 +197,10 @@ def no_default_route(ctx: Context) -> Optional[str]:
 def gateway_in_range(ctx: Context) -> Optional[str]:
     """A --gateway or aux-address inside the ip-range takes an address from the containers' pool."""
     for a in ctx.created.allocations:
-        inside = [f"aux-address {n}" for n, addr in a.aux.items()
-                  if a.slots.lo <= addr <= a.slots.hi and a.group.ip_range]
-        if a.group.gateway and a.group.ip_range and a.gateway is not None and a.slots.lo <= a.gateway <= a.slots.hi:
+        if not a.group.ip_range:
+            continue        # no ip-range: the pool is the whole subnet, nothing is taken from a range
+        inside = [f"aux-address {n}" for n, addr in a.aux.items() if a.slots.lo <= addr <= a.slots.hi]
+        if a.group.gateway and a.gateway is not None and a.slots.lo <= a.gateway <= a.slots.hi:
             inside.insert(0, "the gateway")
         if inside:
             what = " and ".join(inside)
@@ -146,9 +209,12 @@ def gateway_in_range(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for("dhcp")
 @rule("dhcp-overlap", "warning", "lan", "Move the ip-range outside the DHCP scope, or exclude it with aux-addresses.")
 def dhcp_overlap(ctx: Context) -> Optional[str]:
     """Docker's IPAM never asks the LAN's DHCP server: containers get addresses DHCP clients may also get."""
+    if not ctx.plan.dhcp:
+        return None
     for a in ctx.created.allocations:
         lo, hi = a.slots.lo, a.slots.hi
         for d in ctx.plan.dhcp:
@@ -162,6 +228,7 @@ def dhcp_overlap(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for(driver="macvlan")
 @rule("promiscuous-parent", "warning", "lan", "Use ipvlan on Wi-Fi parents; allow promiscuous mode / forged transmits on VM NICs.")
 def promiscuous_parent(ctx: Context) -> Optional[str]:
     """macvlan sends frames from MACs the parent does not own: Wi-Fi access points drop them, and
@@ -178,6 +245,7 @@ def promiscuous_parent(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for("expected")
 @rule("over-capacity", "warning", "capacity", "Widen the ip-range or subnet, or spread containers over more networks.")
 def over_capacity(ctx: Context) -> Optional[str]:
     """More containers are expected than the pool holds: the next `docker run` fails with
@@ -191,8 +259,11 @@ def over_capacity(ctx: Context) -> Optional[str]:
 @rule("no-subnet", "warning", "ipam", "Give --subnet (and --gateway) of the LAN the parent is on.")
 def no_subnet(ctx: Context) -> Optional[str]:
     """Without --subnet Docker picks a default pool (172.17.0.0/16, ...) that has nothing to do with the LAN."""
-    if ctx.vlan_driver and any(a.default for a in ctx.created.allocations):
-        a = next(a for a in ctx.created.allocations if a.default)
+    if not ctx.vlan_driver:
+        return None
+    for a in ctx.created.allocations:
+        if not a.default:
+            continue
         if a.group.subnet in ctx.net.subnets:       # written, unspecified: 0.0.0.0/n on engine 29
             return (f"--subnet {a.group.subnet} asks engine {ctx.profile.line} for a default pool: Docker picks "
                     f"{a.pool.subnet}, unrelated to the LAN on the parent.")
@@ -201,6 +272,7 @@ def no_subnet(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for("swarm")
 @rule("swarm-without-config-from", "warning", "swarm",
       "Create a --config-only network on each node and the swarm network with --config-from.")
 def swarm_without_config_from(ctx: Context) -> Optional[str]:
@@ -213,6 +285,7 @@ def swarm_without_config_from(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for("config_from", driver="bridge")
 @rule("config-from-bridge", "warning", "swarm", "Repeat -d macvlan (or ipvlan) with --config-from.")
 def config_from_bridge(ctx: Context) -> Optional[str]:
     """--config-from takes the driver from its own -d, whose default is bridge."""
@@ -221,6 +294,7 @@ def config_from_bridge(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for(driver="macvlan")
 @rule("passthru-single", "info", "kernel", "Use bridge mode for more than one container per parent.")
 def passthru_single(ctx: Context) -> Optional[str]:
     """passthru mode gives the parent to one container; a second container on it fails to start."""
@@ -229,6 +303,7 @@ def passthru_single(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for(driver="macvlan")
 @rule("random-macs", "info", "mac", "Pin --mac-address where DHCP reservations or port security need stable MACs.")
 def random_macs(ctx: Context) -> Optional[str]:
     """From engine 28 each macvlan container start gets a new random MAC (before: 02:42 + IPv4)."""
@@ -237,6 +312,7 @@ def random_macs(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for("ipv6")
 @rule("ipv6-random-ula", "info", "ipam", "Give an IPv6 --subnet from the LAN's prefix.")
 def ipv6_random_ula(ctx: Context) -> Optional[str]:
     """--ipv6 without an IPv6 subnet: engine 27+ carves a random ULA /64, unrelated to the LAN."""
@@ -263,15 +339,23 @@ def range_not_in_subnet(ctx: Context) -> Optional[str]:
 @rule("subnet-host-bits", "warning", "ipam", "Write the subnet's network address.")
 def subnet_host_bits(ctx: Context) -> Optional[str]:
     """Up to engine 24 a subnet with host bits (10.0.0.5/24) is silently masked."""
+    # From engine 25 the daemon refuses a subnet with host bits (ValidateIPAM), so the ones it
+    # allocated from have none; it skips IPv6 subnets while IPv6 is off, which are looked at.
+    validated: list[str] = []
+    if ctx.profile.validates_ipam_config:
+        validated = [a.group.subnet for a in ctx.created.allocations if ctx.created.ipv6 or ":" not in a.group.subnet]
     for s in ctx.net.subnets:
+        if s in validated:
+            continue
         i = parse_prefix(s)
         if i is None:
             continue
-        if i.ip != i.network.network_address:
+        if int(i) != int(i.network.network_address):      # int(i): the address as written
             return f"subnet {s} has host bits set: Docker uses {i.network}."
     return None
 
 
+@only_for(driver="ipvlan")
 @rule("l3-gateway-unused", "info", "ipam", "Drop --gateway for ipvlan l3/l3s.")
 def l3_gateway_unused(ctx: Context) -> Optional[str]:
     """ipvlan l3/l3s route via the interface: a --gateway is reserved but never used."""
@@ -287,6 +371,9 @@ def parent_name_unusual(ctx: Context) -> Optional[str]:
     parent = ctx.net.parent or ""
     if not ctx.vlan_driver or "." not in parent:
         return None
+    vlan = ctx.net.vlan         # set for a name.vid parent with one dot
+    if vlan is not None and 1 <= vlan <= 4094:
+        return None
     parts = parent.split(".")
     if len(parts) > 2:
         return f"parent {parent} has more than one dot: Docker can use it only if it exists; it cannot create QinQ links."
@@ -295,6 +382,7 @@ def parent_name_unusual(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for("endpoints", driver="ipvlan")
 @rule("ipvlan-custom-mac", "warning", "kernel", "Drop the MAC address: ipvlan containers use the parent's.")
 def ipvlan_custom_mac(ctx: Context) -> Optional[str]:
     """ipvlan links share the parent's MAC: Docker refuses `--mac-address` when the container is
@@ -305,10 +393,13 @@ def ipvlan_custom_mac(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for("endpoints")
 @rule("endpoint-address", "warning", "ipam", "Give static endpoints free addresses inside a subnet of the network.")
 def endpoint_address(ctx: Context) -> Optional[str]:
     """A container's `--ip` must lie in one of the network's subnets and must not be a reserved
     address (network, broadcast, gateway, aux) or another container's."""
+    if not ctx.net.endpoints:
+        return None
     seen: set[ipaddress.IPv4Address | ipaddress.IPv6Address] = set()
     for ip_text, _ in ctx.net.endpoints:
         if not ip_text:
@@ -324,9 +415,12 @@ def endpoint_address(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for("endpoints")
 @rule("duplicate-mac", "warning", "mac", "Give every pinned MAC address once.")
 def duplicate_mac(ctx: Context) -> Optional[str]:
     """Two endpoints with one MAC on a parent: the kernel refuses the second (EADDRINUSE)."""
+    if not ctx.net.endpoints:
+        return None
     macs = [mac for _, mac in ctx.net.endpoints if mac]
     dup = sorted({m for m in macs if macs.count(m) > 1})
     if dup:
@@ -334,6 +428,7 @@ def duplicate_mac(ctx: Context) -> Optional[str]:
     return None
 
 
+@only_for("swarm", "config_from")
 @rule("swarm-node-without-config", "warning", "swarm",
       "Create the --config-only network on every node that may run the service's tasks.")
 def swarm_node_without_config(ctx: Context) -> Optional[str]:

@@ -172,9 +172,22 @@ def duplicate_macs(plan: Plan, profile: Profile, results: Sequence[Result],
     return out
 
 
+def _several_hosts(results: Iterable[Result]) -> bool:
+    """Whether networks were created on more than one host: the answer comes at the first
+    network of a second host."""
+    first: Optional[str] = None
+    for r in results:
+        if r.created is not None:
+            if first is None:
+                first = r.host
+            elif r.host != first:
+                return True
+    return False
+
+
 def cross_host(plan: Plan, profile: Profile, results: Sequence[Result]) -> list[Finding]:
     """Every rule across hosts, in a stable order."""
-    if len({r.host for r in results if r.created is not None}) < 2:
+    if not _several_hosts(results):
         return []           # one host: nothing to coordinate (every rule here pairs two hosts)
     claimed = claims(plan, results)
     return overlapping_ranges(plan, profile, results, claimed) + duplicate_macs(plan, profile, results, claimed)

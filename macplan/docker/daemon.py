@@ -9,7 +9,6 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Callable, Optional, Protocol, cast
 
 from macplan.docker.cli import Refusal, group_ipam, ipam_groups
@@ -29,6 +28,7 @@ from macplan.docker.goparse import (
 from macplan.docker.ipam import DEFAULT_V4_BASES, AddressSpace, Pool, RangeSlots
 from macplan.model import LAN_DRIVERS, Host, IpamGroup, Network
 from macplan.profile import Profile
+from macplan.quoting import kernel_ifname_problem
 
 __all__ = ["Daemon", "Created", "Allocation", "Container", "PREDEFINED", "DRIVERS"]
 
@@ -1016,11 +1016,9 @@ def _check_swarm_name(net: Network) -> None:
         raise Refusal("swarm-name", "rpc error: code = InvalidArgument desc = name must be 63 characters or fewer")
 
 
-@lru_cache(maxsize=16384)
 def _can_exist(ifname: str) -> bool:
     """A link of this name can exist only if the kernel accepts the name (dev_valid_name), so a
     parent that fails it is missing whatever the host's interface list says or leaves unsaid."""
-    from macplan.quoting import kernel_ifname_problem
     return kernel_ifname_problem(ifname) is None
 
 

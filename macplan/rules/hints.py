@@ -2,7 +2,6 @@
 `Context` and returns a one-sentence message (or None)."""
 from __future__ import annotations
 
-import difflib
 import ipaddress
 from functools import lru_cache
 from typing import Callable, NamedTuple, Optional, TypeVar
@@ -143,6 +142,7 @@ def unknown_option(ctx: Context) -> Optional[str]:
         if key == "com.docker.network.driver.mtu":
             bad.append(f"{key} (macvlan/ipvlan take the parent's MTU)")
             continue
+        import difflib  # only for an unknown option: most checks never need it
         close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
         bad.append(f"{key} (did you mean {close[0]}?)" if close else key)
     if ctx.net.driver == "ipvlan" and not ctx.profile.reads_ipvlan_flag and "ipvlan_flag" in ctx.net.option_map:

@@ -9,7 +9,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macplan.cli import _pretty
+from macplan.cli import _json_text, _pretty
 
 # few words, so that dicts of text repeat (the writer reuses their text) and differ only a little
 _WORDS = st.sampled_from(["rule", "message", "link", "a", "é", "b\nc", "%s", '"q"', "\x00", "🦀", ""])
@@ -61,3 +61,48 @@ def test_a_findings_dict_is_its_fields_in_order():
     from macplan.rules.catalog import Finding
     for finding in (Finding("r", "error", "m", "docker says", "macplan explain r"), Finding("w", "warning", "m")):
         assert finding.to_dict() == asdict(finding) and list(finding.to_dict()) == list(asdict(finding))
+
+
+# ---- the report's writer: orjson when it writes the same text, else _pretty ------------------
+_REPORT_TEXT = st.one_of(_WORDS, st.text(max_size=8), st.sampled_from(["\x7f", "\x1f", "\t", "/", "\\", "é"]))
+_REPORT_SCALAR = st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70),
+                           st.sampled_from([2**63 - 1, 2**64 - 1, 2**64, -2**63, -2**63 - 1, 2**128]), _REPORT_TEXT)
+_REPORT = st.recursive(
+    _REPORT_SCALAR,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.lists(inner, max_size=3).map(tuple),
+                            st.dictionaries(_REPORT_TEXT, inner, max_size=4)),
+    max_leaves=25)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_REPORT)
+def test_the_report_writer_is_the_standard_encoder_for_what_a_report_holds(value):
+    # what to_dict gives: str, int (an IPv6 /64 holds 2**64 addresses), bool, None, lists, dicts
+    assert _json_text(value) == json.dumps(value, indent=2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_VALUE)
+def test_the_report_writer_falls_back_for_anything_else(value):
+    # keys that are not strings, subclasses, floats other than NaN and infinities
+    if "NaN" in json.dumps(value) or "Infinity" in json.dumps(value):
+        return          # orjson writes null there; no report holds a float
+    assert _json_text(value) == json.dumps(value, indent=2)
+
+
+def test_real_reports_are_written_as_the_standard_encoder_writes_them():
+    import glob
+    import os
+
+    from macplan.read.file import load
+    from macplan.report import capacity, check
+    here = os.path.dirname(__file__)
+    plans = sorted(glob.glob(os.path.join(here, "..", "examples", "*.yaml")))
+    plans += sorted(glob.glob(os.path.join(here, "data", "recordings", "*", "*.sh")))[:40]
+    assert len(plans) > 10
+    for path in plans:
+        for engine in ("20.10", "29"):
+            plan = load(path)
+            rep = check(plan, engine)
+            for data in (rep.to_dict(), capacity(plan, engine, rep).to_dict()):
+                assert _json_text(data) == json.dumps(data, indent=2), path

@@ -4,6 +4,7 @@ an anchor measured in the same run.  Generates its inputs; prints figures; asser
     python bench/speed.py                       # this tree
     python bench/speed.py --before DIR          # and the same figures for another checkout
     python bench/speed.py --quick               # 3 runs instead of 5, no 100,000-line inputs
+    python bench/speed.py --repeat 11           # medians of 11 runs
 
 The anchor is a bare Python process that only `shlex.split`s each line of the same file (for
 the cold start: `python -c pass`).  Times are medians of 5 runs of `python -m macplan check
@@ -116,8 +117,9 @@ def main() -> None:
     ap.add_argument("--before", help="another checkout of macplan to measure beside this one")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--planner", action="store_true", help="also run bench/widget.py on 4,094 networks")
+    ap.add_argument("--repeat", type=int, help="runs per figure (default 5, --quick 3): more on a noisy machine")
     args = ap.parse_args()
-    repeat = 3 if args.quick else 5
+    repeat = args.repeat or (3 if args.quick else 5)
     trees = [("after", ROOT)] + ([("before", os.path.abspath(args.before))] if args.before else [])
     py = sys.executable
     for _, tree in trees:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional, TypedDict
 
-from macplan.docker.goparse import IP, GoError, parse_cidr, parse_ip
+from macplan.docker.goparse import GoError, parse_cidr_block, parse_ip
 from macplan.model import IpamGroup, Network, Removal
 from macplan.profile import Profile
 
@@ -25,18 +25,21 @@ class Refusal(Exception):
 def _contains(subnet: str, data: str, data_rule: str = "cli-invalid-subnet") -> bool:
     """subnetMatches(subnet, data): does subnet contain data's address, as written?"""
     try:
-        _, net = parse_cidr(subnet)
+        _, net = parse_cidr_block(subnet)
     except GoError as e:
         raise Refusal("cli-invalid-subnet", f"invalid subnet: {e}") from None
-    ip: Optional[IP]
     if "/" in data:
         try:
-            ip, _ = parse_cidr(data)
+            addr, block = parse_cidr_block(data)      # the address as written, and its family
         except GoError as e:
             raise Refusal(data_rule, str(e)) from None
+        family = block.family
     else:
         ip = parse_ip(data)
-    return ip is not None and ip.version == net.version and ip in net
+        if ip is None:
+            return False
+        addr, family = int(ip), ip.version
+    return family == net.family and net.contains(addr)
 
 
 def _go_quote(text: str) -> str:
@@ -101,7 +104,7 @@ def group_ipam(net: Network, profile: Optional[Profile]) -> tuple[IpamGroup, ...
         masked = []
         for r in ranges:
             try:
-                masked.append(str(parse_cidr(r)[1]))
+                masked.append(str(parse_cidr_block(r)[1]))
             except GoError:
                 raise Refusal("cli-invalid-range",
                               f'invalid argument "{r}" for "--ip-range" flag: invalid string being converted to CIDR: {r}') from None

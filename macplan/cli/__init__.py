@@ -99,14 +99,22 @@ def _pretty(obj: object) -> str:
     return "".join(pieces)
 
 
-def _json_text(obj: object) -> str:
+#: reports with at least this many rows are written by orjson: importing it costs ~4 ms (it
+#: loads datetime, uuid and platform), which a one-network report would not win back
+_ORJSON_FROM = 100
+
+
+def _json_text(obj: object, rows: int = _ORJSON_FROM) -> str:
     """A report as `json.dumps(obj, indent=2)` writes it, character for character.  orjson writes
     it (a 4,094-network capacity report: 6 ms, where Python's own indented encoder, even
     `_pretty`, takes 60) whenever it writes the same text: a report holds str, int, bool, None,
     lists and dicts with str keys, and orjson's indented output of those is the standard
     encoder's, except for characters outside printable ASCII (found in its output) and ints
     beyond 64 bits (it refuses them).  Then, or with anything unusual (orjson refuses
-    dataclasses and subclasses here), `_pretty` writes it."""
+    dataclasses and subclasses here), `_pretty` writes it; and a small report (`rows`), which
+    `_pretty` writes sooner than orjson is imported."""
+    if rows < _ORJSON_FROM:
+        return _pretty(obj)
     try:
         import orjson
     except ImportError:       # a platform without an orjson wheel: the same text, slower
@@ -370,7 +378,7 @@ def _run(args) -> int:
     if args.command == "check":
         rep = check(plan, engine)
         data = rep.to_dict() if args.json else None
-        text = _json_text(data) if args.json else out.check_text(plan, rep)
+        text = _json_text(data, len(rep.networks)) if args.json else out.check_text(plan, rep)
         print(text)
         _keep(plan, rep, data, text)
         return 1 if rep.errors else 0
@@ -378,7 +386,7 @@ def _run(args) -> int:
         from macplan.report import capacity
         cap = capacity(plan, engine)
         cap_data = cap.to_dict() if args.json else None
-        text = _json_text(cap_data) if args.json else out.capacity_text(cap)
+        text = _json_text(cap_data, len(cap.networks)) if args.json else out.capacity_text(cap)
         print(text)
         _keep(plan, cap, cap_data, text)
         return 0

@@ -477,10 +477,10 @@ def check(plan: Plan, engine: EngineArg = None) -> Report:
         return _check(plan, engine)
 
 
-def _check(plan: Plan, engine: EngineArg = None) -> Report:
+def _check(plan: Plan, engine: EngineArg = None, warnings: bool = True) -> Report:
     profile, engines, results, removals, endpoints = _simulate(plan, engine)
     for res in results:
-        if res.host in engines:
+        if warnings and res.host in engines:
             _advise(plan, engines[res.host], res)
     _count_endpoints(results, endpoints)
     report = _finish(plan, profile, results)
@@ -569,9 +569,15 @@ class Capacity:
                 "ports": list(self.ports)}
 
 
-def capacity(plan: Plan, engine: EngineArg = None, report: Optional[Report] = None) -> Capacity:
+def capacity(plan: Plan, engine: EngineArg = None, report: Optional[Report] = None, *,
+             warnings: bool = True) -> Capacity:
     """Capacity of every network Docker would create (refused ones hold nothing).
-    Pass the `report` of `check(plan, engine)` to reuse its simulation."""
-    report = report if report is not None else check(plan, engine)
+    Pass the `report` of `check(plan, engine)` to reuse its simulation.  With
+    `warnings=False` the warning and info rules are not run: no figure depends on them (they
+    only read the simulation), and `Capacity.report` then holds Docker's refusals and the
+    plan-wide findings only (`macplan capacity` prints figures, not findings)."""
+    if report is None:
+        with _no_gc():
+            report = _check(plan, engine, warnings)
     nets = [r.capacity for r in report.networks if r.capacity is not None]
     return Capacity(report.engine, nets, report.parents, report.vlans, report.ports, report)

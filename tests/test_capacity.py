@@ -134,3 +134,24 @@ def test_ipv6_capacity_matches_brute_force(spec, engine):
         return
     six = next(s for s in result.capacity.subnets if ":" in s.subnet)
     assert six.available == brute_force(subnet, ip_range, gateway, aux, True, engine != "29")
+
+
+def test_capacity_without_the_warning_rules_has_the_same_figures():
+    from macplan.report import capacity
+    # `macplan capacity` skips the warning rules: they only read the simulation, no figure is theirs
+    import glob
+    import os
+
+    from macplan.read.file import load
+    here = os.path.dirname(__file__)
+    paths = sorted(glob.glob(os.path.join(here, "..", "examples", "*.yaml")))
+    paths += sorted(glob.glob(os.path.join(here, "data", "recordings", "*", "*.sh")))[::10]
+    warned = 0
+    for path in paths:
+        plan = load(path)
+        for engine in ("20.10", "29"):
+            full, quick = capacity(plan, engine), capacity(plan, engine, warnings=False)
+            assert quick.to_dict() == full.to_dict(), path
+            assert all(f.severity == "error" for n in quick.report.networks for f in n.findings), path
+            warned += any(f.severity != "error" for f in full.report.findings)
+    assert warned > 10          # the plans do have warnings: the comparison above means something

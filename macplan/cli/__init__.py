@@ -384,7 +384,7 @@ def _run(args) -> int:
         return 1 if rep.errors else 0
     if args.command == "capacity":
         from macplan.report import capacity
-        cap = capacity(plan, engine)
+        cap = capacity(plan, engine, warnings=False)        # it prints figures, not findings
         cap_data = cap.to_dict() if args.json else None
         text = _json_text(cap_data, len(cap.networks)) if args.json else out.capacity_text(cap)
         print(text)

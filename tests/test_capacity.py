@@ -137,12 +137,12 @@ def test_ipv6_capacity_matches_brute_force(spec, engine):
 
 
 def test_capacity_without_the_warning_rules_has_the_same_figures():
-    from macplan.report import capacity
     # `macplan capacity` skips the warning rules: they only read the simulation, no figure is theirs
     import glob
     import os
 
     from macplan.read.file import load
+    from macplan.report import capacity
     here = os.path.dirname(__file__)
     paths = sorted(glob.glob(os.path.join(here, "..", "examples", "*.yaml")))
     paths += sorted(glob.glob(os.path.join(here, "data", "recordings", "*", "*.sh")))[::10]

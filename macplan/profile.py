@@ -258,11 +258,22 @@ class Profile:
         dash = "user-specified" if self.at_least(29, 2) else "user specified"
         return f"{dash} configurations are not supported if the network depends on a configuration network"
 
+    @cached_property
+    def reserves_every_gateway(self) -> bool:
+        """Up to 27 IPAM reserves a gateway address for every network (D7)."""
+        return not self.at_least(28)
+
+    @cached_property
+    def no_gateway_unless_given(self) -> bool:
+        """From 29 IPAM reserves a gateway only when --gateway is given (D7): containers get no
+        IPv4 default route otherwise."""
+        return self.at_least(29)
+
     def gateway_reserved(self, driver: str, mode: str, internal: bool, has_parent: bool, given: bool) -> bool:
         """Does IPAM reserve a gateway address for this network (D7)?"""
-        if given or not self.at_least(28):
+        if given or self.reserves_every_gateway:
             return True
-        if self.at_least(29):
+        if self.no_gateway_unless_given:
             return False
         if driver == "ipvlan" and mode in ("l3", "l3s"):
             return False

@@ -1,6 +1,6 @@
 """What the advise phase's shortcuts (issue 13) must keep: a rule left out for a kind of network
-(hints.only_for) has nothing to say about it, subnet-host-bits skips only subnets the daemon has
-validated, findings come in the order the stable sort by severity gave, and a shared Finding is
+(hints.only_for) has nothing to say about it, subnet-host-bits (on the daemon's integers) says
+what parsing every subnet says, findings come in the order the stable sort by severity gave, and a shared Finding is
 the one Rule.finding makes.  Checked over the recorded scripts on every release line."""
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def _advised(plan, line: str):
 
 
 def _full_subnet_host_bits(ctx: hints.Context):
-    """subnet-host-bits as it read before its shortcut: every subnet parsed."""
+    """subnet-host-bits as it read before: every subnet parsed into ipaddress objects."""
     for s in ctx.net.subnets:
         i = parse_prefix(s)
         if i is not None and i.ip != i.network.network_address:

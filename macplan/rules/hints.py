@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ipaddress
 from functools import lru_cache
-from typing import Callable, NamedTuple, Optional, TypeVar
+from typing import Callable, NamedTuple, Optional, TypeVar, cast
 
 from macplan.docker.daemon import Created, Daemon
-from macplan.docker.goparse import parse_prefix
+from macplan.docker.goparse import Iface, host_mask, parse_prefix, prefix_ints
 from macplan.model import LAN_DRIVERS, Network, Plan
 from macplan.pools import NetworkCapacity
 from macplan.rules.catalog import RULES, Check, Finding, rule
@@ -186,7 +186,7 @@ def auto_gateway(ctx: Context) -> Optional[str]:
 @rule("no-default-route", "warning", "ipam", "Pass --gateway if containers need to reach other networks.")
 def no_default_route(ctx: Context) -> Optional[str]:
     """Engine 29 allocates no gateway unless --gateway is given: containers get no IPv4 default route."""
-    if ctx.vlan_driver and ctx.profile.at_least(29) and not ctx.created.internal and ctx.net.parent:
+    if ctx.vlan_driver and ctx.profile.no_gateway_unless_given and not ctx.created.internal and ctx.net.parent:
         for a in ctx.created.allocations:
             if a.gateway is None and a.family == 4:
                 return "engine 29 gives containers no default route without --gateway; pass the LAN router as --gateway."
@@ -339,19 +339,13 @@ def range_not_in_subnet(ctx: Context) -> Optional[str]:
 @rule("subnet-host-bits", "warning", "ipam", "Write the subnet's network address.")
 def subnet_host_bits(ctx: Context) -> Optional[str]:
     """Up to engine 24 a subnet with host bits (10.0.0.5/24) is silently masked."""
-    # From engine 25 the daemon refuses a subnet with host bits (ValidateIPAM), so the ones it
-    # allocated from have none; it skips IPv6 subnets while IPv6 is off, which are looked at.
-    validated: list[str] = []
-    if ctx.profile.validates_ipam_config:
-        validated = [a.group.subnet for a in ctx.created.allocations if ctx.created.ipv6 or ":" not in a.group.subnet]
     for s in ctx.net.subnets:
-        if s in validated:
+        parsed = prefix_ints(s)          # the daemon read it already: a cached answer
+        if parsed is None:
             continue
-        i = parse_prefix(s)
-        if i is None:
-            continue
-        if int(i) != int(i.network.network_address):      # int(i): the address as written
-            return f"subnet {s} has host bits set: Docker uses {i.network}."
+        family, addr, plen = parsed
+        if addr & host_mask(family, plen):
+            return f"subnet {s} has host bits set: Docker uses {cast(Iface, parse_prefix(s)).network}."
     return None
 
 

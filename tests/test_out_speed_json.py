@@ -118,3 +118,33 @@ def test_real_reports_are_written_as_the_standard_encoder_writes_them():
             rep = check(plan, engine)
             for data in (rep.to_dict(), capacity(plan, engine, rep).to_dict()):
                 assert _json_text(data) == json.dumps(data, indent=2), path
+
+
+def test_the_command_line_writes_a_big_report_as_the_standard_encoder_would(tmp_path):
+    # 150 networks, one named v7é: that report is written by the fallback (orjson would write the é
+    # as UTF-8); then, all ASCII, by orjson straight to the binary stream
+    import os
+    import subprocess
+    import sys
+
+    from macplan.read.script import parse_script
+    from macplan.report import capacity, check
+    script = "".join(f"docker network create -d macvlan --subnet 10.{i // 256}.{i % 256}.0/24 "
+                     f"-o parent=eth0.{i + 1} 'v{i}é'\n" if i == 7 else
+                     f"docker network create -d macvlan --subnet 10.{i // 256}.{i % 256}.0/24 "
+                     f"-o parent=eth0.{i + 1} v{i}\n" for i in range(150))
+    path = tmp_path / "vlans.sh"
+    path.write_text(script, encoding="utf-8")
+    plan = parse_script(script, interfaces=["eth0"])
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = dict(os.environ, PYTHONPATH=root)
+    for command, data in (("check", check(plan, "29").to_dict()), ("capacity", capacity(plan, "29").to_dict())):
+        run = subprocess.run([sys.executable, "-m", "macplan", command, str(path), "--engine", "29",
+                              "--interfaces", "eth0", "--json"], capture_output=True, env=env, cwd=tmp_path)
+        assert run.stdout.decode("utf-8") == json.dumps(data, indent=2) + "\n", command
+    ascii_only = path.read_text(encoding="utf-8").replace("'v7é'", "v7")
+    path.write_text(ascii_only, encoding="utf-8")
+    data = check(parse_script(ascii_only, interfaces=["eth0"]), "29").to_dict()
+    run = subprocess.run([sys.executable, "-m", "macplan", "check", str(path), "--engine", "29", "--interfaces", "eth0",
+                          "--json"], capture_output=True, env=env, cwd=tmp_path)
+    assert run.stdout == (json.dumps(data, indent=2) + "\n").encode("ascii")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Optional, Protocol, cast
 
 from macplan.docker.cli import Refusal, group_ipam, ipam_groups
@@ -1016,9 +1017,12 @@ def _check_swarm_name(net: Network) -> None:
         raise Refusal("swarm-name", "rpc error: code = InvalidArgument desc = name must be 63 characters or fewer")
 
 
+@lru_cache(maxsize=1 << 18)
 def _can_exist(ifname: str) -> bool:
     """A link of this name can exist only if the kernel accepts the name (dev_valid_name), so a
-    parent that fails it is missing whatever the host's interface list says or leaves unsaid."""
+    parent that fails it is missing whatever the host's interface list says or leaves unsaid.
+    Cached: every VLAN of eth0 asks about eth0; room for the parents of a 100,000-line script
+    (a smaller cache evicted each name before it came again)."""
     return kernel_ifname_problem(ifname) is None
 
 

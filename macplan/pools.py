@@ -70,12 +70,9 @@ class SubnetCapacity:
         return _ip(self.allocation.family, first) if first is not None else None
 
     def to_dict(self) -> SubnetCapacityDict:
-        # the three properties' work, done once (a capacity report writes one row a network)
-        a, first = self.allocation, self.first_free_address
-        family = a.pool.block.family
-        return {"subnet": self.subnet, "pool": _pool_text(a), "size": self.size, "reserved": dict(self.reserved),
-                "available": self.available, "gateway": None if a.gateway is None else _ip(family, a.gateway),
-                "first_free": None if first is None else _ip(family, first), "default_pool": self.default_pool}
+        return {"subnet": self.subnet, "pool": self.pool, "size": self.size, "reserved": dict(self.reserved),
+                "available": self.available, "gateway": self.gateway, "first_free": self.first_free,
+                "default_pool": self.default_pool}
 
 
 @dataclass(slots=True)

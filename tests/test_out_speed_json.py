@@ -9,7 +9,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macplan.cli import _json_text, _pretty
+from macplan.cli import _json, _pretty
 
 # few words, so that dicts of text repeat (the writer reuses their text) and differ only a little
 _WORDS = st.sampled_from(["rule", "message", "link", "a", "é", "b\nc", "%s", '"q"', "\x00", "🦀", ""])
@@ -64,6 +64,12 @@ def test_a_findings_dict_is_its_fields_in_order():
 
 
 # ---- the report's writer: orjson when it writes the same text, else _pretty ------------------
+def _json_text(value) -> str:
+    """What the CLI writes for a report (`_json`: orjson's ASCII bytes or _pretty's str), as text."""
+    text = _json(value)
+    return text if isinstance(text, str) else text.decode("ascii")
+
+
 _REPORT_TEXT = st.one_of(_WORDS, st.text(max_size=8), st.sampled_from(["\x7f", "\x1f", "\t", "/", "\\", "é"]))
 _REPORT_SCALAR = st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70),
                            st.sampled_from([2**63 - 1, 2**64 - 1, 2**64, -2**63, -2**63 - 1, 2**128]), _REPORT_TEXT)

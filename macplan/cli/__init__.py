@@ -104,12 +104,6 @@ def _pretty(obj: object) -> str:
 _ORJSON_FROM = 100
 
 
-def _json_text(obj: object, rows: int = _ORJSON_FROM) -> str:
-    """`_json`'s text as a str."""
-    text = _json(obj, rows)
-    return text if isinstance(text, str) else text.decode("ascii")
-
-
 def _print(text: Union[str, bytes]) -> None:
     """print(text); `_json`'s ASCII bytes go to the binary stream as they are (a 100,000-network
     report is 70 MB: not decoded to be encoded again)."""

@@ -26,10 +26,6 @@ class Block(NamedTuple):
         return cls(net.version, int(net.network_address), net.prefixlen)
 
     @property
-    def host_bits(self) -> int:
-        return host_mask(self.family, self.prefixlen)
-
-    @property
     def last(self) -> int:
         return self.first | host_mask(self.family, self.prefixlen)
 
